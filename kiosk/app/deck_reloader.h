@@ -1,0 +1,54 @@
+// Keeps the deck in step with the slides folder: the folder watcher's thread notices a settled
+// change, a loader thread parses and validates the whole folder off the frame loop, and the UI
+// thread picks the finished deck up between frames. An SDL user event wakes the loop each time.
+#pragma once
+
+#include "core/config.h"
+#include "core/deck.h"
+#include "platform/folder_watcher.h"
+
+#include <SDL.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace kiosk {
+
+class DeckReloader {
+public:
+    // `wake_event` is an SDL user event type registered by the app; it is pushed when a new deck
+    // is ready. The first deck is loaded synchronously so the kiosk starts with its slides.
+    DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event);
+    ~DeckReloader();
+    DeckReloader(const DeckReloader&) = delete;
+    DeckReloader& operator=(const DeckReloader&) = delete;
+
+    // The deck to show from now on, if a new one finished loading since the last call.
+    [[nodiscard]] std::shared_ptr<const Deck> take_new_deck();
+    // The latest deck (for the staff panel and logs).
+    [[nodiscard]] std::shared_ptr<const Deck> current() const;
+    // Ask for a reload now (staff panel "Reload now").
+    void reload_now();
+    [[nodiscard]] FolderStatus folder_status() const { return watch_ ? watch_->status() : FolderStatus::Missing; }
+
+private:
+    void loader_loop(std::stop_token stop);
+    std::shared_ptr<const Deck> load(const Deck* previous) const;
+
+    const std::filesystem::path folder_;
+    const KioskConfig& config_;
+    const Uint32 wake_event_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    bool pending_ = false;
+    std::shared_ptr<const Deck> latest_;
+    bool fresh_ = false;
+    std::jthread loader_;
+    std::unique_ptr<FolderWatchThread> watch_;  // last: its callback uses everything above
+};
+
+}  // namespace kiosk

@@ -1,0 +1,363 @@
+#include "kiosk_app.h"
+
+#include "core/clock.h"
+#include "core/pin_lock.h"
+#include "core/player.h"
+#include "core/slip.h"
+#include "core/staff_flow.h"
+#include "core/touch_panel.h"
+#include "core/usage_log.h"
+#include "deck_reloader.h"
+#include "fonts.h"
+#include "pointer_input.h"
+#include "print/print_worker.h"
+#include "sdl_ptrs.h"
+#include "sdl_session.h"
+#include "slide_renderer.h"
+#include "staff_screens.h"
+#include "ui_layer.h"
+
+#include <atomic>
+#include <csignal>
+#include <ostream>
+
+namespace kiosk {
+
+namespace {
+
+// Set by SIGTERM/SIGINT (systemd stopping the service, Ctrl+C in a terminal). The loop never
+// waits longer than kMaxSleep, so it notices within that time without signal-unsafe calls.
+std::atomic<bool> g_stop_requested{false};
+constexpr auto kMaxSleep = std::chrono::milliseconds(500);
+constexpr auto kFrame = std::chrono::milliseconds(16);
+
+extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
+
+UsageEvent usage_for(PanelEvent e, bool& count) {
+    count = true;
+    switch (e) {
+        case PanelEvent::Opened: return UsageEvent::ButtonOpened;
+        case PanelEvent::SlipPrinted: return UsageEvent::SlipPrinted;
+        case PanelEvent::CallbackPrinted: return UsageEvent::CallbackPrinted;
+        case PanelEvent::ChoseShow: return UsageEvent::NumberShown;
+        default: count = false; return UsageEvent::ButtonOpened;
+    }
+}
+
+class KioskApp {
+public:
+    KioskApp(const KioskAppOptions& options, std::ostream& log) : options_(options), config_(options.config), log_(log) {}
+    int run();
+
+private:
+    bool open_window();
+    void handle_event(const SDL_Event& e);
+    void apply_panel_effects(const PanelEffects& effects);
+    void apply_staff_effect(StaffEffect effect);
+    void apply_pointer_to_staff(const PointerEvent& p);
+    void draw();
+    [[nodiscard]] std::chrono::milliseconds time_to_next_wake() const;
+
+    const KioskAppOptions& options_;
+    const KioskConfig& config_;
+    std::ostream& log_;
+    SystemClock clock_;
+    int w_ = 0, h_ = 0;
+    sdl::Window window_;
+    sdl::Renderer renderer_;
+    std::optional<FontSet> fonts_;
+    std::unique_ptr<SlideRenderer> painter_;
+    std::unique_ptr<UiLayer> ui_;
+    std::unique_ptr<DeckReloader> decks_;
+    std::unique_ptr<Player> player_;
+    std::unique_ptr<TouchPanel> panel_;
+    std::unique_ptr<PrintWorker> printer_;
+    std::unique_ptr<PinLock> pin_lock_;
+    std::unique_ptr<StaffFlow> staff_;
+    std::unique_ptr<UsageLog> usage_;
+    PointerInput pointer_;
+    StaffPanelModel staff_model_;
+    Uint32 wake_event_ = 0;
+    bool dirty_ = true;
+    bool running_ = true;
+    int shown_minute_ = -1;
+    std::uint64_t slides_counted_ = 0;
+    std::optional<std::uint64_t> test_print_job_;
+    SteadyTime last_frame_{};
+};
+
+bool KioskApp::open_window() {
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (!SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
+        // Software rendering: the loop draws only on change, and it is the one path that behaves the
+        // same on every box (no GPU driver quirks). Installers may set SDL_RENDER_DRIVER to override.
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    int w = options_.width, h = options_.height;
+    if (options_.windowed) {
+        if (w == 0) { w = 1280; h = 720; }
+    } else {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode mode{};
+        if (w == 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) { w = mode.w; h = mode.h; }
+        if (w == 0) { w = 1920; h = 1080; }
+    }
+    window_.reset(SDL_CreateWindow(config_.clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    if (!window_) {
+        log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
+        return false;
+    }
+    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_TARGETTEXTURE));
+    if (!renderer_) {
+        log_ << "kiosk: cannot create a renderer: " << SDL_GetError() << '\n';
+        return false;
+    }
+    SDL_GetRendererOutputSize(renderer_.get(), &w_, &h_);
+    SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
+    return true;
+}
+
+int KioskApp::run() {
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
+    if (!open_window()) return 1;
+    std::string error;
+    fonts_ = FontSet::open(config_.theme.font_family, &error);
+    if (!fonts_) {
+        log_ << "kiosk: " << error << '\n';
+        return 1;
+    }
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, config_);
+    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
+    if (!ui_->ok()) {
+        log_ << "kiosk: " << ui_->error() << '\n';
+        return 1;
+    }
+    wake_event_ = SDL_RegisterEvents(1);
+    decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_);
+    player_ = std::make_unique<Player>(clock_, config_.player);
+    const auto first = decks_->take_new_deck();
+    for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
+    log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
+         << h_ << '\n';
+    player_->set_deck(first);
+    panel_ = std::make_unique<TouchPanel>(clock_, config_);
+    if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
+    pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff);
+    StaffFlowOptions staff_options;
+    staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
+    staff_options.idle_timeout = std::chrono::duration<double>(config_.player.idle_timeout_seconds);
+    staff_ = std::make_unique<StaffFlow>(clock_, *pin_lock_, staff_options);
+    usage_ = std::make_unique<UsageLog>(clock_, config_.staff.stats_file);
+    if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
+    last_frame_ = clock_.steady();
+
+    while (running_ && !g_stop_requested.load()) {
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, static_cast<int>(time_to_next_wake().count()))) {
+            handle_event(e);
+            while (SDL_PollEvent(&e)) handle_event(e);
+        }
+        if (auto deck = decks_->take_new_deck()) {
+            player_->set_deck(std::move(deck));
+            dirty_ = true;
+        }
+        if (printer_) {
+            panel_->set_printer_status(printer_->status());
+            for (const JobResult& r : printer_->take_results()) {
+                if (test_print_job_ && r.job_id == *test_print_job_) {
+                    staff_model_.last_test_print = std::string(to_string(r.outcome)) + (r.detail.empty() ? "" : ": " + r.detail);
+                    test_print_job_.reset();
+                } else {
+                    apply_panel_effects(panel_->on_job_result(r));
+                }
+                log_ << "kiosk: print job " << r.job_id << ": " << to_string(r.outcome) << ' ' << r.detail << '\n';
+                dirty_ = true;
+            }
+        }
+        apply_panel_effects(panel_->tick());
+        apply_staff_effect(staff_->tick());
+        if (player_->update()) dirty_ = true;
+        if (player_->slides_started() != slides_counted_) {
+            slides_counted_ = player_->slides_started();
+            if (const auto f = player_->frame(); f.current) usage_->record(UsageEvent::SlideShown, f.current->file_name);
+        }
+        if (const int minute = to_local(clock_.wall()).minute; minute != shown_minute_) {
+            shown_minute_ = minute;  // the footer clock
+            dirty_ = true;
+        }
+        if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) draw();
+    }
+    log_ << "kiosk: stopping\n";
+    return 0;
+}
+
+std::chrono::milliseconds KioskApp::time_to_next_wake() const {
+    if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) return kFrame;
+    const SteadyTime now = clock_.steady();
+    SteadyTime wake = now + kMaxSleep;
+    for (const auto& d : {player_->next_deadline(), panel_->next_deadline()}) {
+        if (d && *d < wake) wake = *d;
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now);
+    return std::max(ms, std::chrono::milliseconds(1));
+}
+
+void KioskApp::handle_event(const SDL_Event& e) {
+    if (e.type == wake_event_) return;  // a deck is ready: picked up after the events
+    if (pointer_.handle(e, w_, h_)) {
+        dirty_ = true;
+        return;
+    }
+    switch (e.type) {
+        case SDL_QUIT:
+            // Window-close requests and Alt+F4 must not end the kiosk; only staff or the service can.
+            log_ << "kiosk: ignoring a request to close the window (use the staff panel)\n";
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
+                int w = 0, h = 0;
+                SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
+                if (w != w_ || h != h_) {
+                    w_ = w;
+                    h_ = h;
+                    painter_->clear_caches();
+                    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
+                }
+            }
+            dirty_ = true;
+            break;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET:
+            painter_->clear_caches();
+            dirty_ = true;
+            break;
+        default: break;
+    }
+}
+
+void KioskApp::apply_panel_effects(const PanelEffects& effects) {
+    for (const PanelEffect& effect : effects) {
+        dirty_ = true;
+        if (std::holds_alternative<effect::PauseLoop>(effect)) {
+            player_->pause();
+        } else if (std::holds_alternative<effect::ResumeLoop>(effect)) {
+            player_->resume();
+        } else if (const auto* submit = std::get_if<effect::SubmitSlip>(&effect)) {
+            SlipRequest request = submit->request;
+            request.when = clock_.wall();
+            if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
+            request.wipe();
+        } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
+            bool counted = false;
+            const UsageEvent u = usage_for(count->kind, counted);
+            if (counted) usage_->record(u);
+        }
+    }
+}
+
+void KioskApp::apply_staff_effect(StaffEffect effect) {
+    switch (effect) {
+        case StaffEffect::None: return;
+        case StaffEffect::PanelOpened:
+            if (printer_) printer_->refresh_status();
+            break;
+        case StaffEffect::Pause: player_->pause(); break;
+        case StaffEffect::Resume: player_->resume(); break;
+        case StaffEffect::PreviousSlide: player_->previous(); break;
+        case StaffEffect::NextSlide: player_->next(); break;
+        case StaffEffect::ReloadDeck: decks_->reload_now(); break;
+        case StaffEffect::TestPrint:
+            if (printer_) {
+                SlipRequest request;
+                request.topic = "Test print";
+                request.when = clock_.wall();
+                test_print_job_ = printer_->submit(compose_slip(config_, request));
+                staff_model_.last_test_print = "printing…";
+            }
+            break;
+        case StaffEffect::ExitKiosk:
+            log_ << "kiosk: exit requested from the staff panel\n";
+            running_ = false;
+            break;
+        case StaffEffect::PanelClosed: break;
+    }
+    dirty_ = true;
+}
+
+void KioskApp::apply_pointer_to_staff(const PointerEvent& p) {
+    switch (p.kind) {
+        case PointerEvent::Kind::Down: staff_->pointer_down(p.x, p.y); break;
+        case PointerEvent::Kind::Move: staff_->pointer_move(p.x, p.y); break;
+        case PointerEvent::Kind::Up: staff_->pointer_up(); break;
+    }
+}
+
+void KioskApp::draw() {
+    dirty_ = false;
+    const SteadyTime now = clock_.steady();
+    const float dt = std::chrono::duration<float>(now - last_frame_).count();
+    last_frame_ = now;
+    PointerEvent p;
+    if (pointer_.next(p)) apply_pointer_to_staff(p);
+
+    const PlayerFrame frame = player_->frame();
+    if (frame.current) panel_->set_topic(frame.current->title);
+    painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
+
+    ui_->begin_frame(dt, pointer_);
+    const StaffView staff_view = staff_->view();
+    if (staff_view.state != StaffState::Closed) {
+        staff_model_.deck = player_->deck();
+        staff_model_.current_slide = frame.current ? frame.current->file_name : std::string();
+        staff_model_.paused = player_->paused();
+        staff_model_.printer_configured = printer_ != nullptr;
+        if (printer_) staff_model_.printer = printer_->status();
+        staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
+        staff_model_.today = usage_->today();
+        staff_model_.touches.clear();
+        ui_->staff(staff_view, staff_model_);
+    } else {
+        std::optional<PanelIntent> intent;
+        if (panel_->is_open()) {
+            intent = ui_->touch_panel(panel_->view());
+        } else {
+            intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
+        }
+        if (intent) apply_panel_effects(panel_->handle(*intent));
+    }
+    ui_->end_frame();
+    SDL_RenderPresent(renderer_.get());
+
+    for (const StaffTouch& t : staff_model_.touches) {
+        switch (t.kind) {
+            case StaffTouch::Kind::Digit: staff_->digit(t.digit); break;
+            case StaffTouch::Kind::Backspace: staff_->backspace(); break;
+            case StaffTouch::Kind::Ok: apply_staff_effect(staff_->ok()); break;
+            case StaffTouch::Kind::Cancel: apply_staff_effect(staff_->cancel()); break;
+            case StaffTouch::Kind::Command: apply_staff_effect(staff_->command(t.command)); break;
+        }
+        dirty_ = true;
+    }
+    staff_model_.touches.clear();
+}
+
+}  // namespace
+
+int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
+    SdlSession sdl(true);
+    if (!sdl.ok()) {
+        log << "kiosk: cannot start the display: " << sdl.error() << "\n"
+            << "There is no screen to show the slides on (no X11, Wayland or KMS display was found).\n"
+            << "  To look at the slides as pictures:  kiosk render slides --out /tmp/slides-preview\n"
+            << "  To run the real kiosk without a screen:  xvfb-run -s '-screen 0 1920x1080x24' kiosk run\n";
+        return 1;
+    }
+    KioskApp app(options, log);
+    return app.run();
+}
+
+}  // namespace kiosk

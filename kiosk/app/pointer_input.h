@@ -1,0 +1,36 @@
+// Touches and mouse clicks as one pointer. Real touchscreens send finger events (SDL also turns
+// them into mouse events, which we then ignore to avoid double taps); xdotool and mice send mouse
+// events. Presses and releases are queued and handed to Dear ImGui one per frame, because ImGui
+// 1.86 only sees a click when the button is down in one frame and up in a later one.
+#pragma once
+
+#include <SDL.h>
+
+#include <deque>
+
+namespace kiosk {
+
+struct PointerEvent {
+    enum class Kind { Move, Down, Up } kind = Kind::Move;
+    float x = 0, y = 0;  // window pixels
+};
+
+class PointerInput {
+public:
+    // Returns true when the event was a pointer event (queued).
+    bool handle(const SDL_Event& e, int window_w, int window_h);
+    // The next queued event, if any (one press or release per frame; moves are merged).
+    bool next(PointerEvent& out);
+    [[nodiscard]] bool pending() const { return !queue_.empty(); }
+    [[nodiscard]] float x() const { return x_; }
+    [[nodiscard]] float y() const { return y_; }
+    [[nodiscard]] bool down() const { return down_; }
+
+private:
+    void push(PointerEvent::Kind kind, float x, float y);
+    std::deque<PointerEvent> queue_;
+    float x_ = -1, y_ = -1;
+    bool down_ = false;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,168 @@
+#include "slide_renderer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+
+RunColours run_colours(const ThemeConfig& t) { return RunColours{t.accent, t.text, t.accent}; }
+
+std::string layout_key(const Slide& s, int w, int h) {
+    return s.file_name + '|' + s.content_hash + '|' + std::to_string(w) + 'x' + std::to_string(h);
+}
+
+}  // namespace
+
+std::string clock_text(const LocalTime& t) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour % 24, t.minute % 60);
+    return buf;
+}
+
+SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
+    : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer) {}
+
+void SlideRenderer::clear_caches() {
+    slides_.clear();
+    layouts_.clear();
+    images_.clear();
+    text_.clear();
+}
+
+const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
+    const std::string key = layout_key(slide, w, h);
+    auto it = layouts_.find(key);
+    if (it == layouts_.end()) {
+        if (layouts_.size() > 64) layouts_.clear();  // edits accumulate keys; a rebuild is cheap
+        const ScreenRegions r = compute_regions(w, h, slide.layout, slide.image.has_value());
+        it = layouts_.emplace(key, layout_text(slide.title, slide.body, r.text, preferred_text_sizes(w, h), fonts_)).first;
+    }
+    return it->second;
+}
+
+void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
+    SDL_SetRenderDrawBlendMode(renderer_, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, alpha);
+    const SDL_Rect sr{r.x, r.y, r.w, r.h};
+    SDL_RenderFillRect(renderer_, &sr);
+}
+
+void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
+    const ThemeConfig& theme = config_.theme;
+    fill(Rect{0, 0, w, h}, theme.background);
+    const ScreenRegions r = compute_regions(w, h, slide.layout, slide.image.has_value());
+    if (slide.image && r.image.w > 0 && r.image.h > 0) {
+        Rect where;
+        if (SDL_Texture* tex = images_.get(*slide.image, r.image, &where)) {
+            const SDL_Rect dst{where.x, where.y, where.w, where.h};
+            SDL_RenderCopy(renderer_, tex, nullptr, &dst);
+        }
+    }
+    text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
+}
+
+SDL_Texture* SlideRenderer::slide_texture(const Slide& slide, int w, int h) {
+    const std::string key = layout_key(slide, w, h);
+    for (auto& c : slides_) {
+        if (c.key == key) return c.texture.get();
+    }
+    sdl::Texture tex(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    if (!tex) return nullptr;
+    SDL_Texture* previous_target = SDL_GetRenderTarget(renderer_);
+    SDL_SetRenderTarget(renderer_, tex.get());
+    paint_slide(slide, w, h);
+    SDL_SetRenderTarget(renderer_, previous_target);
+    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
+    // Three textures cover "current", "incoming" and one just replaced by an edit.
+    if (slides_.size() >= 3) slides_.erase(slides_.begin());
+    slides_.push_back(CachedSlide{key, std::move(tex)});
+    return slides_.back().texture.get();
+}
+
+void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
+    if (!frame.current && !frame.incoming) {
+        draw_information_screen(now, w, h);
+        return;
+    }
+    fill(Rect{0, 0, w, h}, config_.theme.background);
+    auto blit = [&](const Slide& s, std::uint8_t alpha) {
+        SDL_Texture* tex = slide_texture(s, w, h);
+        if (!tex) {
+            // No render targets (should not happen with SDL's renderers): paint directly.
+            paint_slide(s, w, h);
+            return;
+        }
+        SDL_SetTextureAlphaMod(tex, alpha);
+        SDL_RenderCopy(renderer_, tex, nullptr, nullptr);
+    };
+    if (frame.current) blit(*frame.current, 255);
+    if (frame.incoming) {
+        // Smoothstep easing: the fade starts and ends gently instead of at a constant rate.
+        const float t = std::clamp(frame.fade, 0.0f, 1.0f);
+        const float eased = t * t * (3.0f - 2.0f * t);
+        blit(*frame.incoming, static_cast<std::uint8_t>(std::lround(eased * 255.0f)));
+    }
+    draw_footer(frame, now, w, h);
+}
+
+void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
+    const ThemeConfig& theme = config_.theme;
+    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    fill(r.footer, theme.footer_background);
+    const int pad = r.margin;
+    const Rect inner{r.footer.x + pad, r.footer.y, r.footer.w - 2 * pad, r.footer.h};
+    // The clock on the right, the dots in the middle, the clinic's name fills what is left.
+    const std::string time = clock_text(now);
+    const Rect time_box = text_.draw_text(time, FontStyle::Bold, r.footer_px, theme.footer_text, inner, HAlign::Right);
+    const int count = std::max(frame.count, 0);
+    const int dot = std::max(6, r.footer_px / 3);
+    const int dot_gap = dot;
+    const int dots_w = count > 0 ? count * dot + (count - 1) * dot_gap : 0;
+    const int dots_x = r.footer.x + (r.footer.w - dots_w) / 2;
+    const int dots_y = r.footer.y + (r.footer.h - dot) / 2;
+    for (int i = 0; i < count; ++i) {
+        const bool on = i == frame.position;
+        const Rect d{dots_x + i * (dot + dot_gap), dots_y, dot, dot};
+        fill(on ? Rect{d.x - dot / 4, d.y - dot / 4, d.w + dot / 2, d.h + dot / 2} : d, theme.footer_text,
+             on ? 255 : 110);
+    }
+    const int name_w = std::max(0, dots_x - inner.x - pad);
+    const int name_px = text_.fit_px(config_.clinic.name, FontStyle::Bold, r.footer_px, name_w, r.footer_px * 2 / 3);
+    text_.draw_text(config_.clinic.name, FontStyle::Bold, name_px, theme.footer_text,
+                    Rect{inner.x, inner.y, name_w, inner.h}, HAlign::Left);
+    (void)time_box;
+    const int disc_px = text_.fit_px(config_.text.disclaimer, FontStyle::Regular, r.disclaimer_px, r.disclaimer.w, 10);
+    text_.draw_text(config_.text.disclaimer, FontStyle::Regular, disc_px, theme.text, r.disclaimer, HAlign::Left);
+}
+
+void SlideRenderer::draw_information_screen(const LocalTime& now, int w, int h) {
+    const ThemeConfig& theme = config_.theme;
+    fill(Rect{0, 0, w, h}, theme.background);
+    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    const Rect& c = r.content;
+    const TextSizes sizes = preferred_text_sizes(w, h);
+    const int name_px = text_.fit_px(config_.clinic.name, FontStyle::Bold, sizes.title_px, c.w, sizes.body_px);
+    const int line = fonts_.line_height(name_px);
+    int y = c.y + c.h / 6;
+    text_.draw_text(config_.clinic.name, FontStyle::Bold, name_px, theme.accent, Rect{c.x, y, c.w, line},
+                    HAlign::Centre);
+    y += line + r.margin;
+    const int msg_px = text_.fit_px(config_.text.no_slides, FontStyle::Regular, sizes.body_px, c.w, sizes.min_body_px);
+    text_.draw_text(config_.text.no_slides, FontStyle::Regular, msg_px, theme.text,
+                    Rect{c.x, y, c.w, fonts_.line_height(msg_px)}, HAlign::Centre);
+    y += fonts_.line_height(msg_px) + r.margin;
+    const int phone_px = text_.fit_px(config_.clinic.phone, FontStyle::Bold, sizes.title_px * 5 / 4, c.w, sizes.body_px);
+    text_.draw_text(config_.text.call_us + ": " + config_.clinic.phone, FontStyle::Bold,
+                    text_.fit_px(config_.text.call_us + ": " + config_.clinic.phone, FontStyle::Bold, phone_px, c.w,
+                                 sizes.body_px),
+                    theme.text, Rect{c.x, y, c.w, fonts_.line_height(phone_px)}, HAlign::Centre);
+    y += fonts_.line_height(phone_px) + r.margin / 2;
+    text_.draw_text(config_.clinic.hours, FontStyle::Regular, sizes.body_px, theme.text,
+                    Rect{c.x, y, c.w, fonts_.line_height(sizes.body_px)}, HAlign::Centre);
+    PlayerFrame none;
+    draw_footer(none, now, w, h);
+}
+
+}  // namespace kiosk

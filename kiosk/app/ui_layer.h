@@ -1,0 +1,63 @@
+// The Dear ImGui layer over the slides: the always-visible touch button, the patient panel and
+// the staff screens. It owns the ImGui context and the renderer backend. Input is fed to ImGuiIO
+// from PointerInput rather than the SDL platform backend, so the same code runs in a window, on a
+// touchscreen and headless in `kiosk render` and tests (the 1.86 backend polls the mouse, which
+// fails without a focused window).
+#pragma once
+
+#include "core/config.h"
+#include "core/staff_flow.h"
+#include "core/touch_panel.h"
+#include "core/slide_layout.h"
+#include "core/text_layout.h"
+#include "fonts.h"
+#include "pointer_input.h"
+#include "touch_fonts.h"
+
+#include <SDL.h>
+
+#include <optional>
+#include <string>
+
+struct ImGuiContext;
+
+namespace kiosk {
+
+struct StaffPanelModel;  // staff_screens.h
+
+class UiLayer {
+public:
+    UiLayer(SDL_Renderer* renderer, const KioskConfig& config, const FontSet& fonts, int w, int h,
+            bool with_platform_backend = false);
+    ~UiLayer();
+    UiLayer(const UiLayer&) = delete;
+    UiLayer& operator=(const UiLayer&) = delete;
+
+    [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] const std::string& error() const { return error_; }
+
+    // Starts a frame with the pointer's state after applying at most one queued press/release.
+    void begin_frame(float dt_seconds, const PointerInput& pointer);
+    [[nodiscard]] std::optional<PanelIntent> touch_button(const Rect& where);
+    [[nodiscard]] std::optional<PanelIntent> touch_panel(const TouchPanelView& view);
+    // The staff keypad or panel; returns what was touched.
+    void staff(const StaffView& view, StaffPanelModel& model);
+    void end_frame();
+
+    // One frame with just the touch button, for `kiosk render` pictures.
+    void draw_idle_overlay();
+    // ImGui wants another frame soon (an animation, or a press waiting for its release frame).
+    [[nodiscard]] bool wants_another_frame() const { return another_frame_; }
+
+private:
+    SDL_Renderer* renderer_;
+    const KioskConfig& config_;
+    int w_, h_;
+    ImGuiContext* context_ = nullptr;
+    UiFonts fonts_;
+    bool ok_ = false;
+    bool another_frame_ = false;
+    std::string error_;
+};
+
+}  // namespace kiosk

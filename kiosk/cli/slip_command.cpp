@@ -1,0 +1,97 @@
+// `kiosk slip`: prints one slip, or writes a preview of it, without the screen. Staff use it for
+// test prints after changing paper or settings; the tests use it to drive a real printer path.
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "cli/settings.h"
+
+#include "core/phone_entry.h"
+#include "core/slip.h"
+#include "print/printer.h"
+#include "print/slip_renderer_cairo.h"
+
+#include <chrono>
+#include <ostream>
+
+namespace kiosk::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: kiosk slip [--config FILE] [--printer URI] [--desk --name NAME --phone NUMBER] [--topic TEXT]\n"
+    "                  [--preview FILE.png|FILE.pdf]\n";
+
+int usage_error(Io io, const std::string& why) {
+    io.err << "kiosk slip: " << why << "\n" << kUsage;
+    return kExitUsage;
+}
+
+}  // namespace
+
+int slip_command(const Args& args, Io io) {
+    ArgParser parser({"config", "printer", "name", "phone", "topic", "preview"}, {"desk", "help"});
+    if (!parser.parse(args)) return usage_error(io, parser.error());
+    if (parser.flag("help")) {
+        io.out << kUsage;
+        return kExitOk;
+    }
+    if (!parser.positional().empty()) return usage_error(io, "unexpected argument '" + parser.positional()[0] + "'");
+
+    SlipRequest request;
+    request.when = std::chrono::system_clock::now();
+    request.topic = parser.value("topic").value_or("");
+    if (parser.flag("desk")) {
+        request.kind = SlipKind::Desk;
+        const EntryCheck phone = validate_phone(parser.value("phone").value_or(""));
+        if (!phone.ok()) return usage_error(io, "--desk needs --phone with 7 to 15 digits");
+        const EntryCheck name = validate_name(parser.value("name").value_or(""));
+        if (!name.ok()) return usage_error(io, "--name: use at most 20 letters, spaces, hyphens or apostrophes");
+        request.patient_phone = phone.value;
+        request.patient_name = name.value;
+    } else if (parser.value("name") || parser.value("phone")) {
+        return usage_error(io, "--name and --phone are for a desk slip: add --desk");
+    }
+
+    KioskConfig config = load_settings(parser.value("config"), io.err);
+    const bool printer_from_command_line = parser.value("printer").has_value();
+    if (printer_from_command_line) config.printer.uri = *parser.value("printer");
+
+    SlipLayout slip = compose_slip(config, request);
+    request.wipe();
+
+    if (const auto preview = parser.value("preview")) {
+        const RenderResult r = write_slip_preview(slip, *preview);
+        slip.wipe();
+        if (!r.ok()) {
+            io.err << "kiosk slip: " << r.error << "\n";
+            return kExitFailure;
+        }
+        io.out << "preview written to " << *preview << "\n";
+        return kExitOk;
+    }
+
+    const auto not_printed = [&](const std::string& why) {
+        io.err << "kiosk slip: the slip was not printed: " << why << "\n"
+               << "The clinic's number is " << config.clinic.phone << ".\n";
+        return kExitFailure;
+    };
+    const MadePrinter made = make_printer(config.printer);
+    if (!made.printer) {
+        if (printer_from_command_line) return usage_error(io, made.error);
+        return not_printed(made.error);
+    }
+    // The CLI waits for its one slip; the kiosk itself prints through PrintWorker instead.
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(std::max(1.0, config.printer.job_deadline_seconds)));
+    const PrintReport report = made.printer->print(slip, deadline, std::stop_token{});
+    slip.wipe();
+    if (report.outcome != JobOutcome::Printed) {
+        if (report.outcome == JobOutcome::NoPrinter) return not_printed("no printer is configured ([printer] uri = \"none\")");
+        return not_printed(report.detail);
+    }
+    io.out << report.detail << "\n";
+    if (report.status.state == PrinterState::PaperLow) io.out << "note: the paper is running low\n";
+    return kExitOk;
+}
+
+}  // namespace kiosk::cli

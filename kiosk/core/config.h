@@ -1,0 +1,114 @@
+// The kiosk's settings (kiosk.toml). Every field has a built-in default so the kiosk runs with no
+// config file at all; a malformed file is reported as file:line and the defaults are used instead.
+#pragma once
+
+#include "diagnostic.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+struct Rgb {
+    std::uint8_t r = 0, g = 0, b = 0;
+    friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+// The article names the clinic but gives no number: this obviously fictional one (555-01xx is
+// reserved for fiction) is used until the clinic sets its own, and the kiosk warns at start-up.
+inline constexpr std::string_view kPlaceholderPhone = "+1 555 010 0199";
+
+struct ClinicConfig {
+    std::string name = "Epic Healthcare & Physical Medicine";
+    std::string phone = std::string(kPlaceholderPhone);
+    std::string hours = "Mon–Fri 8:00–18:00";
+    [[nodiscard]] bool phone_is_placeholder() const { return phone == kPlaceholderPhone; }
+};
+
+struct ThemeConfig {
+    Rgb background{0xFA, 0xF7, 0xF2};   // warm off-white
+    Rgb text{0x1B, 0x26, 0x33};         // near-black navy: > 12:1 on the background
+    Rgb accent{0x0B, 0x5E, 0x6B};       // deep teal for titles and bullets
+    Rgb footer_background{0x1B, 0x26, 0x33};
+    Rgb footer_text{0xFF, 0xFF, 0xFF};
+    Rgb button_background{0xB8, 0x3B, 0x0E};  // warm burnt orange, white text ≥ 5.9:1 at large size
+    Rgb button_text{0xFF, 0xFF, 0xFF};
+    std::string font_family = "Noto Sans";
+};
+
+struct PlayerConfig {
+    double transition_seconds = 1.2;    // crossfade length
+    double idle_timeout_seconds = 30;   // panels return to the loop after this
+    double min_slide_seconds = 8;       // reading-time clamp
+    double max_slide_seconds = 40;
+};
+
+struct PrinterConfig {
+    std::string uri = "none";           // tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE, none
+    int paper_width_mm = 80;            // 58 or 80
+    std::string codepage = "cp858";     // ESC/POS code page the text is transcoded to
+    bool raster_qr = false;             // print the QR as a GS v 0 raster image instead of GS ( k
+    double job_deadline_seconds = 60;   // a job not finished by then is cancelled
+    double min_seconds_between_slips = 10;
+    int max_slips_per_hour = 20;
+};
+
+struct StaffConfig {
+    std::string pin_hash;               // from `kiosk hash-pin`; empty = staff panel disabled
+    int max_pin_attempts = 5;
+    double lockout_seconds = 300;
+    std::string stats_file = "/var/lib/kiosk/usage.log";  // counters; never personal data
+};
+
+// Every sentence a patient can read, so a clinic can translate or reword them.
+struct UiStrings {
+    std::string button_label = "Interested? Touch here";
+    std::string panel_title = "How can we help?";
+    std::string choice_print = "Print our number";
+    std::string choice_callback = "Ask us to call you";
+    std::string choice_show = "Show the number";
+    std::string close = "Close";
+    std::string back = "Back";
+    std::string call_us = "Call us";
+    std::string hours_label = "Opening hours";
+    std::string scan_to_call = "Scan to call";
+    std::string printing = "Your slip is printing, please take it from the slot below.";
+    std::string callback_printing = "Thank you. The desk will call you back.";
+    std::string printer_out_of_paper = "The printer is out of paper.";
+    std::string printer_offline = "The printer is not available right now.";
+    std::string printer_error = "The slip could not be printed.";
+    std::string rate_limited = "Please wait a moment before printing another slip.";
+    std::string here_is_number = "Here is our number:";
+    std::string keypad_name = "Your first name (optional)";
+    std::string keypad_phone = "Your phone number";
+    std::string keypad_submit = "Send to the desk";
+    std::string invalid_phone = "Please check the number: it needs 7 to 15 digits.";
+    std::string disclaimer = "General information, not medical advice. Please ask our staff.";
+    std::string no_slides = "Welcome. Please ask our staff if you have any questions.";
+    std::string you_were_reading = "You were reading:";
+    std::string callback_slip_title = "Please call back";
+    std::string interested_in = "Interested in:";
+};
+
+struct KioskConfig {
+    ClinicConfig clinic;
+    ThemeConfig theme;
+    PlayerConfig player;
+    PrinterConfig printer;
+    StaffConfig staff;
+    UiStrings text;
+};
+
+struct ConfigResult {
+    KioskConfig config;        // defaults where the file said nothing or was broken
+    Diagnostics diagnostics;   // errors mean the file was rejected as a whole and defaults are in use
+};
+
+// Parses kiosk.toml text; `source_name` is used in diagnostics.
+[[nodiscard]] ConfigResult parse_config(std::string_view toml_text, const std::string& source_name);
+// Reads and parses a file. A missing file is an error diagnostic, and the defaults are returned.
+[[nodiscard]] ConfigResult load_config(const std::filesystem::path& file);
+
+}  // namespace kiosk

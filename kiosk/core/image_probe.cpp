@@ -1,0 +1,151 @@
+#include "image_probe.h"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <fstream>
+#include <regex>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+std::uint32_t be32(const unsigned char* p) {
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+bool probe_png(std::ifstream& in, SlideImage& img) {
+    std::array<unsigned char, 24> h{};
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(h.data()), h.size())) return false;
+    if (std::string_view(reinterpret_cast<const char*>(h.data() + 12), 4) != "IHDR") return false;
+    img.width = static_cast<int>(std::min<std::uint32_t>(be32(h.data() + 16), 1u << 30));
+    img.height = static_cast<int>(std::min<std::uint32_t>(be32(h.data() + 20), 1u << 30));
+    return true;
+}
+
+// Walks JPEG segments to the first start-of-frame marker, which holds the size.
+bool probe_jpeg(std::ifstream& in, SlideImage& img) {
+    in.seekg(2);
+    for (int guard = 0; guard < 1000; ++guard) {
+        int c = in.get();
+        while (c == 0xFF) c = in.get();
+        if (c == EOF) return false;
+        const int marker = c;
+        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) continue;
+        unsigned char len[2];
+        if (!in.read(reinterpret_cast<char*>(len), 2)) return false;
+        const int seglen = (len[0] << 8) | len[1];
+        if (seglen < 2) return false;
+        const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (sof) {
+            unsigned char d[5];
+            if (!in.read(reinterpret_cast<char*>(d), 5)) return false;
+            img.height = (d[1] << 8) | d[2];
+            img.width = (d[3] << 8) | d[4];
+            return true;
+        }
+        in.seekg(seglen - 2, std::ios::cur);
+    }
+    return false;
+}
+
+double svg_number(const std::string& s) {
+    double v = 0;
+    const char* b = s.data();
+    std::from_chars(b, b + s.size(), v);
+    return v;
+}
+
+// Size from the root element's width/height, else its viewBox. Units other than px are
+// converted at 96 dpi like nanosvg does; percentages fall back to the viewBox.
+bool probe_svg(const std::string& head, SlideImage& img) {
+    const auto root = head.find("<svg");
+    if (root == std::string::npos) return false;
+    const auto end = head.find('>', root);
+    const std::string tag = head.substr(root, end == std::string::npos ? std::string::npos : end - root);
+    auto attr = [&tag](const char* name) -> std::string {
+        const std::regex re(std::string("[\\s]") + name + "\\s*=\\s*[\"']([^\"']*)[\"']");
+        std::smatch m;
+        return std::regex_search(tag, m, re) ? m[1].str() : std::string();
+    };
+    auto length = [](const std::string& v) -> double {
+        if (v.empty() || v.find('%') != std::string::npos) return 0;
+        double n = svg_number(v);
+        if (v.find("mm") != std::string::npos) n *= 96.0 / 25.4;
+        else if (v.find("cm") != std::string::npos) n *= 96.0 / 2.54;
+        else if (v.find("in") != std::string::npos) n *= 96.0;
+        else if (v.find("pt") != std::string::npos) n *= 96.0 / 72.0;
+        return n;
+    };
+    double w = length(attr("width")), h = length(attr("height"));
+    if (w <= 0 || h <= 0) {
+        const std::string vb = attr("viewBox");
+        double v[4] = {0, 0, 0, 0};
+        const char* p = vb.data();
+        const char* e = vb.data() + vb.size();
+        for (double& x : v) {
+            while (p < e && (*p == ' ' || *p == ',')) ++p;
+            auto r = std::from_chars(p, e, x);
+            p = r.ptr;
+        }
+        w = v[2];
+        h = v[3];
+    }
+    if (w <= 0 || h <= 0) return false;
+    img.width = static_cast<int>(std::min(w, 1e9));
+    img.height = static_cast<int>(std::min(h, 1e9));
+    return true;
+}
+
+}  // namespace
+
+ImageProbe probe_image(const std::filesystem::path& file) {
+    ImageProbe r;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        r.error = "the picture cannot be opened";
+        return r;
+    }
+    std::vector<char> head(4096);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    in.clear();
+    const auto starts = [&head](std::string_view magic) {
+        return head.size() >= magic.size() && std::equal(magic.begin(), magic.end(), head.begin());
+    };
+    SlideImage img;
+    img.path = file;
+    bool ok = false;
+    if (starts("\x89PNG\r\n\x1a\n")) {
+        img.format = ImageFormat::Png;
+        ok = probe_png(in, img);
+    } else if (starts("\xFF\xD8\xFF")) {
+        img.format = ImageFormat::Jpeg;
+        ok = probe_jpeg(in, img);
+    } else {
+        const std::string text(head.begin(), head.end());
+        if (text.find("<svg") != std::string::npos) {
+            img.format = ImageFormat::Svg;
+            ok = probe_svg(text, img);
+        } else {
+            r.error = "the picture is not a PNG, JPEG or SVG file";
+            return r;
+        }
+    }
+    if (!ok || img.width <= 0 || img.height <= 0) {
+        r.error = "the picture's size cannot be read (the file may be damaged)";
+        return r;
+    }
+    if (img.width > kMaxImageSide || img.height > kMaxImageSide ||
+        static_cast<long long>(img.width) * img.height > kMaxImagePixels) {
+        r.error = "the picture is too large (" + std::to_string(img.width) + "×" + std::to_string(img.height) +
+                  " pixels)";
+        return r;
+    }
+    r.image = img;
+    return r;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,182 @@
+#include "markdown.h"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+namespace kiosk {
+
+namespace {
+
+// Collects blocks while md4c walks the document. Nested blocks (a paragraph in a list item, a
+// quote) are flattened into the innermost block the kiosk can show.
+class Collector {
+public:
+    RichText blocks;
+    std::set<std::string> plain_constructs;  // names of things shown as plain text
+
+    int on_enter_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_H:
+                start(BlockKind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+                break;
+            case MD_BLOCK_LI:
+                start(BlockKind::Bullet, 0);
+                in_item_ = true;
+                item_has_text_ = false;
+                break;
+            case MD_BLOCK_P:
+                // A loose list item wraps its text in <p>: keep it in the bullet for the first paragraph.
+                if (in_item_ && !item_has_text_) break;
+                start(BlockKind::Paragraph, 0);
+                break;
+            case MD_BLOCK_CODE: plain("a code block"); start(BlockKind::Paragraph, 0); break;
+            case MD_BLOCK_HTML: plain("HTML"); start(BlockKind::Paragraph, 0); break;
+            case MD_BLOCK_TABLE: plain("a table"); break;
+            case MD_BLOCK_TD:
+            case MD_BLOCK_TH: start(BlockKind::Paragraph, 0); break;
+            case MD_BLOCK_OL: ordered_depth_++; break;
+            case MD_BLOCK_QUOTE: plain("a quote"); break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int on_leave_block(MD_BLOCKTYPE type, void*) {
+        switch (type) {
+            case MD_BLOCK_LI: in_item_ = false; break;
+            case MD_BLOCK_OL: ordered_depth_--; break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int on_enter_span(MD_SPANTYPE type, void*) {
+        switch (type) {
+            case MD_SPAN_STRONG: bold_++; break;
+            case MD_SPAN_EM: italic_++; break;
+            case MD_SPAN_A: plain("a link"); break;
+            case MD_SPAN_IMG: plain("a picture inside the text (use image = \"...\" at the top instead)"); break;
+            case MD_SPAN_CODE: plain("code"); break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int on_leave_span(MD_SPANTYPE type, void*) {
+        if (type == MD_SPAN_STRONG) bold_--;
+        if (type == MD_SPAN_EM) italic_--;
+        return 0;
+    }
+
+    int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+        if (blocks.empty()) start(BlockKind::Paragraph, 0);
+        std::string_view s(text, size);
+        switch (type) {
+            case MD_TEXT_SOFTBR:
+            case MD_TEXT_BR: append(" "); break;
+            case MD_TEXT_NULLCHAR: break;
+            case MD_TEXT_ENTITY: append(decode_entity(s)); break;
+            default: append(s); break;
+        }
+        if (in_item_) item_has_text_ = true;
+        return 0;
+    }
+
+private:
+    int bold_ = 0, italic_ = 0, ordered_depth_ = 0;
+    bool in_item_ = false, item_has_text_ = false;
+
+    void start(BlockKind kind, int level) { blocks.push_back(Block{kind, level, {}}); }
+    void plain(const char* what) { plain_constructs.insert(what); }
+
+    void append(std::string_view s) {
+        Block& b = blocks.back();
+        const bool bold = bold_ > 0 || b.kind == BlockKind::Heading;
+        const bool italic = italic_ > 0;
+        if (!b.spans.empty() && b.spans.back().bold == bold && b.spans.back().italic == italic) {
+            b.spans.back().text += s;
+        } else {
+            b.spans.push_back(Span{std::string(s), bold, italic});
+        }
+    }
+
+    static std::string decode_entity(std::string_view e) {
+        static constexpr std::pair<std::string_view, std::string_view> kKnown[] = {
+            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+            {"&nbsp;", "\u00A0"}, {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"}, {"&euro;", "\u20AC"},
+            {"&hellip;", "\u2026"}};
+        for (const auto& [name, value] : kKnown) {
+            if (e == name) return std::string(value);
+        }
+        return std::string(e);
+    }
+};
+
+// Collapses runs of whitespace (Markdown source line breaks, double spaces) and trims each block,
+// then drops blocks left empty.
+void normalise(RichText& blocks) {
+    for (Block& b : blocks) {
+        bool prev_space = true;  // trims leading space
+        for (Span& s : b.spans) {
+            std::string out;
+            out.reserve(s.text.size());
+            for (const char c : s.text) {
+                const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                if (space) {
+                    if (!prev_space) out += ' ';
+                    prev_space = true;
+                } else {
+                    out += c;
+                    prev_space = false;
+                }
+            }
+            s.text = std::move(out);
+        }
+        // Trailing space of the block.
+        for (auto it = b.spans.rbegin(); it != b.spans.rend(); ++it) {
+            while (!it->text.empty() && it->text.back() == ' ') it->text.pop_back();
+            if (!it->text.empty()) break;
+        }
+        b.spans.erase(std::remove_if(b.spans.begin(), b.spans.end(), [](const Span& s) { return s.text.empty(); }),
+                      b.spans.end());
+    }
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.spans.empty(); }),
+                 blocks.end());
+}
+
+}  // namespace
+
+MarkdownSlide parse_slide_markdown(std::string_view text, const std::string& file, int first_line, Diagnostics& diags) {
+    Collector c;
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    // Raw HTML is shown as the text it is; indented text is a paragraph, not a code block,
+    // because staff indent for looks, not for code.
+    parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS;
+    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_enter_block(t, d); };
+    parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_leave_block(t, d); };
+    parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_enter_span(t, d); };
+    parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_leave_span(t, d); };
+    parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { return static_cast<Collector*>(u)->on_text(t, s, n); };
+    md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &c);
+    normalise(c.blocks);
+
+    for (const auto& what : c.plain_constructs) {
+        diags.push_back({file, first_line, Severity::Warning, "the text contains " + what + ", shown as plain text",
+                         "Slides support headings (#), paragraphs, bullets (-), **bold** and *italic*"});
+    }
+
+    MarkdownSlide out;
+    auto it = c.blocks.begin();
+    if (it != c.blocks.end() && it->kind == BlockKind::Heading) {
+        for (const Span& s : it->spans) out.title += s.text;
+        ++it;
+    }
+    out.body.assign(it, c.blocks.end());
+    return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,38 @@
+// One slide as staff wrote it in slides/NNN-name.md, after parsing and validation.
+#pragma once
+
+#include "diagnostic.h"
+#include "rich_text.h"
+#include "show_window.h"
+#include "slide_layout.h"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+enum class ImageFormat { Png, Jpeg, Svg };
+
+struct SlideImage {
+    std::filesystem::path path;  // absolute, checked to be inside the slides folder
+    ImageFormat format = ImageFormat::Png;
+    int width = 0, height = 0;   // from the file's header (SVG: its width/height or viewBox)
+};
+
+struct Slide {
+    std::string file_name;        // "020-massage.md": the key that survives edits
+    std::filesystem::path source; // full path
+    std::string title;            // the first heading (or first line) of the text
+    RichText body;                // everything after the title
+    std::optional<SlideImage> image;
+    SlideLayoutKind layout = SlideLayoutKind::ImageRight;
+    std::chrono::milliseconds duration{0};
+    bool duration_from_reading_time = true;
+    ShowWindow show;
+    Diagnostics warnings;          // usable but worth telling staff about
+    std::string content_hash;      // changes whenever the file or its image changes
+};
+
+}  // namespace kiosk

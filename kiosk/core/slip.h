@@ -1,0 +1,70 @@
+// What a printed slip says and in what order, independent of how it is printed: the ESC/POS
+// encoder (escpos.h) and the cairo renderer (print/slip_renderer_cairo.h) both draw this model.
+#pragma once
+
+#include "config.h"
+#include "slip_request.h"
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+enum class TextSize {
+    Normal,
+    Large,  // headings: the clinic's name, the desk slip's title
+    Huge,   // the phone number: as large as still fits on one line
+};
+
+enum class Align { Left, Center, Right };
+
+struct SlipText {
+    std::string text;  // UTF-8, one paragraph; renderers wrap it at word boundaries
+    TextSize size = TextSize::Normal;
+    bool bold = false;
+    Align align = Align::Center;
+    friend bool operator==(const SlipText&, const SlipText&) = default;
+};
+
+struct SlipQr {
+    std::string payload;  // e.g. "tel:+15550100199"
+    friend bool operator==(const SlipQr&, const SlipQr&) = default;
+};
+
+// A thin horizontal line across the paper.
+struct SlipRule {
+    friend bool operator==(const SlipRule&, const SlipRule&) = default;
+};
+
+// Blank space, in lines of normal text.
+struct SlipFeed {
+    int lines = 1;
+    friend bool operator==(const SlipFeed&, const SlipFeed&) = default;
+};
+
+using SlipElement = std::variant<SlipText, SlipQr, SlipRule, SlipFeed>;
+
+struct SlipLayout {
+    int paper_width_mm = 80;
+    std::vector<SlipElement> elements;
+
+    // A desk slip holds a patient's name and number: the print worker calls this once the job
+    // is done, so the text does not linger in freed memory.
+    void wipe();
+};
+
+// Composes the take-away slip (clinic, big phone number, hours, QR to call, what the patient was
+// reading, time and slip number) or the desk slip ("Please call back: name, number, topic, time").
+// Wording comes from config.text and config.clinic; the paper width from config.printer.
+[[nodiscard]] SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request);
+
+// "+1 555 010 0199" -> "tel:+15550100199": a leading '+' and the digits, nothing else.
+// Returns "" when the number has no digits.
+[[nodiscard]] std::string tel_uri(std::string_view phone);
+
+// "2024-05-14 10:32" in the kiosk's local time: unambiguous in every language.
+[[nodiscard]] std::string format_slip_time(WallTime when);
+
+}  // namespace kiosk

@@ -1,0 +1,374 @@
+#include "touch_panel.h"
+
+#include "phone_entry.h"
+#include "slip.h"
+#include "utf8.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace kiosk {
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+SteadyTime::duration to_steady(std::chrono::duration<double> d) {
+    return std::chrono::duration_cast<SteadyTime::duration>(std::max(d, std::chrono::duration<double>::zero()));
+}
+
+bool is_name_char(char32_t c) {
+    // The same set validate_name() accepts, so a key that is offered can never make the name invalid.
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    if (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7) return true;
+    return c == ' ' || c == '-' || c == '\'' || c == 0x2019;
+}
+
+std::size_t count_digits(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+bool printer_configured(const PrinterConfig& printer) {
+    std::string uri = printer.uri;
+    std::transform(uri.begin(), uri.end(), uri.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return !uri.empty() && uri != "none";
+}
+
+}  // namespace
+
+const char* to_string(PanelEvent e) {
+    switch (e) {
+        case PanelEvent::Opened: return "panel_opened";
+        case PanelEvent::ChosePrint: return "chose_print";
+        case PanelEvent::ChoseCallback: return "chose_callback";
+        case PanelEvent::ChoseShow: return "chose_show";
+        case PanelEvent::SlipPrinted: return "slip_printed";
+        case PanelEvent::CallbackPrinted: return "callback_printed";
+        case PanelEvent::PrintFailed: return "print_failed";
+        case PanelEvent::PrinterUnavailable: return "printer_unavailable";
+        case PanelEvent::RateLimited: return "rate_limited";
+        case PanelEvent::TimedOut: return "panel_timed_out";
+    }
+    return "unknown";
+}
+
+TouchPanelOptions TouchPanelOptions::from_config(const KioskConfig& config) {
+    TouchPanelOptions o;
+    o.idle_timeout = std::chrono::duration<double>(config.player.idle_timeout_seconds);
+    o.job_deadline = std::chrono::duration<double>(config.printer.job_deadline_seconds);
+    return o;
+}
+
+TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config)
+    : TouchPanel(clock, config, TouchPanelOptions::from_config(config)) {}
+
+TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanelOptions options)
+    : clock_(clock),
+      text_(config.text),
+      options_(options),
+      printer_configured_(printer_configured(config.printer)),
+      limiter_(RateLimiter::from_config(config.printer)),
+      qr_(make_qr(tel_uri(config.clinic.phone))) {
+    printer_.state = printer_configured_ ? PrinterState::Unknown : PrinterState::None;
+    view_.phone_display = config.clinic.phone;
+    view_.hours = config.clinic.hours;
+    view_.call_qr = &qr_;
+    view_.offers_print = printer_configured_;
+    view_.offers_callback = printer_configured_;
+}
+
+TouchPanel::~TouchPanel() { wipe_keyed(); }
+
+void TouchPanel::set_topic(std::string topic) { topic_ = std::move(topic); }
+
+void TouchPanel::set_printer_status(const PrinterStatus& status) {
+    printer_ = status;
+    if (!printer_configured_) printer_.state = PrinterState::None;
+    // Only "no printer at all" hides the choices: a printer that is out of paper is still offered,
+    // and touching it explains the problem and shows the number (the patient learns why).
+    const bool offered = printer_.state != PrinterState::None;
+    view_.offers_print = offered;
+    view_.offers_callback = offered;
+}
+
+void TouchPanel::bind_job(std::uint64_t worker_job_id) {
+    if (awaiting_job_) awaiting_job_ = worker_job_id;
+}
+
+void TouchPanel::touch() { last_touch_ = clock_.steady(); }
+
+void TouchPanel::go(PanelScreen screen) {
+    view_.screen = screen;
+    touch();  // a new screen gets a full idle timeout to be read
+}
+
+void TouchPanel::wipe_keyed() {
+    name_.wipe();
+    phone_.wipe();
+    view_.name = {};
+    view_.phone = {};
+    view_.field_error.clear();
+    view_.active_field = PanelField::Phone;
+}
+
+void TouchPanel::close(PanelEffects& out) {
+    wipe_keyed();
+    view_.screen = PanelScreen::Closed;
+    view_.message.clear();
+    view_.message_is_problem = false;
+    view_.show_number = false;
+    printing_deadline_.reset();
+    auto_close_at_.reset();
+    // awaiting_job_ is kept: a late result is still counted for the staff statistics.
+    out.emplace_back(effect::ResumeLoop{});
+}
+
+void TouchPanel::show_problem(const std::string& sentence, PanelEvent why, PanelEffects& out) {
+    // Every failure ends with the number on screen, so the patient can still reach the clinic.
+    view_.message = sentence + " " + text_.here_is_number;
+    view_.message_is_problem = true;
+    view_.show_number = true;
+    auto_close_at_.reset();
+    printing_deadline_.reset();
+    go(PanelScreen::Result);
+    out.emplace_back(effect::CountEvent{why});
+}
+
+std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker() const {
+    switch (printer_.state) {
+        case PrinterState::PaperOut: return std::pair{text_.printer_out_of_paper, PanelEvent::PrinterUnavailable};
+        case PrinterState::None:
+        case PrinterState::CoverOpen:
+        case PrinterState::Offline:
+        case PrinterState::Error: return std::pair{text_.printer_offline, PanelEvent::PrinterUnavailable};
+        case PrinterState::Unknown:
+        case PrinterState::Ready:
+        case PrinterState::PaperLow: break;
+    }
+    if (!limiter_.allow(clock_.steady())) return std::pair{text_.rate_limited, PanelEvent::RateLimited};
+    return std::nullopt;
+}
+
+void TouchPanel::submit(SlipRequest request, PanelEffects& out) {
+    const SteadyTime now = clock_.steady();
+    limiter_.record(now);
+    request.when = clock_.wall();
+    request.topic = topic_;
+    const std::uint64_t id = next_job_id_++;
+    awaiting_job_ = id;
+    awaiting_kind_ = request.kind;
+    printing_deadline_ = now + to_steady(options_.job_deadline + options_.result_grace);
+    auto_close_at_.reset();
+    view_.message = text_.printing;
+    view_.message_is_problem = false;
+    view_.show_number = false;
+    go(PanelScreen::Printing);
+    out.emplace_back(effect::SubmitSlip{std::move(request), id});
+}
+
+void TouchPanel::finish_job(JobOutcome outcome, PanelEffects& out) {
+    const SlipKind kind = awaiting_kind_;
+    awaiting_job_.reset();
+    printing_deadline_.reset();
+    switch (outcome) {
+        case JobOutcome::Printed:
+            view_.message = kind == SlipKind::Desk ? text_.callback_printing : text_.printing;
+            view_.message_is_problem = false;
+            view_.show_number = true;  // the number anyway, in case the slip gets lost
+            go(PanelScreen::Result);
+            auto_close_at_ = clock_.steady() + to_steady(options_.confirmation);
+            out.emplace_back(effect::CountEvent{kind == SlipKind::Desk ? PanelEvent::CallbackPrinted
+                                                                        : PanelEvent::SlipPrinted});
+            return;
+        case JobOutcome::PaperOut:
+            printer_.state = PrinterState::PaperOut;  // the next patient is told before submitting
+            show_problem(text_.printer_out_of_paper, PanelEvent::PrintFailed, out);
+            return;
+        case JobOutcome::CoverOpen:
+        case JobOutcome::Offline:
+        case JobOutcome::NoPrinter:
+            show_problem(text_.printer_offline, PanelEvent::PrintFailed, out);
+            return;
+        case JobOutcome::TimedOut:
+        case JobOutcome::Error:
+            show_problem(text_.printer_error, PanelEvent::PrintFailed, out);
+            return;
+    }
+}
+
+void TouchPanel::key(char32_t ch) {
+    view_.field_error.clear();
+    if (view_.active_field == PanelField::Phone) {
+        if (ch >= '0' && ch <= '9') {
+            if (count_digits(phone_.view()) < static_cast<std::size_t>(kMaxPhoneDigits)) phone_.push(ch);
+        } else if (ch == '+' && phone_.empty()) {
+            phone_.push(ch);
+        }
+        return;
+    }
+    if (!is_name_char(ch) || utf8_length(name_.view()) >= static_cast<std::size_t>(kMaxNameChars)) return;
+    // No leading or doubled spaces: validate_name would drop them anyway, and the field would lie.
+    if (ch == ' ' && (name_.empty() || name_.view().back() == ' ')) return;
+    // The keyboard shows capitals; a name reads "Anne-Marie O'Neil" without a shift key.
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+        const bool word_start = name_.empty() || name_.view().back() == ' ' || name_.view().back() == '-' ||
+                                name_.view().back() == '\'';
+        const char32_t lower = ch | 0x20U;
+        ch = word_start ? lower - 0x20U : lower;
+    }
+    name_.push(ch);
+}
+
+PanelEffects TouchPanel::handle(const PanelIntent& in) {
+    PanelEffects out;
+    if (view_.screen == PanelScreen::Closed) {
+        if (std::holds_alternative<intent::Open>(in)) {
+            wipe_keyed();
+            out.emplace_back(effect::PauseLoop{});
+            out.emplace_back(effect::CountEvent{PanelEvent::Opened});
+            // With no printer there is only one thing to offer: skip the menu and show it.
+            go(view_.offers_print || view_.offers_callback ? PanelScreen::Choices : PanelScreen::ShowNumber);
+        }
+        return out;
+    }
+    touch();
+    const PanelScreen screen = view_.screen;
+    std::visit(Overloaded{
+                   [](const intent::Open&) {},
+                   [&](const intent::ChoosePrint&) {
+                       if (screen != PanelScreen::Choices || !view_.offers_print) return;
+                       out.emplace_back(effect::CountEvent{PanelEvent::ChosePrint});
+                       if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
+                       SlipRequest request;
+                       request.kind = SlipKind::TakeAway;
+                       submit(std::move(request), out);
+                   },
+                   [&](const intent::ChooseCallback&) {
+                       if (screen != PanelScreen::Choices || !view_.offers_callback) return;
+                       out.emplace_back(effect::CountEvent{PanelEvent::ChoseCallback});
+                       // Say so before the patient types a number that cannot be printed.
+                       if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
+                       wipe_keyed();
+                       go(PanelScreen::Keypad);
+                   },
+                   [&](const intent::ChooseShow&) {
+                       if (screen == PanelScreen::ShowNumber) return;
+                       out.emplace_back(effect::CountEvent{PanelEvent::ChoseShow});
+                       wipe_keyed();
+                       auto_close_at_.reset();
+                       go(PanelScreen::ShowNumber);
+                   },
+                   [&](const intent::KeyChar& k) {
+                       if (screen == PanelScreen::Keypad) key(k.ch);
+                   },
+                   [&](const intent::Backspace&) {
+                       if (screen != PanelScreen::Keypad) return;
+                       view_.field_error.clear();
+                       if (view_.active_field == PanelField::Name) {
+                           name_.pop();
+                       } else {
+                           phone_.pop();
+                       }
+                   },
+                   [&](const intent::SwitchField& f) {
+                       if (screen == PanelScreen::Keypad) view_.active_field = f.field;
+                   },
+                   [&](const intent::Submit&) {
+                       if (screen != PanelScreen::Keypad) return;
+                       EntryCheck phone = validate_phone(phone_.view());
+                       if (!phone.ok()) {
+                           view_.field_error = error_sentence(phone.error, text_);
+                           view_.active_field = PanelField::Phone;
+                           return;
+                       }
+                       EntryCheck name = validate_name(name_.view());
+                       if (!name.ok()) {
+                           SlipRequest scratch;  // scrubs the normalised number before it is freed
+                           scratch.patient_phone = std::move(phone.value);
+                           scratch.wipe();
+                           view_.field_error = error_sentence(name.error, text_);
+                           view_.active_field = PanelField::Name;
+                           return;
+                       }
+                       SlipRequest request;
+                       request.kind = SlipKind::Desk;
+                       request.patient_name = std::move(name.value);
+                       request.patient_phone = std::move(phone.value);
+                       // Printer or limit may have changed while the patient typed.
+                       if (auto blocked = print_blocker()) {
+                           request.wipe();
+                           wipe_keyed();
+                           return show_problem(blocked->first, blocked->second, out);
+                       }
+                       wipe_keyed();  // the only copy now travels in the effect, to the worker
+                       submit(std::move(request), out);
+                   },
+                   [&](const intent::Back&) {
+                       if (screen == PanelScreen::Printing) return;  // the slip is on its way
+                       wipe_keyed();
+                       auto_close_at_.reset();
+                       if (screen == PanelScreen::Choices || !(view_.offers_print || view_.offers_callback)) {
+                           return close(out);
+                       }
+                       go(PanelScreen::Choices);
+                   },
+                   [&](const intent::Close&) { close(out); },
+               },
+               in);
+    view_.name = name_.view();
+    view_.phone = phone_.view();
+    return out;
+}
+
+PanelEffects TouchPanel::tick() {
+    PanelEffects out;
+    if (view_.screen == PanelScreen::Closed) return out;
+    const SteadyTime now = clock_.steady();
+    if (view_.screen == PanelScreen::Printing) {
+        // The worker cancels a job at its deadline; if even that answer never came, give up.
+        if (printing_deadline_ && now >= *printing_deadline_) finish_job(JobOutcome::TimedOut, out);
+        return out;
+    }
+    if (auto_close_at_ && now >= *auto_close_at_) {
+        close(out);
+        return out;
+    }
+    if (now - last_touch_ >= to_steady(options_.idle_timeout)) {
+        out.emplace_back(effect::CountEvent{PanelEvent::TimedOut});
+        close(out);
+    }
+    return out;
+}
+
+std::optional<SteadyTime> TouchPanel::next_deadline() const {
+    if (view_.screen == PanelScreen::Closed) return std::nullopt;
+    if (view_.screen == PanelScreen::Printing) return printing_deadline_;
+    SteadyTime at = last_touch_ + to_steady(options_.idle_timeout);
+    if (auto_close_at_) at = std::min(at, *auto_close_at_);
+    return at;
+}
+
+PanelEffects TouchPanel::on_job_result(const JobResult& result) {
+    PanelEffects out;
+    if (!awaiting_job_ || result.job_id != *awaiting_job_) return out;
+    if (view_.screen == PanelScreen::Printing) {
+        finish_job(result.outcome, out);
+        return out;
+    }
+    // The patient closed the panel before the printer answered: count it, leave the screen alone.
+    const SlipKind kind = awaiting_kind_;
+    awaiting_job_.reset();
+    if (result.outcome == JobOutcome::PaperOut) printer_.state = PrinterState::PaperOut;
+    out.emplace_back(effect::CountEvent{result.outcome != JobOutcome::Printed ? PanelEvent::PrintFailed
+                                        : kind == SlipKind::Desk               ? PanelEvent::CallbackPrinted
+                                                                               : PanelEvent::SlipPrinted});
+    return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,204 @@
+#include "cups_printer.h"
+
+#include "slip_renderer_cairo.h"
+
+#include <cups/cups.h>
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+using std::chrono::steady_clock;
+
+struct HttpCloser {
+    void operator()(http_t* h) const { httpClose(h); }
+};
+struct IppDeleter {
+    void operator()(ipp_t* i) const { ippDelete(i); }
+};
+using HttpPtr = std::unique_ptr<http_t, HttpCloser>;
+using IppPtr = std::unique_ptr<ipp_t, IppDeleter>;
+
+// A request that hangs (a wedged cupsd) must not hold the worker forever.
+constexpr double kRequestTimeoutSeconds = 5.0;
+constexpr auto kJobPollInterval = std::chrono::milliseconds(200);
+
+std::string server_name() { return std::string(cupsServer()) + ":" + std::to_string(ippPort()); }
+
+HttpPtr connect_server() {
+    HttpPtr http(httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, 3000, nullptr));
+    if (http) httpSetTimeout(http.get(), kRequestTimeoutSeconds, [](http_t*, void*) { return 0; }, nullptr);
+    return http;
+}
+
+std::string printer_uri(const std::string& queue) {
+    char uri[HTTP_MAX_URI];
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
+                     queue.c_str());
+    return uri;
+}
+
+PrinterStatus make_status(PrinterState state, std::string detail) {
+    PrinterStatus s;
+    s.state = state;
+    s.detail = std::move(detail);
+    s.checked_at = std::chrono::system_clock::now();
+    return s;
+}
+
+bool has_reason(const std::vector<std::string>& reasons, std::string_view stem) {
+    // "media-empty" matches "media-empty", "media-empty-error", "media-empty-warning", "media-empty-report".
+    return std::any_of(reasons.begin(), reasons.end(), [&](const std::string& r) {
+        return r == stem || (r.starts_with(stem) && r.size() > stem.size() && r[stem.size()] == '-');
+    });
+}
+
+PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) {
+    const auto state = static_cast<ipp_pstate_t>(
+        ippGetInteger(ippFindAttribute(response, "printer-state", IPP_TAG_ENUM), 0));
+    ipp_attribute_t* accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
+    const bool is_accepting = accepting == nullptr || ippGetBoolean(accepting, 0) != 0;
+    std::vector<std::string> reasons;
+    if (ipp_attribute_t* r = ippFindAttribute(response, "printer-state-reasons", IPP_TAG_KEYWORD)) {
+        for (int i = 0; i < ippGetCount(r); ++i) reasons.emplace_back(ippGetString(r, i, nullptr));
+    }
+    std::string message;
+    if (ipp_attribute_t* m = ippFindAttribute(response, "printer-state-message", IPP_TAG_TEXT)) {
+        if (const char* s = ippGetString(m, 0, nullptr); s != nullptr && *s != '\0') message = std::string(" (") + s + ")";
+    }
+    const std::string q = "CUPS queue '" + queue + "'";
+    if (has_reason(reasons, "media-empty") || has_reason(reasons, "media-needed")) {
+        return make_status(PrinterState::PaperOut, q + " is out of paper" + message);
+    }
+    if (has_reason(reasons, "cover-open") || has_reason(reasons, "door-open")) {
+        return make_status(PrinterState::CoverOpen, q + ": the cover is open" + message);
+    }
+    if (state == IPP_PSTATE_STOPPED) {
+        return make_status(PrinterState::Offline, q + " is stopped; `cupsenable " + queue + "` restarts it" + message);
+    }
+    if (!is_accepting) {
+        return make_status(PrinterState::Offline,
+                           q + " is not accepting jobs; `cupsaccept " + queue + "` allows them again" + message);
+    }
+    if (has_reason(reasons, "offline")) return make_status(PrinterState::Offline, q + " reports the printer offline" + message);
+    if (has_reason(reasons, "media-low")) return make_status(PrinterState::PaperLow, q + ": paper is running low" + message);
+    return make_status(PrinterState::Ready, q + " is ready");
+}
+
+PrinterStatus fetch_status(http_t* http, const std::string& queue) {
+    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    const std::string uri = printer_uri(queue);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    static const char* const kWanted[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs",
+                                          "printer-state-message"};
+    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  static_cast<int>(std::size(kWanted)), nullptr, kWanted);
+    const IppPtr response(cupsDoRequest(http, request, "/"));  // consumes `request`
+    const ipp_status_t rc = cupsLastError();
+    if (rc == IPP_STATUS_ERROR_NOT_FOUND) {
+        return make_status(PrinterState::Error, "there is no CUPS queue named '" + queue + "' on " + server_name());
+    }
+    if (!response || rc > IPP_STATUS_OK_CONFLICTING) {
+        return make_status(PrinterState::Offline,
+                           "CUPS at " + server_name() + " did not answer: " + cupsLastErrorString());
+    }
+    return status_from_attributes(response.get(), queue);
+}
+
+// IPP job-state, or 0 when the server could not tell us.
+int job_state(http_t* http, const std::string& queue, int job_id) {
+    ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+    const std::string uri = printer_uri(queue);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nullptr, "job-state");
+    const IppPtr response(cupsDoRequest(http, request, "/"));
+    if (!response) return 0;
+    return ippGetInteger(ippFindAttribute(response.get(), "job-state", IPP_TAG_ENUM), 0);
+}
+
+}  // namespace
+
+CupsPrinter::CupsPrinter(std::string queue) : queue_(std::move(queue)) {}
+
+std::string CupsPrinter::describe() const { return "CUPS queue '" + queue_ + "' on " + server_name(); }
+
+PrinterStatus CupsPrinter::query_status() {
+    const HttpPtr http = connect_server();
+    if (!http) return make_status(PrinterState::Offline, "cannot reach the CUPS server at " + server_name());
+    return fetch_status(http.get(), queue_);
+}
+
+PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
+    if (stop.stop_requested() || steady_clock::now() >= deadline) {
+        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent",
+                make_status(PrinterState::Unknown, {})};
+    }
+    const HttpPtr http = connect_server();
+    if (!http) {
+        const std::string what = "cannot reach the CUPS server at " + server_name();
+        return {JobOutcome::Offline, what, make_status(PrinterState::Offline, what)};
+    }
+    // A queue that is stopped, rejecting or out of paper would hold the job and print it whenever
+    // it comes back: hours later, for nobody. Check first, submit only to a working queue.
+    PrinterStatus before = fetch_status(http.get(), queue_);
+    if (before.state != PrinterState::Ready && before.state != PrinterState::PaperLow) {
+        const JobOutcome outcome = before.state == PrinterState::PaperOut    ? JobOutcome::PaperOut
+                                   : before.state == PrinterState::CoverOpen ? JobOutcome::CoverOpen
+                                   : before.state == PrinterState::Offline   ? JobOutcome::Offline
+                                                                             : JobOutcome::Error;
+        return {outcome, "not submitted: " + before.detail, before};
+    }
+
+    const std::optional<std::string> pdf = render_slip_pdf(slip);
+    if (!pdf) return {JobOutcome::Error, "could not draw the slip as PDF", before};
+
+    // CUPS also cancels the job itself if it is still processing after this long: a backstop for
+    // the case where the kiosk is switched off while a job waits.
+    const auto seconds_left = std::chrono::duration_cast<std::chrono::seconds>(deadline - steady_clock::now()).count();
+    cups_option_t* options = nullptr;
+    int num_options = cupsAddOption("job-cancel-after", std::to_string(std::max<long long>(1, seconds_left)).c_str(),
+                                    0, &options);
+    const int job_id = cupsCreateJob(http.get(), queue_.c_str(), "Kiosk slip", num_options, options);
+    cupsFreeOptions(num_options, options);
+    if (job_id <= 0) {
+        const std::string what = "CUPS refused the job: " + std::string(cupsLastErrorString());
+        return {JobOutcome::Error, what, make_status(PrinterState::Error, what)};
+    }
+    const std::string job = "job " + std::to_string(job_id) + " on '" + queue_ + "'";
+    bool sent = cupsStartDocument(http.get(), queue_.c_str(), job_id, "slip.pdf", CUPS_FORMAT_PDF, 1) == HTTP_STATUS_CONTINUE;
+    sent = sent && cupsWriteRequestData(http.get(), pdf->data(), pdf->size()) == HTTP_STATUS_CONTINUE;
+    const ipp_status_t finished = cupsFinishDocument(http.get(), queue_.c_str());
+    if (!sent || finished > IPP_STATUS_OK_CONFLICTING) {
+        const std::string what = "sending " + job + " failed: " + cupsLastErrorString();
+        cupsCancelJob2(http.get(), queue_.c_str(), job_id, 0);
+        return {JobOutcome::Error, what, make_status(PrinterState::Error, what)};
+    }
+
+    for (;;) {
+        const int state = job_state(http.get(), queue_, job_id);
+        if (state == IPP_JSTATE_COMPLETED) return {JobOutcome::Printed, job + " printed", before};
+        if (state == IPP_JSTATE_CANCELED || state == IPP_JSTATE_ABORTED) {
+            const std::string what = job + (state == IPP_JSTATE_CANCELED ? " was cancelled" : " was aborted by CUPS");
+            return {JobOutcome::Error, what, fetch_status(http.get(), queue_)};
+        }
+        if (stop.stop_requested() || steady_clock::now() >= deadline) break;
+        std::this_thread::sleep_for(kJobPollInterval);
+    }
+    // Deadline: cancel, so the slip never comes out later for someone who has long gone.
+    const ipp_status_t cancelled = cupsCancelJob2(http.get(), queue_.c_str(), job_id, 0);
+    PrinterStatus after = fetch_status(http.get(), queue_);
+    std::string what = job + " did not finish before its deadline and was cancelled";
+    if (cancelled > IPP_STATUS_OK_CONFLICTING) {
+        what = job + " did not finish before its deadline; cancelling it failed: " + cupsLastErrorString();
+    }
+    if (after.state == PrinterState::Ready) after = make_status(PrinterState::Offline, what);
+    return {JobOutcome::TimedOut, what, after};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,156 @@
+#include "escpos_printer.h"
+
+#include "deadline_io.h"
+
+#include <algorithm>
+#include <array>
+
+namespace kiosk {
+
+namespace {
+
+using std::chrono::steady_clock;
+
+PrinterStatus make_status(PrinterState state, std::string detail) {
+    PrinterStatus s;
+    s.state = state;
+    s.detail = std::move(detail);
+    s.checked_at = std::chrono::system_clock::now();
+    return s;
+}
+
+std::string state_words(PrinterState s, const std::string& where) {
+    switch (s) {
+        case PrinterState::Ready: return "ready (" + where + ")";
+        case PrinterState::PaperLow: return "paper is running low (" + where + ")";
+        case PrinterState::PaperOut: return "out of paper (" + where + ")";
+        case PrinterState::CoverOpen: return "the cover is open (" + where + ")";
+        case PrinterState::Error: return "the printer reports an error, e.g. a paper jam (" + where + ")";
+        default: return std::string(to_string(s)) + " (" + where + ")";
+    }
+}
+
+// DLE EOT over an open two-way link. Any failure to get a valid answer means Offline/Error,
+// which callers treat as "do not print".
+PrinterStatus ask_status(int fd, const std::string& where, std::chrono::milliseconds timeout) {
+    drain_input(fd);  // a late answer to an earlier request must not be read as this one
+    const SteadyTime deadline = steady_clock::now() + timeout;
+    if (const IoResult w = write_all(fd, status_request(), deadline); !w.ok()) {
+        return make_status(w.status == IoStatus::TimedOut ? PrinterState::Offline : PrinterState::Error,
+                           "could not ask " + where + " for its status: " + w.detail);
+    }
+    std::array<std::uint8_t, kStatusAnswerBytes> answer{};
+    if (const IoResult r = read_exact(fd, answer.data(), answer.size(), deadline); !r.ok()) {
+        if (r.status == IoStatus::TimedOut) {
+            return make_status(PrinterState::Offline,
+                               "no status answer from " + where + " within " + std::to_string(timeout.count()) + " ms");
+        }
+        return make_status(PrinterState::Offline, "connection to " + where + " lost while asking its status: " + r.detail);
+    }
+    const auto decoded = decode_status(answer[0], answer[1]);
+    if (!decoded) return make_status(PrinterState::Error, where + " answered, but not like an ESC/POS printer");
+    const PrinterState state = printer_state(*decoded);
+    return make_status(state, state_words(state, where));
+}
+
+JobOutcome outcome_for(PrinterState s) {
+    switch (s) {
+        case PrinterState::PaperOut: return JobOutcome::PaperOut;
+        case PrinterState::CoverOpen: return JobOutcome::CoverOpen;
+        case PrinterState::Offline: return JobOutcome::Offline;
+        default: return JobOutcome::Error;
+    }
+}
+
+bool can_print(PrinterState s) { return s == PrinterState::Ready || s == PrinterState::PaperLow; }
+
+}  // namespace
+
+EscposTcpPrinter::EscposTcpPrinter(std::string host, int port, EscposOptions options,
+                                   std::chrono::milliseconds status_timeout)
+    : host_(std::move(host)), port_(port), options_(options), status_timeout_(status_timeout) {}
+
+std::string EscposTcpPrinter::describe() const {
+    return "ESC/POS printer at " + host_ + ":" + std::to_string(port_);
+}
+
+PrinterStatus EscposTcpPrinter::query_status() {
+    const std::string where = host_ + ":" + std::to_string(port_);
+    ConnectResult c = connect_tcp(host_, port_, steady_clock::now() + status_timeout_);
+    if (!c.fd) return make_status(PrinterState::Offline, c.result.detail);
+    return ask_status(c.fd.get(), where, status_timeout_);
+}
+
+PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
+    const std::string where = host_ + ":" + std::to_string(port_);
+    if (stop.stop_requested() || steady_clock::now() >= deadline) {
+        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", make_status(PrinterState::Unknown, {})};
+    }
+    ConnectResult c = connect_tcp(host_, port_, std::min(deadline, steady_clock::now() + status_timeout_));
+    if (!c.fd) {
+        PrinterStatus s = make_status(PrinterState::Offline, c.result.detail);
+        return {JobOutcome::Offline, c.result.detail, s};
+    }
+    const int fd = c.fd.get();
+
+    // Before: many printers accept data with no paper and drop it, so ask first.
+    PrinterStatus before = ask_status(fd, where, status_timeout_);
+    if (!can_print(before.state)) {
+        return {outcome_for(before.state), "not printed: " + before.detail, before};
+    }
+
+    const Bytes bytes = encode_escpos(slip, options_);
+    if (const IoResult w = write_all(fd, bytes, deadline); !w.ok()) {
+        const std::string what = w.status == IoStatus::TimedOut
+                                     ? "the printer stopped taking data; gave up at the slip's deadline"
+                                     : "connection to " + where + " lost while sending the slip: " + w.detail;
+        const JobOutcome outcome = w.status == IoStatus::TimedOut ? JobOutcome::TimedOut : JobOutcome::Error;
+        return {outcome, what, make_status(PrinterState::Offline, what)};
+    }
+
+    // After: the bytes are in the printer (or a socket buffer); only its answer tells us the slip
+    // came out, or that the paper ran out half-way.
+    PrinterStatus after = ask_status(fd, where, status_timeout_);
+    if (after.state == PrinterState::Offline) {
+        return {JobOutcome::Error, "the slip was sent but " + where + " did not confirm it (" + after.detail + ")", after};
+    }
+    if (!can_print(after.state)) {
+        return {outcome_for(after.state), "the slip may be incomplete: " + after.detail, after};
+    }
+    return {JobOutcome::Printed, "printed on " + where, after};
+}
+
+EscposDevicePrinter::EscposDevicePrinter(std::string path, EscposOptions options)
+    : path_(std::move(path)), options_(options) {}
+
+std::string EscposDevicePrinter::describe() const { return "ESC/POS printer on " + path_; }
+
+PrinterStatus EscposDevicePrinter::query_status() {
+    ConnectResult c = open_device(path_);
+    if (!c.fd) return make_status(PrinterState::Offline, c.result.detail);
+    // A device file gives no real-time status: present is the best we know.
+    return make_status(PrinterState::Ready, path_ + " is present (paper level unknown over a one-way link)");
+}
+
+PrintReport EscposDevicePrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
+    if (stop.stop_requested() || steady_clock::now() >= deadline) {
+        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", make_status(PrinterState::Unknown, {})};
+    }
+    ConnectResult c = open_device(path_);
+    if (!c.fd) {
+        PrinterStatus s = make_status(PrinterState::Offline, c.result.detail);
+        return {JobOutcome::Offline, c.result.detail, s};
+    }
+    const Bytes bytes = encode_escpos(slip, options_);
+    if (const IoResult w = write_all(c.fd.get(), bytes, deadline); !w.ok()) {
+        const std::string what = w.status == IoStatus::TimedOut
+                                     ? path_ + " stopped taking data; gave up at the slip's deadline"
+                                     : "writing to " + path_ + " failed: " + w.detail;
+        return {w.status == IoStatus::TimedOut ? JobOutcome::TimedOut : JobOutcome::Error, what,
+                make_status(PrinterState::Error, what)};
+    }
+    return {JobOutcome::Printed, "sent to " + path_,
+            make_status(PrinterState::Ready, path_ + " took the slip (paper level unknown over a one-way link)")};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,112 @@
+#include "print_worker.h"
+
+#include <utility>
+
+namespace kiosk {
+
+PrintWorker::PrintWorker(PrinterConfig config, std::chrono::milliseconds status_interval)
+    : config_(std::move(config)),
+      status_interval_(status_interval),
+      thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
+
+PrintWorker::~PrintWorker() {
+    thread_.request_stop();  // wakes wake_ through the stop token
+    thread_.join();
+}
+
+std::uint64_t PrintWorker::submit(SlipLayout slip) {
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(std::max(1.0, config_.job_deadline_seconds)));
+    std::uint64_t id = 0;
+    {
+        const std::lock_guard lock(mutex_);
+        id = next_id_++;
+        queue_.push_back(Job{id, std::move(slip), deadline});
+    }
+    wake_.notify_all();
+    return id;
+}
+
+std::vector<JobResult> PrintWorker::take_results() {
+    const std::lock_guard lock(mutex_);
+    return std::exchange(results_, {});
+}
+
+PrinterStatus PrintWorker::status() const {
+    const std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void PrintWorker::refresh_status() {
+    {
+        const std::lock_guard lock(mutex_);
+        refresh_requested_ = true;
+    }
+    wake_.notify_all();
+}
+
+size_t PrintWorker::pending() const {
+    const std::lock_guard lock(mutex_);
+    return queue_.size() + in_flight_;
+}
+
+void PrintWorker::run(std::stop_token stop) {
+    MadePrinter made = make_printer(config_);
+    const auto set_status = [this](PrinterStatus s) {
+        const std::lock_guard lock(mutex_);
+        s.slips_printed = status_.slips_printed;
+        status_ = std::move(s);
+    };
+    if (!made.printer) {
+        PrinterStatus s;
+        s.state = PrinterState::Error;
+        s.detail = made.error;
+        s.checked_at = std::chrono::system_clock::now();
+        set_status(s);
+    }
+
+    auto next_refresh = std::chrono::steady_clock::now();
+    while (!stop.stop_requested()) {
+        std::optional<Job> job;
+        bool refresh = false;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait_until(lock, stop, next_refresh, [&] { return !queue_.empty() || refresh_requested_; });
+            if (stop.stop_requested()) break;
+            if (!queue_.empty()) {
+                job = std::move(queue_.front());
+                queue_.pop_front();
+                in_flight_ = 1;
+            } else {
+                refresh = true;  // asked for, or the interval passed
+                refresh_requested_ = false;
+            }
+        }
+        if (job) {
+            PrintReport report;
+            if (!made.printer) {
+                report = {JobOutcome::Error, made.error, status()};
+            } else if (std::chrono::steady_clock::now() >= job->deadline) {
+                report = {JobOutcome::TimedOut, "the slip waited too long behind other jobs and was dropped", status()};
+            } else {
+                report = made.printer->print(job->slip, job->deadline, stop);
+            }
+            job->slip.wipe();
+            const std::lock_guard lock(mutex_);
+            const std::uint64_t printed = status_.slips_printed + (report.outcome == JobOutcome::Printed ? 1 : 0);
+            if (made.printer) status_ = report.status;
+            status_.slips_printed = printed;
+            results_.push_back(JobResult{job->id, report.outcome, report.detail});
+            in_flight_ = 0;
+            next_refresh = std::chrono::steady_clock::now() + status_interval_;
+        } else if (refresh && made.printer) {
+            set_status(made.printer->query_status());
+            next_refresh = std::chrono::steady_clock::now() + status_interval_;
+        } else {
+            next_refresh = std::chrono::steady_clock::now() + status_interval_;
+        }
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,70 @@
+// The print worker: one thread that owns the printer, so the frame loop never waits on a socket,
+// a CUPS server or paper. The UI submits slips and reads a status snapshot and job results;
+// every public member is thread-safe and returns at once.
+#pragma once
+
+#include "printer.h"
+
+#include "core/config.h"
+#include "core/print_status.h"
+#include "core/slip.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace kiosk {
+
+class PrintWorker {
+public:
+    // The backend is built from `config` on the worker thread (libcups state is per thread).
+    // The status is refreshed every `status_interval` so the staff panel stays current.
+    explicit PrintWorker(PrinterConfig config, std::chrono::milliseconds status_interval = std::chrono::seconds(30));
+    // Stops the thread; a job in progress gives up (a CUPS job is cancelled), queued jobs are dropped.
+    ~PrintWorker();
+    PrintWorker(const PrintWorker&) = delete;
+    PrintWorker& operator=(const PrintWorker&) = delete;
+
+    // Queues a slip; returns its job id (1, 2, ...). Its deadline (printer.job_deadline_seconds)
+    // starts now: a slip still queued or unfinished by then is reported TimedOut, never printed late.
+    // The layout is wiped after printing, as it may hold a patient's name and number.
+    std::uint64_t submit(SlipLayout slip);
+    // Results of finished jobs since the last call, oldest first.
+    [[nodiscard]] std::vector<JobResult> take_results();
+    // The latest known state (Unknown until the first check, which happens at start).
+    [[nodiscard]] PrinterStatus status() const;
+    // Asks the printer again soon (e.g. when the staff panel opens).
+    void refresh_status();
+    // Jobs submitted and not finished yet.
+    [[nodiscard]] size_t pending() const;
+
+private:
+    struct Job {
+        std::uint64_t id = 0;
+        SlipLayout slip;
+        SteadyTime deadline;
+    };
+
+    void run(std::stop_token stop);
+
+    const PrinterConfig config_;
+    const std::chrono::milliseconds status_interval_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    std::deque<Job> queue_;
+    std::vector<JobResult> results_;
+    PrinterStatus status_;
+    std::uint64_t next_id_ = 1;
+    size_t in_flight_ = 0;
+    bool refresh_requested_ = true;
+
+    std::jthread thread_;  // last: started after every member above exists, joined first
+};
+
+}  // namespace kiosk

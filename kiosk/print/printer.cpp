@@ -1,0 +1,45 @@
+#include "printer.h"
+
+#include "cups_printer.h"
+#include "escpos_printer.h"
+#include "printer_uri.h"
+
+namespace kiosk {
+
+namespace {
+
+// uri = "none": the kiosk offers "Show the number" only; any job that still arrives is answered.
+class NoPrinter final : public Printer {
+public:
+    PrinterStatus query_status() override {
+        PrinterStatus s;
+        s.state = PrinterState::None;
+        s.detail = "no printer configured";
+        s.checked_at = std::chrono::system_clock::now();
+        return s;
+    }
+    PrintReport print(const SlipLayout&, SteadyTime, std::stop_token) override {
+        return {JobOutcome::NoPrinter, "no printer configured", query_status()};
+    }
+    std::string describe() const override { return "no printer"; }
+};
+
+}  // namespace
+
+MadePrinter make_printer(const PrinterConfig& config) {
+    ParsedPrinterUri parsed = parse_printer_uri(config.uri);
+    if (!parsed.ok()) return {nullptr, parsed.error};
+    if (std::holds_alternative<NoPrinterUri>(parsed.uri)) return {std::make_unique<NoPrinter>(), {}};
+    if (const auto* cups = std::get_if<CupsUri>(&parsed.uri)) return {std::make_unique<CupsPrinter>(cups->queue), {}};
+
+    const auto codepage = parse_codepage(config.codepage);
+    if (!codepage) return {nullptr, "printer codepage '" + config.codepage + "' is not supported (use cp858 or cp437)"};
+    const EscposOptions options{*codepage, config.raster_qr};
+    if (const auto* tcp = std::get_if<TcpUri>(&parsed.uri)) {
+        return {std::make_unique<EscposTcpPrinter>(tcp->host, tcp->port, options), {}};
+    }
+    const auto& file = std::get<FileUri>(parsed.uri);
+    return {std::make_unique<EscposDevicePrinter>(file.path, options), {}};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,261 @@
+// Every touch-panel screen rendered with no display at all: SDL's software renderer on a surface,
+// ImGuiIO fed by hand (the SDL platform backend is not used: it needs a video driver). The PNGs are
+// kept under the build dir for people to look at; the number's QR must decode with zbarimg, and a
+// mouse press and release over a button must come back as that button's intent.
+#include "app/touch_fonts.h"
+#include "app/touch_screens.h"
+#include "core/touch_panel.h"
+#include "core/touch_panel_layout.h"
+#include "support/process.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <string>
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using Draw = std::function<std::optional<PanelIntent>()>;
+
+// One ImGui context and one software renderer on a w×h surface.
+class Headless {
+public:
+    Headless(int w, int h) : w_(w), h_(h) {
+        surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+        renderer_ = surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // nothing of a session is written to disk
+        std::string error;
+        auto fonts = build_ui_fonts(*io.Fonts, "Noto Sans", w, h, &error);
+        if (fonts) fonts_ = *fonts;
+        font_error_ = error;
+        if (renderer_) backend_ = ImGui_ImplSDLRenderer_Init(renderer_);
+    }
+    ~Headless() {
+        if (backend_) ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext(context_);
+        if (renderer_) SDL_DestroyRenderer(renderer_);
+        if (surface_) SDL_FreeSurface(surface_);
+    }
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    [[nodiscard]] bool ok() const { return renderer_ && backend_ && fonts_.large != nullptr; }
+    [[nodiscard]] const std::string& font_error() const { return font_error_; }
+    [[nodiscard]] const UiFonts& fonts() const { return fonts_; }
+
+    // One frame: a stand-in slide (so the dimming shows), then whatever `draw` puts on top.
+    std::optional<PanelIntent> frame(const Draw& draw, ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(w_), static_cast<float>(h_));
+        io.DeltaTime = 1.0F / 30.0F;
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        ImGui_ImplSDLRenderer_NewFrame();
+        ImGui::NewFrame();
+        auto intent = draw();
+        ImGui::Render();
+        SDL_SetRenderDrawColor(renderer_, 0xFA, 0xF7, 0xF2, 0xFF);
+        SDL_RenderClear(renderer_);
+        SDL_SetRenderDrawColor(renderer_, 0x0B, 0x5E, 0x6B, 0xFF);
+        const SDL_Rect title{w_ / 20, h_ / 20, w_ * 6 / 10, h_ / 12};
+        SDL_RenderFillRect(renderer_, &title);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        SDL_RenderFlush(renderer_);
+        return intent;
+    }
+
+    // Renders a few frames (windows settle) and saves the last as PNG.
+    fs::path shoot(const Draw& draw, const std::string& name) {
+        for (int i = 0; i < 3; ++i) (void)frame(draw);
+        const fs::path dir = KIOSK_PANEL_PNG_DIR;
+        fs::create_directories(dir);
+        const fs::path file = dir / (name + "_" + std::to_string(w_) + "x" + std::to_string(h_) + ".png");
+        EXPECT_EQ(IMG_SavePNG(surface_, file.c_str()), 0) << IMG_GetError();
+        return file;
+    }
+
+    // Distinct colours on a coarse grid: a blank or single-colour frame has 1.
+    [[nodiscard]] size_t colour_count() const {
+        std::set<Uint32> colours;
+        const auto* pixels = static_cast<const Uint8*>(surface_->pixels);
+        for (int y = 0; y < h_; y += 7)
+            for (int x = 0; x < w_; x += 7)
+                colours.insert(*reinterpret_cast<const Uint32*>(pixels + y * surface_->pitch + x * 4));
+        return colours.size();
+    }
+
+private:
+    int w_, h_;
+    SDL_Surface* surface_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    ImGuiContext* context_ = nullptr;
+    bool backend_ = false;
+    UiFonts fonts_;
+    std::string font_error_;
+};
+
+KioskConfig test_config() {
+    KioskConfig c;
+    c.printer.uri = "tcp://127.0.0.1:9100";
+    c.clinic.phone = "+1 555 010 0199";
+    return c;
+}
+
+PrinterStatus ready() {
+    PrinterStatus s;
+    s.state = PrinterState::Ready;
+    return s;
+}
+
+std::string zbar(const fs::path& png) {
+    const auto r = test::run_command({"zbarimg", "--nodbus", "--raw", "-q", png.string()});
+    std::string out = r.output;
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return r.exit_code == 0 ? out : "exit " + std::to_string(r.exit_code) + ": " + out;
+}
+
+struct ScreenSize {
+    int w, h;
+};
+
+class PanelRender : public ::testing::TestWithParam<ScreenSize> {
+protected:
+    int w = GetParam().w;
+    int h = GetParam().h;
+    Headless hl{w, h};
+    FakeClock clock;
+    KioskConfig config = test_config();
+    TouchPanel panel{clock, config};
+
+    void SetUp() override {
+        ASSERT_TRUE(hl.ok()) << "headless renderer or fonts failed: " << hl.font_error() << " " << SDL_GetError();
+        panel.set_printer_status(ready());
+        panel.set_topic("Back pain");
+    }
+    Draw panel_draw() {
+        return [this] { return draw_touch_panel(panel.view(), config, hl.fonts(), w, h); };
+    }
+    fs::path shoot(const std::string& name) {
+        const fs::path png = hl.shoot(panel_draw(), name);
+        EXPECT_GT(hl.colour_count(), 20U) << name << " looks blank";
+        return png;
+    }
+    void key(char32_t c) { (void)panel.handle(intent::KeyChar{c}); }
+};
+
+TEST_P(PanelRender, TouchButtonOnASlide) {
+    const Rect where{w / 2, h - h / 5, w / 2 - w / 30, h / 8};
+    const auto draw = [&] { return draw_touch_button(where, config.text, config.theme, hl.fonts()); };
+    (void)hl.shoot(draw, "button");
+    EXPECT_GT(hl.colour_count(), 10U);
+    // Press and release over it: the app gets Open.
+    const ImVec2 centre(static_cast<float>(where.x + where.w / 2), static_cast<float>(where.y + where.h / 2));
+    EXPECT_FALSE(hl.frame(draw, centre, true));
+    const auto got = hl.frame(draw, centre, false);
+    ASSERT_TRUE(got);
+    EXPECT_TRUE(std::holds_alternative<intent::Open>(*got));
+}
+
+TEST_P(PanelRender, ChoicesAndClickOnShowTheNumber) {
+    (void)panel.handle(intent::Open{});
+    (void)shoot("1_choices");
+    const Rect show = choice_rects(panel_frame(w, h), 3).at(2);
+    const ImVec2 at(static_cast<float>(show.x + show.w / 2), static_cast<float>(show.y + show.h / 2));
+    EXPECT_FALSE(hl.frame(panel_draw(), at, true)) << "a press alone is not a touch";
+    const auto got = hl.frame(panel_draw(), at, false);
+    ASSERT_TRUE(got) << "press and release over \"Show the number\" must be reported";
+    EXPECT_TRUE(std::holds_alternative<intent::ChooseShow>(*got));
+    // And the click drives the panel through the same path the app uses.
+    (void)panel.handle(*got);
+    EXPECT_EQ(panel.view().screen, PanelScreen::ShowNumber);
+}
+
+TEST_P(PanelRender, ShowNumberQrDialsTheClinic) {
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseShow{});
+    const fs::path png = shoot("2_show_number");
+    ASSERT_TRUE(test::have_program("zbarimg")) << "zbarimg (zbar-tools) is required, not optional";
+    EXPECT_EQ(zbar(png), "tel:+15550100199");
+}
+
+TEST_P(PanelRender, KeypadPhoneWithError) {
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseCallback{});
+    for (const char32_t c : std::u32string_view(U"+1555")) key(c);
+    (void)panel.handle(intent::Submit{});
+    ASSERT_FALSE(panel.view().field_error.empty());
+    (void)shoot("3_keypad_phone");
+    // Touch the "5" key: its intent comes back.
+    const KeypadLayout k = keypad_layout(panel_frame(w, h));
+    const auto keys = digit_keys(k.keyboard, w, h);
+    const Rect five = keys.at(4).rect;
+    const ImVec2 at(static_cast<float>(five.x + five.w / 2), static_cast<float>(five.y + five.h / 2));
+    (void)hl.frame(panel_draw(), at, true);
+    const auto got = hl.frame(panel_draw(), at, false);
+    ASSERT_TRUE(got);
+    ASSERT_TRUE(std::holds_alternative<intent::KeyChar>(*got));
+    EXPECT_EQ(std::get<intent::KeyChar>(*got).ch, U'5');
+    (void)panel.handle(intent::Close{});
+}
+
+TEST_P(PanelRender, KeypadName) {
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseCallback{});
+    for (const char32_t c : std::u32string_view(U"5550100188")) key(c);
+    (void)panel.handle(intent::SwitchField{PanelField::Name});
+    for (const char32_t c : std::u32string_view(U"ANNE-MARIE")) key(c);
+    EXPECT_EQ(panel.view().name, "Anne-Marie");
+    (void)shoot("4_keypad_name");
+    (void)panel.handle(intent::Close{});
+}
+
+TEST_P(PanelRender, PrintingThenConfirmation) {
+    (void)panel.handle(intent::Open{});
+    const auto fx = panel.handle(intent::ChoosePrint{});
+    ASSERT_EQ(panel.view().screen, PanelScreen::Printing);
+    (void)shoot("5_printing");
+    std::uint64_t id = 0;
+    for (const auto& e : fx)
+        if (const auto* s = std::get_if<effect::SubmitSlip>(&e)) id = s->job_id;
+    (void)panel.on_job_result(JobResult{id, JobOutcome::Printed, {}});
+    const fs::path png = shoot("6_printed");
+    EXPECT_EQ(zbar(png), "tel:+15550100199") << "the number comes with the confirmation too";
+}
+
+TEST_P(PanelRender, PaperOutShowsTheNumber) {
+    PrinterStatus out;
+    out.state = PrinterState::PaperOut;
+    panel.set_printer_status(out);
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChoosePrint{});
+    ASSERT_TRUE(panel.view().message_is_problem);
+    const fs::path png = shoot("7_paper_out");
+    EXPECT_EQ(zbar(png), "tel:+15550100199") << "every failure ends with a QR that dials the clinic";
+}
+
+TEST_P(PanelRender, NoPrinterGoesStraightToTheNumber) {
+    KioskConfig none = test_config();
+    none.printer.uri = "none";
+    TouchPanel p(clock, none);
+    (void)p.handle(intent::Open{});
+    const fs::path png = hl.shoot([&] { return draw_touch_panel(p.view(), none, hl.fonts(), w, h); }, "8_no_printer");
+    EXPECT_EQ(zbar(png), "tel:+15550100199");
+}
+
+INSTANTIATE_TEST_SUITE_P(Screens, PanelRender, ::testing::Values(ScreenSize{1920, 1080}, ScreenSize{1080, 1920}),
+                         [](const ::testing::TestParamInfo<ScreenSize>& info) {
+                             return std::to_string(info.param.w) + "x" + std::to_string(info.param.h);
+                         });
+
+}  // namespace
+}  // namespace kiosk

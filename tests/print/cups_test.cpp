@@ -1,0 +1,1 @@
+// The CUPS tests are written below.

@@ -79,6 +79,8 @@ void draw_text(ImDrawList* dl, ImFont* font, float px, const Rect& box, std::str
     if (text.empty() || box.w <= 0 || box.h <= 0) return;
     const float w = static_cast<float>(box.w);
     const float h = static_cast<float>(box.h);
+    // Never above the atlas size: scaled-up glyphs look ragged, and ragged letters are hard to read.
+    px = std::min(px, font->FontSize);
     float size = px;
     std::vector<std::string_view> lines;
     for (;;) {
@@ -146,12 +148,16 @@ bool touch_area(const char* id, const Rect& r, const Look& look, float radius) {
     const bool clicked = ImGui::InvisibleButton(id, size_of(r));
     const bool held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(top_left(r), bottom_right(r), held ? look.fill_held : look.fill, radius);
     if (look.border_px > 0) {
-        const float h = look.border_px / 2.0F;
-        dl->AddRect(ImVec2(static_cast<float>(r.x) + h, static_cast<float>(r.y) + h),
-                    ImVec2(static_cast<float>(r.right()) - h, static_cast<float>(r.bottom()) - h), look.border, radius,
-                    0, look.border_px);
+        // The outline as a filled shape under an inset fill: no background colour peeks out at the
+        // rounded corners, which a stroked outline would leave.
+        const float b = look.border_px;
+        dl->AddRectFilled(top_left(r), bottom_right(r), look.border, radius);
+        dl->AddRectFilled(ImVec2(static_cast<float>(r.x) + b, static_cast<float>(r.y) + b),
+                          ImVec2(static_cast<float>(r.right()) - b, static_cast<float>(r.bottom()) - b),
+                          held ? look.fill_held : look.fill, std::max(0.0F, radius - b));
+    } else {
+        dl->AddRectFilled(top_left(r), bottom_right(r), held ? look.fill_held : look.fill, radius);
     }
     return clicked;
 }
@@ -277,7 +283,7 @@ std::optional<PanelIntent> draw_choices(const Ctx& c) {
         const Rect& r = rects[i];
         const bool hit = touch_area(choices[i].id, r, c.pal.primary, c.pal.radius);
         // A numbered disc on the left, then the words: "1  Print our number".
-        const float d = fpx(r.h) * 0.56F;
+        const float d = std::min(fpx(r.h) * 0.56F, fpx(c.px.large) * 1.25F);
         const ImVec2 centre(fpx(r.x) + fpx(r.h) * 0.5F + fpx(c.frame.gap), fpx(r.y) + fpx(r.h) / 2.0F);
         c.dl->AddCircleFilled(centre, d / 2.0F, c.pal.primary.text, 48);
         const std::string number = std::to_string(i + 1);
@@ -285,8 +291,8 @@ std::optional<PanelIntent> draw_choices(const Ctx& c) {
                         static_cast<int>(d), static_cast<int>(d)};
         draw_text(c.dl, c.fonts.large, fpx(c.px.large), disc, number, c.pal.primary.fill);
         const int text_x = static_cast<int>(centre.x + d / 2.0F) + c.frame.gap;
-        const Rect words{text_x, r.y, r.right() - text_x - r.h / 2, r.h};
-        draw_text(c.dl, c.fonts.large, fpx(c.px.large) * 1.1F, inset(words, r.h / 10), *choices[i].label,
+        const Rect words{text_x, r.y, r.right() - text_x - c.frame.gap * 2, r.h};
+        draw_text(c.dl, c.fonts.large, fpx(c.px.large), inset(words, r.h / 10), *choices[i].label,
                   c.pal.primary.text);
         if (hit) out = choices[i].intent;
     }
@@ -307,7 +313,7 @@ std::optional<PanelIntent> draw_field(const Ctx& c, const char* id, const Rect& 
     if (active) {
         // A steady caret (no blinking: the loop only redraws on events).
         const float x = fpx(text_box.x) + std::min(text_width(c.fonts.large, fpx(c.px.large), value),
-                                                    fpx(text_box.w) - 4.0F) + 6.0F;
+                                                    fpx(text_box.w) - 4.0F) + 2.0F;
         const float h = fpx(c.px.large) * 0.7F;
         const float cy = fpx(box.y) + fpx(box.h) / 2.0F;
         c.dl->AddRectFilled(ImVec2(x, cy - h / 2.0F), ImVec2(x + std::max(3.0F, h * 0.06F), cy + h / 2.0F),
@@ -367,7 +373,7 @@ std::optional<PanelIntent> draw_keypad(const Ctx& c) {
 void draw_printing(const Ctx& c) {
     Rect body = c.frame.body;
     const Rect message{body.x, body.y, body.w, body.h / 2};
-    draw_text(c.dl, c.fonts.large, fpx(c.px.large) * 1.15F, message, c.view.message, c.pal.text);
+    draw_text(c.dl, c.fonts.large, fpx(c.px.large), message, c.view.message, c.pal.text);
     const Rect arrow{body.x, body.y + body.h / 2 + c.frame.gap, body.w, body.h / 2 - c.frame.gap};
     draw_down_arrow(c.dl, inset(arrow, arrow.h / 8), colour(c.config.theme.accent));
 }
@@ -428,7 +434,7 @@ std::optional<PanelIntent> draw_touch_button(const Rect& where, const UiStrings&
         const bool hit = touch_area("##touch", where, look, radius);
         const int pad = std::max(4, where.h / 7);
         const Rect label{where.x + where.h / 3, where.y + pad, where.w - 2 * (where.h / 3), where.h - 2 * pad};
-        // As large as the box allows: the label is the kiosk's one invitation.
+        // As large as the box and the atlas allow: the label is the kiosk's one invitation.
         draw_text(ImGui::GetWindowDrawList(), fonts.large, fpx(label.h) * 0.95F, label, text.button_label,
                   colour(theme.button_text));
         if (hit) out = intent::Open{};
@@ -471,7 +477,7 @@ std::optional<PanelIntent> draw_touch_panel(const TouchPanelView& view, const Ki
                 title_box.w += title_box.x - frame.back.x;
                 title_box.x = frame.back.x;
             }
-            draw_text(dl, fonts.large, fpx(px.large) * 1.1F, title_box, *title, pal.text,
+            draw_text(dl, fonts.large, fpx(px.large), title_box, *title, pal.text,
                       has_back ? Align::Center : Align::Left);
         }
 

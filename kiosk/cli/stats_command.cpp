@@ -39,11 +39,14 @@ void print_table(const std::vector<DailyTotals>& days, std::ostream& out) {
     }
     std::array<std::size_t, kUsageEventCount> widths{};
     for (std::size_t c = 0; c < kColumns.size(); ++c) {
-        widths[c] = std::max(std::string(kColumns[c].title).size(), std::to_string(total.count(kColumns[c].event)).size());
+        const std::size_t title = std::string(kColumns[c].title).size();
+        widths[c] = std::max(title, std::to_string(total.count(kColumns[c].event)).size());
     }
     constexpr int kDateWidth = 10;
     out << std::left << std::setw(kDateWidth) << "Date";
-    for (std::size_t c = 0; c < kColumns.size(); ++c) out << "  " << std::right << std::setw(static_cast<int>(widths[c])) << kColumns[c].title;
+    for (std::size_t c = 0; c < kColumns.size(); ++c) {
+        out << "  " << std::right << std::setw(static_cast<int>(widths[c])) << kColumns[c].title;
+    }
     out << '\n';
     const auto row = [&](const std::string& label, const DailyTotals& t) {
         out << std::left << std::setw(kDateWidth) << label;

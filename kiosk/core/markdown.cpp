@@ -79,6 +79,7 @@ public:
             case MD_TEXT_BR: append(" "); break;
             case MD_TEXT_NULLCHAR: break;
             case MD_TEXT_ENTITY: append(decode_entity(s)); break;
+            case MD_TEXT_HTML: plain("HTML"); append(s); break;  // the tag's characters, as typed
             default: append(s); break;
         }
         if (in_item_) item_has_text_ = true;
@@ -103,7 +104,43 @@ private:
         }
     }
 
+    // "&#169;" / "&#xA9;" → UTF-8. md4c reports numeric entities like named ones; without this a
+    // slide would show the raw "&#169;". Invalid code points become U+FFFD, as CommonMark says.
+    static std::string decode_numeric_entity(std::string_view e) {
+        const bool hex = e.size() > 3 && (e[2] == 'x' || e[2] == 'X');
+        const std::string_view digits = e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3));
+        unsigned long cp = 0;
+        for (const char ch : digits) {
+            int d = -1;
+            if (ch >= '0' && ch <= '9') d = ch - '0';
+            else if (hex && ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
+            else if (hex && ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
+            if (d < 0) return std::string(e);
+            cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+            if (cp > 0x10FFFF) break;
+        }
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+        std::string out;
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return out;
+    }
+
     static std::string decode_entity(std::string_view e) {
+        if (e.size() > 3 && e[1] == '#' && e.back() == ';') return decode_numeric_entity(e);
         static constexpr std::pair<std::string_view, std::string_view> kKnown[] = {
             {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
             {"&nbsp;", "\u00A0"}, {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"}, {"&euro;", "\u20AC"},
@@ -153,9 +190,10 @@ MarkdownSlide parse_slide_markdown(std::string_view text, const std::string& fil
     Collector c;
     MD_PARSER parser{};
     parser.abi_version = 0;
-    // Raw HTML is shown as the text it is; indented text is a paragraph, not a code block,
-    // because staff indent for looks, not for code.
-    parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS;
+    // Raw HTML is recognised (so staff get a warning) but shown as the text it is: on_text appends
+    // MD_TEXT_HTML literally. Indented text is a paragraph, not a code block, because staff indent
+    // for looks, not for code.
+    parser.flags = MD_FLAG_NOINDENTEDCODEBLOCKS;
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_enter_block(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_leave_block(t, d); };
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_enter_span(t, d); };

@@ -42,32 +42,34 @@ std::shared_ptr<const Slide> Player::pick_after(const std::string& file_name, in
 
 void Player::set_deck(std::shared_ptr<const Deck> deck) {
     deck_ = std::move(deck);
-    auto refresh = [this](std::shared_ptr<const Slide>& slot) {
-        if (!slot) return;
+    // The same file in the new deck (possibly edited), or null when it is gone.
+    auto in_deck = [this](const std::shared_ptr<const Slide>& slide) -> std::shared_ptr<const Slide> {
+        if (!slide || !deck_) return nullptr;
         for (const auto& s : deck_->slides) {
-            if (s->file_name == slot->file_name) {
-                slot = s;  // same slide, possibly edited: show the new version at once
-                return;
-            }
+            if (s->file_name == slide->file_name) return s;
         }
-        slot.reset();
+        return nullptr;
     };
-    refresh(incoming_);
-    const std::string was = current_ ? current_->file_name : std::string();
-    refresh(current_);
-    if (!current_ && incoming_) {
-        finish_transition();
-    } else if (!current_) {
-        // The slide on screen was deleted: move on to where it stood in the order.
-        if (auto next_slide = pick_after(was, +1)) {
-            if (was.empty()) {
-                current_ = next_slide;
-                shown_at_ = clock_.steady();
-                ++slides_started_;
-            } else {
-                start_transition(next_slide);
-            }
+    incoming_ = in_deck(incoming_);
+    if (!current_) {
+        if (auto first = pick_after({}, +1)) {
+            current_ = std::move(first);
+            shown_at_ = clock_.steady();
+            ++slides_started_;
         }
+        return;
+    }
+    if (auto same = in_deck(current_)) {
+        current_ = std::move(same);  // same slide, possibly edited: show the new version at once
+        return;
+    }
+    if (incoming_) return;  // already fading away from the deleted slide
+    // The slide on screen was deleted. current_ still holds it, so it can fade out into the slide
+    // that follows where it stood in file-name order (resetting it first would make a hard cut).
+    if (auto next_slide = pick_after(current_->file_name, +1)) {
+        start_transition(std::move(next_slide));
+    } else {
+        current_.reset();
     }
 }
 
@@ -172,8 +174,10 @@ void Player::pause() {
 void Player::resume() {
     if (!paused_) return;
     paused_ = false;
-    // The patient was busy with the panel: give the slide its remaining time, not zero.
-    shown_at_ += clock_.steady() - paused_at_;
+    // The patient was busy with the panel: give the slide its remaining time, not zero. A slide
+    // that finished fading in during the pause has used none of its time yet.
+    const auto used = paused_at_ > shown_at_ ? paused_at_ - shown_at_ : SteadyTime::duration::zero();
+    shown_at_ = clock_.steady() - used;
 }
 
 void Player::next() {

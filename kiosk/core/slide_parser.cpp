@@ -17,7 +17,8 @@ using toml_util::Context;
 
 namespace {
 
-bool valid_utf8(std::string_view s) {
+// Offset of the first byte that does not begin a valid UTF-8 character, or npos.
+size_t first_invalid_utf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
@@ -26,25 +27,28 @@ bool valid_utf8(std::string_view s) {
         else if ((c & 0xE0) == 0xC0 && c >= 0xC2) n = 1;
         else if ((c & 0xF0) == 0xE0) n = 2;
         else if ((c & 0xF8) == 0xF0 && c <= 0xF4) n = 3;
-        else return false;
-        if (n > 0 && i + n >= s.size()) return false;
+        else return i;
+        if (n > 0 && i + n >= s.size()) return i;
         for (size_t k = 1; k <= n; ++k) {
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
         }
         i += n + 1;
     }
-    return true;
+    return std::string_view::npos;
 }
 
-// Line number (1-based) of the first line that contains a control character other than tab/CR/LF.
-int first_binary_line(std::string_view s) {
-    int line = 1;
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '\n') ++line;
-        else if (c < 0x20 && c != '\t' && c != '\r') return line;
+// Offset of the first control character other than tab/CR/LF, or npos.
+size_t first_control_char(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return i;
     }
-    return 0;
+    return std::string_view::npos;
+}
+
+// 1-based line number of a byte offset.
+int line_of_offset(std::string_view s, size_t offset) {
+    return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -274,9 +278,19 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
     const Context ctx{display_name, 0, &diags};
 
     if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // a BOM from Windows Notepad
-    if (const int bad = first_binary_line(raw); bad > 0 || !valid_utf8(raw)) {
-        ctx.error(bad, "this is not a text file",
+    // Control characters mean a binary file (a picture saved as .md); bad UTF-8 alone usually means
+    // a text file saved in a legacy encoding, which needs a different fix. Both name the line of
+    // the first bad byte so staff can find it.
+    const size_t control = first_control_char(raw);
+    const size_t invalid = first_invalid_utf8(raw);
+    if (control != std::string_view::npos) {
+        ctx.error(line_of_offset(raw, std::min(control, invalid)), "this is not a text file",
                   "Slides are plain text files ending in .md; save pictures under slides/art/ instead");
+        return result;
+    }
+    if (invalid != std::string_view::npos) {
+        ctx.error(line_of_offset(raw, invalid), "this line has a character that is not UTF-8 text",
+                  "Save the file with the encoding \"UTF-8\" (in Notepad: File, Save as, Encoding)");
         return result;
     }
     std::string text(raw);

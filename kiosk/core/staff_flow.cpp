@@ -70,7 +70,8 @@ bool StaffFlow::pointer_up() {
 }
 
 bool StaffFlow::complete_hold_if_due() {
-    if (state_ != StaffState::Closed || !hold_started_ || clock_.steady() - *hold_started_ < options_.hold) return false;
+    if (state_ != StaffState::Closed || !hold_started_) return false;
+    if (clock_.steady() - *hold_started_ < options_.hold) return false;
     hold_started_.reset();
     state_ = StaffState::PinEntry;
     message_ = lock_.locked() ? PinMessage::LockedOut : PinMessage::None;

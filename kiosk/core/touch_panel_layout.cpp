@@ -44,6 +44,13 @@ Rect centred(const Rect& in, int w, int h) {
     return {in.x + (in.w - w) / 2, in.y + (in.h - h) / 2, w, h};
 }
 
+// Keys sit right under the fields they type into, so the eye does not travel.
+Rect top_centred(const Rect& in, int w, int h) {
+    w = std::min(w, in.w);
+    h = std::min(h, in.h);
+    return {in.x + (in.w - w) / 2, in.y, w, h};
+}
+
 int shorter(int w, int h) { return std::min(w, h); }
 
 }  // namespace
@@ -78,7 +85,8 @@ PanelFrame panel_frame(int screen_w, int screen_h) {
 std::vector<Rect> choice_rects(const PanelFrame& f, int count) {
     std::vector<Rect> out;
     if (count <= 0) return out;
-    const int each = std::min((f.body.h - (count - 1) * f.gap) / count, pct(0.2, f.screen.h));
+    // Tall enough to hit while in pain (≥ 12 % of the height), not so tall that the words look lost.
+    const int each = std::min((f.body.h - (count - 1) * f.gap) / count, pct(f.landscape ? 0.2 : 0.15, f.screen.h));
     const int total = count * each + (count - 1) * f.gap;
     Rect stack = centred(f.body, f.body.w, total);
     for (int i = 0; i < count; ++i) out.push_back(take_top(stack, each, f.gap));
@@ -121,7 +129,7 @@ std::vector<KeyRect> digit_keys(const Rect& keyboard, int screen_w, int screen_h
     const int g = std::max(6, pct(0.014, s));
     const int key_h = std::min((keyboard.h - 3 * g) / 4, pct(0.16, s));
     const int key_w = std::min((keyboard.w - 2 * g) / 3, key_h * 2);
-    const Rect grid = centred(keyboard, 3 * key_w + 2 * g, 4 * key_h + 3 * g);
+    const Rect grid = top_centred(keyboard, 3 * key_w + 2 * g, 4 * key_h + 3 * g);
     static constexpr std::string_view kRows[4] = {"123", "456", "789", "+0"};
     std::vector<KeyRect> keys;
     for (int row = 0; row < 4; ++row) {
@@ -145,7 +153,7 @@ std::vector<KeyRect> letter_keys(const Rect& keyboard, int screen_w, int screen_
     // Ten keys across; the key is square-ish but never shorter than the rows allow.
     const int unit = (keyboard.w - 9 * g) / 10;
     const int key_h = std::min((keyboard.h - 3 * g) / 4, std::max(unit, pct(0.15, s)));
-    const Rect grid = centred(keyboard, 10 * unit + 9 * g, 4 * key_h + 3 * g);
+    const Rect grid = top_centred(keyboard, 10 * unit + 9 * g, 4 * key_h + 3 * g);
     static constexpr std::string_view kRows[3] = {"QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM-'"};
     std::vector<KeyRect> keys;
     for (int row = 0; row < 3; ++row) {

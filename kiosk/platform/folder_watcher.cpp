@@ -168,8 +168,10 @@ void FolderWatcher::watch_tree(const fs::path& relative, int depth) {
 
 void FolderWatcher::unwatch_under(const fs::path& relative) {
     for (auto it = watches_.begin(); it != watches_.end();) {
-        const auto [first, last] = std::mismatch(relative.begin(), relative.end(), it->second.begin(), it->second.end());
-        if (it->first != root_wd_ && first == relative.end()) {
+        const fs::path& watched = it->second;
+        const bool inside = std::mismatch(relative.begin(), relative.end(), watched.begin(), watched.end()).first ==
+                            relative.end();
+        if (it->first != root_wd_ && inside) {
             ::inotify_rm_watch(inotify_.get(), it->first);
             it = watches_.erase(it);
         } else {
@@ -237,7 +239,8 @@ void FolderWatcher::drain_events(SteadyTime now) {
                 if (ev.mask & (IN_CREATE | IN_MOVED_TO)) {
                     // Files copied into a new folder before its watch existed are seen by the
                     // burst's reload anyway; the watch makes later edits inside it count.
-                    const int wd = ::inotify_add_watch(inotify_.get(), (dir_ / sub).c_str(), kTreeMask | IN_DONT_FOLLOW);
+                    const int wd =
+                        ::inotify_add_watch(inotify_.get(), (dir_ / sub).c_str(), kTreeMask | IN_DONT_FOLLOW);
                     if (wd >= 0) {
                         watches_[wd] = sub;
                         watch_tree(sub, static_cast<int>(std::distance(sub.begin(), sub.end())));
@@ -323,7 +326,8 @@ bool FolderWatcher::poll(milliseconds wait) {
         if (const auto due = debounce_.deadline()) until = std::min(until, *due);
         const auto timeout = std::chrono::ceil<milliseconds>(until - now);
         std::array<pollfd, 2> fds{{{inotify_.get(), POLLIN, 0}, {wake_.get(), POLLIN, 0}}};
-        const int ready = ::poll(fds.data(), fds.size(), static_cast<int>(std::max<milliseconds::rep>(timeout.count(), 0)));
+        const auto timeout_ms = static_cast<int>(std::max<milliseconds::rep>(timeout.count(), 0));
+        const int ready = ::poll(fds.data(), fds.size(), timeout_ms);
         if (ready > 0 && (fds[1].revents & POLLIN)) {
             std::uint64_t count = 0;
             [[maybe_unused]] const auto n = ::read(wake_.get(), &count, sizeof count);

@@ -44,8 +44,12 @@ TEST(PanelLayout, ChoicesAreAtLeastTwelvePercentOfTheHeight) {
         for (size_t i = 0; i < rects.size(); ++i) {
             expect_inside(f.body, rects[i], name(s) + " choice");
             EXPECT_GE(rects[i].h * 100, 12 * s.h) << name(s) << ": each choice ≥ 12 % of the screen height";
-            if (!f.landscape) EXPECT_EQ(rects[i].w, f.body.w) << "full width in portrait";
-            if (i > 0) EXPECT_FALSE(rects[i].intersects(rects[i - 1]));
+            if (!f.landscape) {
+                EXPECT_EQ(rects[i].w, f.body.w) << "full width in portrait";
+            }
+            if (i > 0) {
+                EXPECT_FALSE(rects[i].intersects(rects[i - 1]));
+            }
         }
     }
 }
@@ -56,7 +60,9 @@ void check_keys(const std::vector<KeyRect>& keys, const Rect& keyboard, Size s, 
         // "≥ ~9 % of the height on 1080p": scaled by the shorter side everywhere.
         EXPECT_GE(keys[i].rect.h * 100, 9 * std::min(s.w, s.h)) << name(s) << " " << what;
         EXPECT_GE(keys[i].rect.w * 100, 7 * std::min(s.w, s.h)) << name(s) << " " << what << " key width";
-        for (size_t j = 0; j < i; ++j) EXPECT_FALSE(keys[i].rect.intersects(keys[j].rect)) << name(s) << " " << what;
+        for (size_t j = 0; j < i; ++j) {
+            EXPECT_FALSE(keys[i].rect.intersects(keys[j].rect)) << name(s) << " " << what;
+        }
     }
 }
 

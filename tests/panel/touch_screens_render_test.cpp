@@ -253,8 +253,8 @@ TEST_P(PanelRender, NoPrinterGoesStraightToTheNumber) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Screens, PanelRender, ::testing::Values(ScreenSize{1920, 1080}, ScreenSize{1080, 1920}),
-                         [](const ::testing::TestParamInfo<ScreenSize>& info) {
-                             return std::to_string(info.param.w) + "x" + std::to_string(info.param.h);
+                         [](const ::testing::TestParamInfo<ScreenSize>& p) {
+                             return std::to_string(p.param.w) + "x" + std::to_string(p.param.h);
                          });
 
 }  // namespace

@@ -149,6 +149,9 @@ TEST(EscposTcpIntegration, ConnectionRefusedIsOffline) {
 TEST(EscposTcpIntegration, ResetMidSlipIsReportedNotPrinted) {
     EscposListener printer(ListenerMode::ResetMidSlip);
     PrintWorker worker(tcp_config(printer.port()));
+    // The first status check answers fine (a fresh connection); let it finish so the status
+    // read below is the one the failed job left, not a later re-check.
+    ASSERT_TRUE(test::wait_until([&] { return worker.status().state == PrinterState::Ready; }, 5s));
     worker.submit(slip());
     const JobResult r = wait_result(worker);
     EXPECT_NE(r.outcome, JobOutcome::Printed) << r.detail;

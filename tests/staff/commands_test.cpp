@@ -54,7 +54,9 @@ CommandRun hash_pin_with_stdin(const std::string& input) {
     ::close(in[1]);
     std::string text;
     std::array<char, 512> buf{};
-    for (ssize_t n; (n = ::read(out[0], buf.data(), buf.size())) > 0;) text.append(buf.data(), static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(out[0], buf.data(), buf.size())) > 0;) {
+        text.append(buf.data(), static_cast<std::size_t>(n));
+    }
     ::close(out[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);

@@ -320,7 +320,9 @@ TEST_F(FolderWatcherTest, UnreadableFolderAsUnprivilegedUser) {
     ::close(pipe_fds[1]);
     std::string failure;
     std::array<char, 256> buf{};
-    for (ssize_t n; (n = ::read(pipe_fds[0], buf.data(), buf.size())) > 0;) failure.append(buf.data(), static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(pipe_fds[0], buf.data(), buf.size())) > 0;) {
+        failure.append(buf.data(), static_cast<std::size_t>(n));
+    }
     ::close(pipe_fds[0]);
     int status = 0;
     ASSERT_EQ(::waitpid(pid, &status, 0), pid);

@@ -40,12 +40,14 @@ TEST(PinHash, Sha512HashesFromOtherToolsVerify) {
 }
 
 TEST(PinHash, GarbageHashFailsSafely) {
-    for (const std::string& garbage : std::vector<std::string>{"", "*", "*0", "$", "$y$", "$y$j9T$", "$6$", "$6$short", "$1$", "$2b$05$abc",
-                                      "plain-text-1234", "1234", std::string(1000, '$'), std::string("$6$a\0b", 6),
-                                      "$y$j9T$$", "$9$unknown$method"}) {
+    for (const std::string& garbage : std::vector<std::string>{
+             "", "*", "*0", "$", "$y$", "$y$j9T$", "$6$", "$6$short", "$1$", "$2b$05$abc",
+             "plain-text-1234", "1234", std::string(1000, '$'), std::string("$6$a\0b", 6), "$y$j9T$$",
+             "$9$unknown$method"}) {
         EXPECT_FALSE(verify_pin("1234", garbage)) << "hash '" << garbage << "' must never accept a PIN";
-        EXPECT_FALSE(is_usable_pin_hash(garbage) && verify_pin("1234", garbage));
     }
+    EXPECT_FALSE(is_usable_pin_hash(""));
+    EXPECT_FALSE(is_usable_pin_hash("plain-text-1234"));
 }
 
 TEST(PinHash, OnlyFourToEightDigitsAreValidPins) {

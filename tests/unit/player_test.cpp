@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 
 namespace kiosk {
 namespace {
@@ -215,7 +217,6 @@ TEST_F(PlayerTest, NextAndPrevious) {
     EXPECT_EQ(name_of(player().frame().current), "020-b.md") << "a second tap completes the first fade at once";
     EXPECT_EQ(name_of(player().frame().incoming), "030-c.md");
     player().next();
-    player().next();
     EXPECT_EQ(name_of(player().frame().incoming), "010-a.md") << "next wraps round";
     clock.advance(1s);
     player().update();
@@ -303,8 +304,13 @@ TEST_F(PlayerTest, EmptyDeckGivesNoCurrentSlide) {
     player().set_deck(make_deck({}));
     EXPECT_FALSE(player().frame().current) << "emptying the folder takes the last slide off";
     EXPECT_FALSE(player().frame().incoming);
+    player().set_deck(make_deck({make_slide("010-a.md", 10s), make_slide("020-b.md", 10s)}));
+    player().next();
+    ASSERT_TRUE(player().in_transition());
     player().set_deck(nullptr);
-    EXPECT_FALSE(player().update()) << "a null deck is treated as an empty one";
+    EXPECT_FALSE(player().frame().incoming) << "a null deck is treated as an empty one";
+    clock.advance(1s);
+    player().update();
     EXPECT_FALSE(player().frame().current);
 }
 
@@ -333,12 +339,11 @@ TEST_F(PlayerDeckSwap, CurrentSlideDeletedMovesToTheNext) {
     ASSERT_EQ(run_to_next_slide(), "020-b.md");
     std::filesystem::remove(dir.path() / "020-b.md");
     player().set_deck(reload());
-    // The deleted slide may finish fading out, but the next one in file-name order takes over.
-    if (player().in_transition()) {
-        EXPECT_EQ(name_of(player().frame().incoming), "030-c.md") << "the loop fades to the slide after the deleted one";
-        clock.advance(1s);
-        player().update();
-    }
+    ASSERT_TRUE(player().in_transition()) << "the deleted slide fades out rather than vanishing";
+    EXPECT_EQ(name_of(player().frame().current), "020-b.md") << "the deleted slide is held while it fades out";
+    EXPECT_EQ(name_of(player().frame().incoming), "030-c.md") << "the loop fades to the slide after the deleted one";
+    clock.advance(1s);
+    player().update();
     EXPECT_EQ(name_of(player().frame().current), "030-c.md") << "the slide after the deleted one takes over";
     EXPECT_EQ(player().frame().count, 2);
     EXPECT_EQ(player().next_deadline(), clock.steady() + 10s) << "and gets its full time";

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 box (root, or a user with sudo):
+#   deploy/setup.sh run    install what the kiosk needs, build it, run it on the bundled slides
+#   deploy/setup.sh test   install what the tests need, build (warnings as errors), run every test,
+#                          then build with AddressSanitizer + UBSan and run the suites again
+# Re-running is safe: apt skips what is installed and CMake rebuilds only what changed.
+set -euo pipefail
+
+mode="${1:-}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
+
+# Build tools and the libraries the kiosk links (all from Debian 12).
+build_packages=(build-essential cmake ninja-build pkg-config
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libmd4c-dev libtomlplusplus-dev
+  libqrencode-dev libcups2-dev libcairo2-dev libfontconfig-dev libsystemd-dev libcrypt-dev
+  fonts-noto-core fonts-dejavu-core)
+# The real parts the tests start: an X server and input, a private CUPS with an IPP printer
+# emulator, and the tools that read back what was shown or printed.
+test_packages=(libgtest-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
+  tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus)
+
+install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "==> installing: ${missing[*]}"
+    "${SUDO[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+case "$mode" in
+  run)
+    install "${build_packages[@]}"
+    cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DKIOSK_TESTS=OFF -DKIOSK_BENCH=OFF
+    cmake --build build/release -j"$jobs"
+    if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${SDL_VIDEODRIVER:-}" ]]; then
+      echo
+      echo "No screen here (DISPLAY and WAYLAND_DISPLAY are not set), so the kiosk cannot open its window."
+      echo "Rendering the slides as pictures instead, into $here/out/preview:"
+      build/release/kiosk/kiosk render slides --out out/preview
+      echo
+      echo "Open out/preview/report.html (or the PNG files) to see them. To run the real kiosk:"
+      echo "  on the kiosk's screen:   build/release/kiosk/kiosk run --slides slides"
+      echo "  without a screen:        xvfb-run -s '-screen 0 1920x1080x24' build/release/kiosk/kiosk run --slides slides"
+      exit 0
+    fi
+    exec build/release/kiosk/kiosk run --slides slides
+    ;;
+  test)
+    install "${build_packages[@]}" "${test_packages[@]}"
+    # Tests start their own Xvfb, cupsd and listeners on 127.0.0.1; a desktop's DISPLAY is not used.
+    unset DISPLAY WAYLAND_DISPLAY
+    cmake -S . -B build/ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_WERROR=ON
+    cmake --build build/ci -j"$jobs"
+    (cd build/ci && ctest --output-on-failure -j1 --timeout 600)
+    echo "==> benchmark (figures, not pass/fail):"
+    build/ci/tests/bench/kiosk_bench --slides slides
+    cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON -DKIOSK_BENCH=OFF
+    cmake --build build/asan -j"$jobs"
+    # Leak checking stays on; the end-to-end suite is left to the plain build because Xvfb
+    # screenshots under ASan are only slower, not more thorough.
+    (cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$here/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+       ctest --output-on-failure -j1 --timeout 600 -LE e2e)
+    ;;
+  *)
+    echo "usage: deploy/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac

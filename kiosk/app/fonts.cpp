@@ -14,6 +14,11 @@ struct PatternDeleter {
     void operator()(FcPattern* p) const noexcept { FcPatternDestroy(p); }
 };
 using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
+struct ConfigDeleter {
+    void operator()(FcConfig* p) const noexcept { FcConfigDestroy(p); }
+};
+// A private configuration, released after the lookup: no fontconfig global state outlives it.
+using Config = std::unique_ptr<FcConfig, ConfigDeleter>;
 
 struct Match {
     std::string file;
@@ -32,17 +37,18 @@ const FcChar8* fc_str(const std::string& s) { return reinterpret_cast<const FcCh
 
 // fontconfig always answers with *some* font; `family_must_match` rejects an answer from another
 // family so the caller can try its next fallback deliberately.
-std::optional<Match> match_font(const std::string& family, int weight, int slant, bool family_must_match) {
+std::optional<Match> match_font(FcConfig* config, const std::string& family, int weight, int slant,
+                                bool family_must_match) {
     Pattern pattern(FcPatternCreate());
     if (!pattern) return std::nullopt;
     FcPatternAddString(pattern.get(), FC_FAMILY, fc_str(family));
     FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight);
     FcPatternAddInteger(pattern.get(), FC_SLANT, slant);
     FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
-    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
     FcDefaultSubstitute(pattern.get());
     FcResult result = FcResultNoMatch;
-    Pattern found(FcFontMatch(nullptr, pattern.get(), &result));
+    Pattern found(FcFontMatch(config, pattern.get(), &result));
     if (!found || result != FcResultMatch) return std::nullopt;
 
     Match m;
@@ -69,8 +75,9 @@ std::optional<Match> match_font(const std::string& family, int weight, int slant
     return m;
 }
 
-std::optional<FontFiles> files_for(const std::string& family, bool family_must_match) {
-    const std::optional<Match> regular = match_font(family, FC_WEIGHT_REGULAR, FC_SLANT_ROMAN, family_must_match);
+std::optional<FontFiles> files_for(FcConfig* config, const std::string& family, bool family_must_match) {
+    const std::optional<Match> regular =
+        match_font(config, family, FC_WEIGHT_REGULAR, FC_SLANT_ROMAN, family_must_match);
     if (!regular) return std::nullopt;
     FontFiles files;
     files.family = regular->family;
@@ -80,7 +87,7 @@ std::optional<FontFiles> files_for(const std::string& family, bool family_must_m
         const auto i = static_cast<std::size_t>(style);
         // Ask within the family we actually got, so a fallback never mixes two typefaces.
         const std::optional<Match> m =
-            match_font(files.family, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR,
+            match_font(config, files.family, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR,
                        italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN, true);
         files.paths[i] = m ? m->file : regular->file;
         files.synthetic_bold[i] = bold && (!m || m->weight < FC_WEIGHT_DEMIBOLD);
@@ -92,15 +99,16 @@ std::optional<FontFiles> files_for(const std::string& family, bool family_must_m
 }  // namespace
 
 std::optional<FontFiles> find_font_files(const std::string& family, std::string* error) {
-    if (!FcInit()) {
+    const Config config(FcInitLoadConfigAndFonts());
+    if (!config) {
         if (error) *error = "fontconfig could not be initialised";
         return std::nullopt;
     }
     for (const std::string& name : {family, std::string("DejaVu Sans")}) {
         if (name.empty()) continue;
-        if (auto files = files_for(name, true)) return files;
+        if (auto files = files_for(config.get(), name, true)) return files;
     }
-    if (auto files = files_for("sans-serif", false)) return files;
+    if (auto files = files_for(config.get(), "sans-serif", false)) return files;
     if (error) *error = "no font found for \"" + family + "\", \"DejaVu Sans\" or any sans-serif";
     return std::nullopt;
 }

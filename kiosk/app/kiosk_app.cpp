@@ -52,7 +52,8 @@ public:
 private:
     bool open_window();
     void handle_event(const SDL_Event& e);
-    void apply_panel_effects(const PanelEffects& effects);
+    void apply_panel_effects(PanelEffects effects);
+    [[nodiscard]] std::uint32_t next_slip_number();
     void apply_staff_effect(StaffEffect effect);
     void apply_pointer_to_staff(const PointerEvent& p);
     void draw();
@@ -83,6 +84,8 @@ private:
     int shown_minute_ = -1;
     std::uint64_t slides_counted_ = 0;
     std::optional<std::uint64_t> test_print_job_;
+    int slip_day_ = 0;
+    std::uint32_t slips_today_ = 0;
     SteadyTime last_frame_{};
 };
 
@@ -239,16 +242,30 @@ void KioskApp::handle_event(const SDL_Event& e) {
     }
 }
 
-void KioskApp::apply_panel_effects(const PanelEffects& effects) {
-    for (const PanelEffect& effect : effects) {
+// Slip numbers restart each morning, so the desk can match "No. 7" to today's slips.
+std::uint32_t KioskApp::next_slip_number() {
+    const LocalTime now = to_local(clock_.wall());
+    const int day = now.year * 400 + now.month * 32 + now.day;
+    if (day != slip_day_) {
+        slip_day_ = day;
+        slips_today_ = 0;
+    }
+    return ++slips_today_;
+}
+
+void KioskApp::apply_panel_effects(PanelEffects effects) {
+    for (PanelEffect& effect : effects) {
         dirty_ = true;
         if (std::holds_alternative<effect::PauseLoop>(effect)) {
             player_->pause();
         } else if (std::holds_alternative<effect::ResumeLoop>(effect)) {
             player_->resume();
-        } else if (const auto* submit = std::get_if<effect::SubmitSlip>(&effect)) {
-            SlipRequest request = submit->request;
+        } else if (auto* submit = std::get_if<effect::SubmitSlip>(&effect)) {
+            SlipRequest& request = submit->request;
             request.when = clock_.wall();
+            request.slip_number = next_slip_number();
+            // The worker wipes the composed slip after printing; this copy of the keyed name and
+            // number is wiped here, now.
             if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
             request.wipe();
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
@@ -275,6 +292,7 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
                 SlipRequest request;
                 request.topic = "Test print";
                 request.when = clock_.wall();
+                request.slip_number = next_slip_number();
                 test_print_job_ = printer_->submit(compose_slip(config_, request));
                 staff_model_.last_test_print = "printing…";
             }
@@ -347,10 +365,21 @@ void KioskApp::draw() {
 
 }  // namespace
 
+// SDL 2.26 falls back to its "offscreen" driver when it finds no display: the kiosk would then run
+// invisibly forever. A headless driver is accepted only when someone asked for it by name.
+namespace {
+bool headless_by_accident() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+    const bool headless = driver != nullptr && (SDL_strcmp(driver, "offscreen") == 0 || SDL_strcmp(driver, "dummy") == 0);
+    return headless && (asked == nullptr || *asked == '\0');
+}
+}  // namespace
+
 int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
     SdlSession sdl(true);
-    if (!sdl.ok()) {
-        log << "kiosk: cannot start the display: " << sdl.error() << "\n"
+    if (!sdl.ok() || headless_by_accident()) {
+        log << "kiosk: cannot start the display: " << (sdl.ok() ? "no display found" : sdl.error()) << "\n"
             << "There is no screen to show the slides on (no X11, Wayland or KMS display was found).\n"
             << "  To look at the slides as pictures:  kiosk render slides --out /tmp/slides-preview\n"
             << "  To run the real kiosk without a screen:  xvfb-run -s '-screen 0 1920x1080x24' kiosk run\n";

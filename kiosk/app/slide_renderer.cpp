@@ -111,28 +111,25 @@ void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, 
     const ThemeConfig& theme = config_.theme;
     const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
     fill(r.footer, theme.footer_background);
-    const int pad = r.margin;
-    const Rect inner{r.footer.x + pad, r.footer.y, r.footer.w - 2 * pad, r.footer.h};
-    // The clock on the right, the dots in the middle, the clinic's name fills what is left.
-    const std::string time = clock_text(now);
-    const Rect time_box = text_.draw_text(time, FontStyle::Bold, r.footer_px, theme.footer_text, inner, HAlign::Right);
+    text_.draw_text(clock_text(now), FontStyle::Bold, r.footer_px, theme.footer_text, r.footer_clock, HAlign::Right);
+    const int name_px =
+        text_.fit_px(config_.clinic.name, FontStyle::Bold, r.footer_px, r.footer_name.w, r.footer_px * 2 / 3);
+    text_.draw_text(config_.clinic.name, FontStyle::Bold, name_px, theme.footer_text, r.footer_name, HAlign::Left);
+
+    // Progress dots: in the footer in landscape; in portrait they sit on the slide's background
+    // above the button, so they take the slide's text colour there.
+    const bool in_footer = r.footer.contains(r.footer_dots);
+    const Rgb& dot_colour = in_footer ? theme.footer_text : theme.accent;
     const int count = std::max(frame.count, 0);
     const int dot = std::max(6, r.footer_px / 3);
-    const int dot_gap = dot;
-    const int dots_w = count > 0 ? count * dot + (count - 1) * dot_gap : 0;
-    const int dots_x = r.footer.x + (r.footer.w - dots_w) / 2;
-    const int dots_y = r.footer.y + (r.footer.h - dot) / 2;
+    const int dots_w = count > 0 ? count * dot * 2 - dot : 0;
+    const int dots_x = r.footer_dots.x + (r.footer_dots.w - dots_w) / 2;
+    const int dots_y = r.footer_dots.y + (r.footer_dots.h - dot) / 2;
     for (int i = 0; i < count; ++i) {
         const bool on = i == frame.position;
-        const Rect d{dots_x + i * (dot + dot_gap), dots_y, dot, dot};
-        fill(on ? Rect{d.x - dot / 4, d.y - dot / 4, d.w + dot / 2, d.h + dot / 2} : d, theme.footer_text,
-             on ? 255 : 110);
+        const Rect d{dots_x + i * dot * 2, dots_y, dot, dot};
+        fill(on ? Rect{d.x - dot / 4, d.y - dot / 4, d.w + dot / 2, d.h + dot / 2} : d, dot_colour, on ? 255 : 110);
     }
-    const int name_w = std::max(0, dots_x - inner.x - pad);
-    const int name_px = text_.fit_px(config_.clinic.name, FontStyle::Bold, r.footer_px, name_w, r.footer_px * 2 / 3);
-    text_.draw_text(config_.clinic.name, FontStyle::Bold, name_px, theme.footer_text,
-                    Rect{inner.x, inner.y, name_w, inner.h}, HAlign::Left);
-    (void)time_box;
     const int disc_px = text_.fit_px(config_.text.disclaimer, FontStyle::Regular, r.disclaimer_px, r.disclaimer.w, 10);
     text_.draw_text(config_.text.disclaimer, FontStyle::Regular, disc_px, theme.text, r.disclaimer, HAlign::Left);
 }

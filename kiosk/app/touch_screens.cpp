@@ -375,7 +375,9 @@ void draw_printing(const Ctx& c) {
     const Rect message{body.x, body.y, body.w, body.h / 2};
     draw_text(c.dl, c.fonts.large, fpx(c.px.large), message, c.view.message, c.pal.text);
     const Rect arrow{body.x, body.y + body.h / 2 + c.frame.gap, body.w, body.h / 2 - c.frame.gap};
-    draw_down_arrow(c.dl, inset(arrow, arrow.h / 8), colour(c.config.theme.accent));
+    // About a third of the shorter side: a clear pointer, not a poster.
+    const int side = std::min(arrow.h, std::min(c.frame.screen.w, c.frame.screen.h) / 3);
+    draw_down_arrow(c.dl, Rect{arrow.x, arrow.y + (arrow.h - side) / 2, arrow.w, side}, colour(c.config.theme.accent));
 }
 
 void draw_result(const Ctx& c) {

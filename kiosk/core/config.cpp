@@ -2,8 +2,10 @@
 
 #include "toml_helpers.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace kiosk {
 
@@ -148,14 +150,16 @@ constexpr TextKey kTextKeys[] = {
 };
 
 void read_text(const Context& ctx, const toml::table& t, UiStrings& s) {
+    std::vector<std::string_view> names;
+    for (const auto& tk : kTextKeys) names.push_back(tk.key);
     for (const auto& [k, v] : t) {
-        bool known = false;
-        for (const auto& tk : kTextKeys) known = known || tk.key == k.str();
-        if (!known) {
-            ctx.error(static_cast<int>(k.source().begin.line) + ctx.line_offset,
-                      "unknown key '" + std::string(k.str()) + "' in [text]",
-                      "See deploy/kiosk.toml for the sentences that can be changed");
-        }
+        if (std::find(names.begin(), names.end(), k.str()) != names.end()) continue;
+        // Most unknown keys are typos, here as in the other sections.
+        const std::string guess = toml_util::closest_key(k.str(), names);
+        ctx.error(static_cast<int>(k.source().begin.line) + ctx.line_offset,
+                  "unknown key '" + std::string(k.str()) + "' in [text]",
+                  guess.empty() ? "See deploy/kiosk.toml for the sentences that can be changed"
+                                : "Did you mean '" + guess + "'?");
     }
     for (const auto& tk : kTextKeys) {
         std::string value = s.*tk.field;

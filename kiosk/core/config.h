@@ -30,7 +30,7 @@ struct ClinicConfig {
 struct ThemeConfig {
     Rgb background{0xFA, 0xF7, 0xF2};   // warm off-white
     Rgb text{0x1B, 0x26, 0x33};         // near-black navy: > 12:1 on the background
-    Rgb accent{0x0B, 0x5E, 0x6B};       // deep teal for titles and bullets
+    Rgb accent{0x0A, 0x5A, 0x66};       // deep teal for titles and bullets: 7.4:1 on the background
     Rgb footer_background{0x1B, 0x26, 0x33};
     Rgb footer_text{0xFF, 0xFF, 0xFF};
     Rgb button_background{0xB8, 0x3B, 0x0E};  // warm burnt orange, white text ≥ 5.9:1 at large size

@@ -59,6 +59,24 @@ Deck load_deck(const fs::path& folder, const DeckLoadOptions& options) {
         if (!fs::is_regular_file(p, fec)) continue;
         files.push_back(p);
     }
+    // A slide that is a symbolic link to a file outside the folder is refused like such an image:
+    // a USB stick or share must not be able to put any file of the box on screen.
+    const fs::path real_folder = fs::weakly_canonical(folder, ec);
+    std::vector<fs::path> outside;
+    for (const fs::path& p : files) {
+        std::error_code fec;
+        const fs::path real = fs::canonical(p, fec);
+        const auto [f_end, r_it] = std::mismatch(real_folder.begin(), real_folder.end(), real.begin(), real.end());
+        if (fec || f_end != real_folder.end()) outside.push_back(p);
+    }
+    for (const fs::path& p : outside) {
+        files.erase(std::remove(files.begin(), files.end(), p), files.end());
+        const std::string name = p.filename().string();
+        deck.files.push_back({name, SlideFileState::Rejected,
+                              {{options.display_prefix + name, 0, Severity::Error,
+                                "the slide is a link to a file outside the slides folder",
+                                "Copy the slide file itself into the slides folder"}}});
+    }
     std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
         return a.filename().string() < b.filename().string();
     });
@@ -84,6 +102,8 @@ Deck load_deck(const fs::path& folder, const DeckLoadOptions& options) {
         }
         deck.files.push_back(std::move(report));
     }
+    std::sort(deck.files.begin(), deck.files.end(),
+              [](const SlideFileReport& a, const SlideFileReport& b) { return a.file_name < b.file_name; });
     return deck;
 }
 

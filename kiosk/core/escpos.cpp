@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kiosk {
 
@@ -45,12 +46,15 @@ std::vector<std::string> wrap(const std::string& text, int columns) {
             while (j < para.size() && para[j] != ' ') ++j;
             std::string_view word = para.substr(i, j - i);
             if (word.empty()) break;
+            const auto flush = [&] {
+                if (!line.empty()) lines.push_back(std::exchange(line, {}));
+            };
             while (word.size() > cols) {  // cannot fit on any line: cut it
-                if (!line.empty()) lines.push_back(std::move(line)), line.clear();
+                flush();
                 lines.emplace_back(word.substr(0, cols));
                 word.remove_prefix(cols);
             }
-            if (!line.empty() && line.size() + 1 + word.size() > cols) lines.push_back(std::move(line)), line.clear();
+            if (!line.empty() && line.size() + 1 + word.size() > cols) flush();
             if (!line.empty()) line += ' ';
             line.append(word);
             i = j;

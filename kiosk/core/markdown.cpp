@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <vector>
 
 namespace kiosk {
 
@@ -23,7 +24,13 @@ public:
                 start(BlockKind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
                 break;
             case MD_BLOCK_LI:
-                start(BlockKind::Bullet, 0);
+                if (!lists_.empty() && lists_.back().ordered) {
+                    // A numbered item keeps its number as plain text: as a bullet, "step 2" would lose its meaning.
+                    start(BlockKind::Paragraph, 0);
+                    append(std::to_string(lists_.back().next++) + lists_.back().delimiter + " ");
+                } else {
+                    start(BlockKind::Bullet, 0);
+                }
                 in_item_ = true;
                 item_has_text_ = false;
                 break;
@@ -37,7 +44,13 @@ public:
             case MD_BLOCK_TABLE: plain("a table"); break;
             case MD_BLOCK_TD:
             case MD_BLOCK_TH: start(BlockKind::Paragraph, 0); break;
-            case MD_BLOCK_OL: ordered_depth_++; break;
+            case MD_BLOCK_UL: lists_.push_back({false, 0, ' '}); break;
+            case MD_BLOCK_OL: {
+                const auto* ol = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+                plain("a numbered list");
+                lists_.push_back({true, ol->start, ol->mark_delimiter});
+                break;
+            }
             case MD_BLOCK_QUOTE: plain("a quote"); break;
             default: break;
         }
@@ -47,7 +60,8 @@ public:
     int on_leave_block(MD_BLOCKTYPE type, void*) {
         switch (type) {
             case MD_BLOCK_LI: in_item_ = false; break;
-            case MD_BLOCK_OL: ordered_depth_--; break;
+            case MD_BLOCK_UL:
+            case MD_BLOCK_OL: lists_.pop_back(); break;
             default: break;
         }
         return 0;
@@ -87,7 +101,13 @@ public:
     }
 
 private:
-    int bold_ = 0, italic_ = 0, ordered_depth_ = 0;
+    struct OpenList {
+        bool ordered;
+        unsigned next;   // the next item's number
+        char delimiter;  // '.' or ')', as written
+    };
+    int bold_ = 0, italic_ = 0;
+    std::vector<OpenList> lists_;
     bool in_item_ = false, item_has_text_ = false;
 
     void start(BlockKind kind, int level) { blocks.push_back(Block{kind, level, {}}); }

@@ -310,8 +310,11 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
         if (!table) return result;
         toml_util::check_keys(tctx, *table, "", {"image", "duration", "layout", "show"});
         if (const toml::node* n = table->get("image")) {
-            toml_util::get_string(tctx, *table, "image", image_rel);
             image_line = tctx.line_of(*n);
+            if (toml_util::get_string(tctx, *table, "image", image_rel) && image_rel.empty()) {
+                tctx.error(image_line, "the image path is empty",
+                           "Write the picture's path, like image = \"art/picture.svg\", or remove the line");
+            }
         }
         if (const toml::node* n = table->get("duration")) {
             double seconds = 0;

@@ -42,7 +42,7 @@ std::string type_name(const toml::node& n) {
 
 }  // namespace
 
-std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+std::string closest_key(std::string_view key, std::span<const std::string_view> known) {
     std::string best;
     size_t best_d = 3;  // more than two edits away is not a typo
     for (const auto k : known) {

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,7 +31,10 @@ struct Context {
 };
 
 // The closest of `known` to `key` when it is plausibly a typo, else empty.
-[[nodiscard]] std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known);
+[[nodiscard]] std::string closest_key(std::string_view key, std::span<const std::string_view> known);
+[[nodiscard]] inline std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+    return closest_key(key, std::span<const std::string_view>(known.begin(), known.size()));
+}
 
 // Reports every key of `table` not in `known` as an error. Returns false if any was found.
 bool check_keys(const Context& ctx, const toml::table& table, std::string_view table_name,

@@ -72,16 +72,13 @@ const char* to_string(FolderStatus s) {
 FolderWatcher::FolderWatcher(fs::path dir, FolderWatcherOptions options)
     : dir_(absolute_path(std::move(dir))),
       options_(options),
-      inotify_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)),
+      inotify_(options.use_inotify ? ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC) : -1),
       wake_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)),
       debounce_(options.quiet, options.max_burst) {
     // "/srv/slides/" normalises to a trailing empty name; the folder's name is the last real part.
     if (!dir_.has_filename() && dir_.has_parent_path()) dir_ = dir_.parent_path();
     name_ = dir_.filename().string();
-    if (!inotify_) {
-        // Without inotify (fd limit reached) the rescan still finds changes, only more slowly.
-        detail_ = std::string("inotify unavailable: ") + std::strerror(errno);
-    }
+    // Without inotify (descriptor limit reached) the rescan still finds changes, only more slowly.
     watch_parent();
     attach();
     baseline_ = fingerprint();

@@ -40,6 +40,9 @@ struct FolderWatcherOptions {
     // and to notice changes inotify cannot see (files changed on another machine behind a
     // network mount). Compares a fingerprint of names, sizes and modification times.
     std::chrono::milliseconds rescan{2000};
+    // false: rely on the rescan alone, for a folder on a file system where inotify sees nothing
+    // (a share mounted from another machine over CIFS or NFS).
+    bool use_inotify = true;
 };
 
 // Not thread-safe except for wake(). Owns its inotify descriptor.
@@ -62,6 +65,8 @@ public:
     // Why the folder is not Present, in plain words (e.g. "Permission denied"); empty when it is.
     [[nodiscard]] const std::string& detail() const { return detail_; }
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+    // False when changes are found only by the slow rescan (use_inotify off, or inotify_init failed).
+    [[nodiscard]] bool using_inotify() const { return inotify_.valid(); }
 
 private:
     struct Identity {

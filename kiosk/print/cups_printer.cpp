@@ -59,8 +59,7 @@ bool has_reason(const std::vector<std::string>& reasons, std::string_view stem) 
 }
 
 PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) {
-    const auto state = static_cast<ipp_pstate_t>(
-        ippGetInteger(ippFindAttribute(response, "printer-state", IPP_TAG_ENUM), 0));
+    const int state = ippGetInteger(ippFindAttribute(response, "printer-state", IPP_TAG_ENUM), 0);
     ipp_attribute_t* accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
     const bool is_accepting = accepting == nullptr || ippGetBoolean(accepting, 0) != 0;
     std::vector<std::string> reasons;
@@ -69,8 +68,16 @@ PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) 
     }
     std::string message;
     if (ipp_attribute_t* m = ippFindAttribute(response, "printer-state-message", IPP_TAG_TEXT)) {
-        if (const char* s = ippGetString(m, 0, nullptr); s != nullptr && *s != '\0') message = std::string(" (") + s + ")";
+        if (const char* text = ippGetString(m, 0, nullptr)) message = text;
     }
+    return cups_queue_status(queue, state, is_accepting, reasons, message);
+}
+
+}  // namespace
+
+PrinterStatus cups_queue_status(const std::string& queue, int printer_state, bool accepting,
+                                const std::vector<std::string>& reasons, const std::string& state_message) {
+    const std::string message = state_message.empty() ? std::string() : " (" + state_message + ")";
     const std::string q = "CUPS queue '" + queue + "'";
     if (has_reason(reasons, "media-empty") || has_reason(reasons, "media-needed")) {
         return make_status(PrinterState::PaperOut, q + " is out of paper" + message);
@@ -78,10 +85,10 @@ PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) 
     if (has_reason(reasons, "cover-open") || has_reason(reasons, "door-open")) {
         return make_status(PrinterState::CoverOpen, q + ": the cover is open" + message);
     }
-    if (state == IPP_PSTATE_STOPPED) {
+    if (printer_state == IPP_PSTATE_STOPPED) {
         return make_status(PrinterState::Offline, q + " is stopped; `cupsenable " + queue + "` restarts it" + message);
     }
-    if (!is_accepting) {
+    if (!accepting) {
         return make_status(PrinterState::Offline,
                            q + " is not accepting jobs; `cupsaccept " + queue + "` allows them again" + message);
     }
@@ -89,6 +96,8 @@ PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) 
     if (has_reason(reasons, "media-low")) return make_status(PrinterState::PaperLow, q + ": paper is running low" + message);
     return make_status(PrinterState::Ready, q + " is ready");
 }
+
+namespace {
 
 PrinterStatus fetch_status(http_t* http, const std::string& queue) {
     ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
@@ -158,11 +167,11 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     const std::optional<std::string> pdf = render_slip_pdf(slip);
     if (!pdf) return {JobOutcome::Error, "could not draw the slip as PDF", before};
 
-    // CUPS also cancels the job itself if it is still processing after this long: a backstop for
-    // the case where the kiosk is switched off while a job waits.
+    // CUPS also cancels the job itself if it is still processing a little after our deadline: a
+    // backstop for a kiosk switched off while its job waits. Later than ours, so ours normally wins.
     const auto seconds_left = std::chrono::duration_cast<std::chrono::seconds>(deadline - steady_clock::now()).count();
     cups_option_t* options = nullptr;
-    int num_options = cupsAddOption("job-cancel-after", std::to_string(std::max<long long>(1, seconds_left)).c_str(),
+    int num_options = cupsAddOption("job-cancel-after", std::to_string(std::max<long long>(1, seconds_left) + 30).c_str(),
                                     0, &options);
     const int job_id = cupsCreateJob(http.get(), queue_.c_str(), "Kiosk slip", num_options, options);
     cupsFreeOptions(num_options, options);
@@ -192,10 +201,15 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     }
     // Deadline: cancel, so the slip never comes out later for someone who has long gone.
     const ipp_status_t cancelled = cupsCancelJob2(http.get(), queue_.c_str(), job_id, 0);
+    const std::string cancel_error = cupsLastErrorString();
+    const int final_state = job_state(http.get(), queue_, job_id);
+    if (final_state == IPP_JSTATE_COMPLETED) return {JobOutcome::Printed, job + " printed just at its deadline", before};
     PrinterStatus after = fetch_status(http.get(), queue_);
+    // "not possible" also means CUPS is already cancelling it (job-cancel-after): check the state.
+    const bool gone = final_state == IPP_JSTATE_CANCELED || final_state == IPP_JSTATE_ABORTED;
     std::string what = job + " did not finish before its deadline and was cancelled";
-    if (cancelled > IPP_STATUS_OK_CONFLICTING) {
-        what = job + " did not finish before its deadline; cancelling it failed: " + cupsLastErrorString();
+    if (!gone && cancelled > IPP_STATUS_OK_CONFLICTING) {
+        what = job + " did not finish before its deadline; cancelling it failed: " + cancel_error;
     }
     if (after.state == PrinterState::Ready) after = make_status(PrinterState::Offline, what);
     return {JobOutcome::TimedOut, what, after};

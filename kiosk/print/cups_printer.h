@@ -5,7 +5,16 @@
 
 #include "printer.h"
 
+#include <string>
+#include <vector>
+
 namespace kiosk {
+
+// The queue's IPP attributes in plain words: media-empty/media-needed → PaperOut, cover-open →
+// CoverOpen, stopped or not accepting or offline → Offline, media-low → PaperLow. (Pure; tested.)
+[[nodiscard]] PrinterStatus cups_queue_status(const std::string& queue, int printer_state, bool accepting,
+                                              const std::vector<std::string>& reasons,
+                                              const std::string& state_message);
 
 class CupsPrinter final : public Printer {
 public:

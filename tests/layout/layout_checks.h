@@ -72,7 +72,10 @@ inline Block heading(std::vector<Span> spans) { return Block{BlockKind::Heading,
 inline const std::string kNormalTitle = "Gentle exercise for back pain";
 inline RichText normal_body() {
     return {
-        para({{"Short walks and "}, {"gentle stretching", true}, {" help most people "}, {"recover faster", false, true},
+        para({{"Short walks and "},
+              {"gentle stretching", true},
+              {" help most people "},
+              {"recover faster", false, true},
               {"."}}),
         bullet({{"Start with five minutes a day"}}),
         bullet({{"Stop if the pain gets "}, {"sharper", true}}),

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -25,10 +26,11 @@ bool counted(const PanelEffects& effects, PanelEvent kind) {
     });
 }
 
-const effect::SubmitSlip* submitted(const PanelEffects& effects) {
+// A copy, so a check may take it straight from a temporary effect list.
+std::optional<effect::SubmitSlip> submitted(const PanelEffects& effects) {
     for (const auto& e : effects)
-        if (const auto* s = std::get_if<effect::SubmitSlip>(&e)) return s;
-    return nullptr;
+        if (const auto* s = std::get_if<effect::SubmitSlip>(&e)) return *s;
+    return std::nullopt;
 }
 
 PrinterStatus status(PrinterState s) {
@@ -90,8 +92,8 @@ TEST_F(PanelTest, IntentsWhileClosedDoNothing) {
 TEST_F(PanelTest, PrintThenPrintedShowsConfirmationWithNumberThenCloses) {
     (void)panel.handle(intent::Open{});
     const auto fx = panel.handle(intent::ChoosePrint{});
-    const auto* slip = submitted(fx);
-    ASSERT_NE(slip, nullptr) << "a ready printer gets the take-away slip";
+    const auto slip = submitted(fx);
+    ASSERT_TRUE(slip) << "a ready printer gets the take-away slip";
     EXPECT_EQ(slip->request.kind, SlipKind::TakeAway);
     EXPECT_EQ(slip->request.topic, "Back pain");
     EXPECT_TRUE(slip->request.patient_phone.empty());
@@ -116,8 +118,8 @@ TEST_F(PanelTest, PrintThenPrintedShowsConfirmationWithNumberThenCloses) {
 
 TEST_F(PanelTest, ResultForAnotherJobIsIgnored) {
     (void)panel.handle(intent::Open{});
-    const auto* slip = submitted(panel.handle(intent::ChoosePrint{}));
-    ASSERT_NE(slip, nullptr);
+    const auto slip = submitted(panel.handle(intent::ChoosePrint{}));
+    ASSERT_TRUE(slip);
     const auto id = slip->job_id;
     EXPECT_TRUE(panel.on_job_result(JobResult{id + 100, JobOutcome::Printed, {}}).empty());
     EXPECT_EQ(panel.view().screen, PanelScreen::Printing);
@@ -125,7 +127,7 @@ TEST_F(PanelTest, ResultForAnotherJobIsIgnored) {
 
 TEST_F(PanelTest, BindJobAcceptsTheWorkersOwnId) {
     (void)panel.handle(intent::Open{});
-    ASSERT_NE(submitted(panel.handle(intent::ChoosePrint{})), nullptr);
+    ASSERT_TRUE(submitted(panel.handle(intent::ChoosePrint{})));
     panel.bind_job(4711);
     (void)panel.on_job_result(JobResult{4711, JobOutcome::Printed, {}});
     EXPECT_EQ(panel.view().screen, PanelScreen::Result);
@@ -136,7 +138,7 @@ TEST_F(PanelTest, PaperOutBeforePrintingDoesNotSubmitAndShowsNumber) {
     (void)panel.handle(intent::Open{});
     EXPECT_TRUE(panel.view().offers_print) << "offered, so touching it explains the problem";
     const auto fx = panel.handle(intent::ChoosePrint{});
-    EXPECT_EQ(submitted(fx), nullptr) << "never submit to a printer known to be out of paper";
+    EXPECT_FALSE(submitted(fx)) << "never submit to a printer known to be out of paper";
     EXPECT_TRUE(counted(fx, PanelEvent::PrinterUnavailable));
     EXPECT_EQ(panel.view().screen, PanelScreen::Result);
     EXPECT_TRUE(panel.view().message_is_problem);
@@ -150,15 +152,15 @@ TEST_F(PanelTest, PaperOutBeforePrintingDoesNotSubmitAndShowsNumber) {
 TEST_F(PanelTest, OfflinePrinterSaysSoAndShowsNumber) {
     panel.set_printer_status(status(PrinterState::Offline));
     (void)panel.handle(intent::Open{});
-    EXPECT_EQ(submitted(panel.handle(intent::ChoosePrint{})), nullptr);
+    EXPECT_FALSE(submitted(panel.handle(intent::ChoosePrint{})));
     EXPECT_EQ(panel.view().message, config.text.printer_offline + " " + config.text.here_is_number);
     EXPECT_TRUE(panel.view().show_number);
 }
 
 TEST_F(PanelTest, PaperOutReportedByTheJobShowsNumberAndBlocksTheNextPatient) {
     (void)panel.handle(intent::Open{});
-    const auto* slip = submitted(panel.handle(intent::ChoosePrint{}));
-    ASSERT_NE(slip, nullptr);
+    const auto slip = submitted(panel.handle(intent::ChoosePrint{}));
+    ASSERT_TRUE(slip);
     const auto fx = panel.on_job_result(JobResult{slip->job_id, JobOutcome::PaperOut, "paper end"});
     EXPECT_TRUE(counted(fx, PanelEvent::PrintFailed));
     EXPECT_EQ(panel.view().message, "The printer is out of paper. Here is our number:");
@@ -167,12 +169,12 @@ TEST_F(PanelTest, PaperOutReportedByTheJobShowsNumberAndBlocksTheNextPatient) {
 
     clock.advance(1h);
     (void)panel.handle(intent::Open{});
-    EXPECT_EQ(submitted(panel.handle(intent::ChoosePrint{})), nullptr);
+    EXPECT_FALSE(submitted(panel.handle(intent::ChoosePrint{})));
 }
 
 TEST_F(PanelTest, NoResultWithinTheJobDeadlineIsAFailure) {
     (void)panel.handle(intent::Open{});
-    ASSERT_NE(submitted(panel.handle(intent::ChoosePrint{})), nullptr);
+    ASSERT_TRUE(submitted(panel.handle(intent::ChoosePrint{})));
     clock.advance(31s);
     EXPECT_TRUE(panel.tick().empty()) << "the idle timeout does not cut a print short";
     EXPECT_EQ(panel.view().screen, PanelScreen::Printing);
@@ -209,15 +211,15 @@ TEST_F(PanelTest, PrinterStatusNoneHidesPrinting) {
 
 TEST_F(PanelTest, RateLimitGivesFriendlyMessageAndNumber) {
     (void)panel.handle(intent::Open{});
-    const auto* slip = submitted(panel.handle(intent::ChoosePrint{}));
-    ASSERT_NE(slip, nullptr);
+    const auto slip = submitted(panel.handle(intent::ChoosePrint{}));
+    ASSERT_TRUE(slip);
     (void)panel.on_job_result(JobResult{slip->job_id, JobOutcome::Printed, {}});
     (void)panel.handle(intent::Close{});
 
     clock.advance(2s);
     (void)panel.handle(intent::Open{});
     const auto fx = panel.handle(intent::ChoosePrint{});
-    EXPECT_EQ(submitted(fx), nullptr) << "a second slip within 10 s is refused";
+    EXPECT_FALSE(submitted(fx)) << "a second slip within 10 s is refused";
     EXPECT_TRUE(counted(fx, PanelEvent::RateLimited));
     EXPECT_EQ(panel.view().message, config.text.rate_limited + " " + config.text.here_is_number);
     EXPECT_TRUE(panel.view().show_number);
@@ -225,7 +227,7 @@ TEST_F(PanelTest, RateLimitGivesFriendlyMessageAndNumber) {
 
     clock.advance(10s);
     (void)panel.handle(intent::Open{});
-    EXPECT_NE(submitted(panel.handle(intent::ChoosePrint{})), nullptr) << "allowed again after the interval";
+    EXPECT_TRUE(submitted(panel.handle(intent::ChoosePrint{}))) << "allowed again after the interval";
 }
 
 TEST_F(PanelTest, CallbackRejectsInvalidPhone) {
@@ -233,7 +235,7 @@ TEST_F(PanelTest, CallbackRejectsInvalidPhone) {
     EXPECT_EQ(panel.view().active_field, PanelField::Phone) << "the required field comes first";
     type(U"12345");
     const auto fx = panel.handle(intent::Submit{});
-    EXPECT_EQ(submitted(fx), nullptr);
+    EXPECT_FALSE(submitted(fx));
     EXPECT_EQ(panel.view().field_error, config.text.invalid_phone);
     EXPECT_EQ(panel.view().screen, PanelScreen::Keypad);
     EXPECT_EQ(panel.view().phone, "12345") << "the digits stay so the patient can fix them";
@@ -251,8 +253,8 @@ TEST_F(PanelTest, CallbackSubmitsDeskSlipAndWipesKeyedData) {
     EXPECT_EQ(panel.view().phone, "+15550100188");
 
     const auto fx = panel.handle(intent::Submit{});
-    const auto* slip = submitted(fx);
-    ASSERT_NE(slip, nullptr);
+    const auto slip = submitted(fx);
+    ASSERT_TRUE(slip);
     EXPECT_EQ(slip->request.kind, SlipKind::Desk);
     EXPECT_EQ(slip->request.patient_name, "Zoë");
     EXPECT_EQ(slip->request.patient_phone, "+15550100188");
@@ -345,8 +347,8 @@ TEST_F(PanelTest, ShowNumberAndFailureScreensTimeOutToo) {
 
 TEST_F(PanelTest, LateResultAfterCloseIsCountedButChangesNothing) {
     (void)panel.handle(intent::Open{});
-    const auto* slip = submitted(panel.handle(intent::ChoosePrint{}));
-    ASSERT_NE(slip, nullptr);
+    const auto slip = submitted(panel.handle(intent::ChoosePrint{}));
+    ASSERT_TRUE(slip);
     const auto id = slip->job_id;
     (void)panel.handle(intent::Close{});
     const auto fx = panel.on_job_result(JobResult{id, JobOutcome::Printed, {}});

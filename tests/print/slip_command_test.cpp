@@ -1,1 +1,93 @@
-// CLI tests
+// The real `kiosk slip` binary: previews a scanner can read, and a test print to a fake ESC/POS
+// printer on 127.0.0.1, with the exit codes staff scripts rely on (0 printed, 1 not, 2 usage).
+#include "escpos_listener.h"
+#include "escpos_parser.h"
+#include "tools.h"
+
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace kiosk {
+namespace {
+
+using test::EscposListener;
+using test::ListenerMode;
+
+const std::string kKiosk = KIOSK_BINARY_DIR "/kiosk/kiosk";
+
+class SlipCommandIntegration : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(std::filesystem::exists(kKiosk)) << "build the kiosk first: cmake --build BUILD --target kiosk";
+        config_ = dir_.write("kiosk.toml",
+                             "[clinic]\nname = \"Clínica Peña\"\nphone = \"+34 910 555 012\"\n\n"
+                             "[printer]\nuri = \"none\"\npaper_width_mm = 58\n");
+    }
+    test::CommandResult kiosk(std::vector<std::string> args) {
+        args.insert(args.begin(), {kKiosk, "slip", "--config", config_.string()});
+        return test::run_command(args, {}, std::chrono::seconds(30));
+    }
+    test::TempDir dir_{"kiosk-slip-cmd"};
+    std::filesystem::path config_;
+};
+
+TEST_F(SlipCommandIntegration, PngPreviewHasAScannableTelUri) {
+    ASSERT_TRUE(test::have_tool("zbarimg", "zbar-tools"));
+    const auto png = dir_.path() / "slip.png";
+    const auto r = kiosk({"--topic", "Back pain", "--preview", png.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto scan = test::run_command({"zbarimg", "--nodbus", "--raw", "-q", png.string()});
+    EXPECT_EQ(scan.output, "tel:+34910555012\n") << "the clinic's number from --config";
+}
+
+TEST_F(SlipCommandIntegration, DeskSlipPdfPreviewHasTheCallbackDetails) {
+    ASSERT_TRUE(test::have_tool("pdftotext", "poppler-utils"));
+    const auto pdf = dir_.path() / "desk.pdf";
+    const auto r = kiosk({"--desk", "--name", "Zoë", "--phone", "555-010-0123", "--topic", "Massage", "--preview", pdf.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto text = test::run_command({"pdftotext", pdf.string(), "-"});
+    for (const char* words : {"Please call back", "Zoë", "5550100123", "Massage"}) {
+        EXPECT_NE(text.output.find(words), std::string::npos) << words << " in:\n" << text.output;
+    }
+}
+
+TEST_F(SlipCommandIntegration, PrintsToAnEscposPrinterOverTcp) {
+    EscposListener printer(ListenerMode::Ok);
+    const auto r = kiosk({"--printer", "tcp://127.0.0.1:" + std::to_string(printer.port())});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const auto parsed = test::parse_escpos(printer.received());
+    ASSERT_EQ(parsed.error, "");
+    const std::string text = test::printed_text(parsed.commands);
+    EXPECT_NE(text.find("+34 910 555 012"), std::string::npos) << text;
+    EXPECT_NE(text.find("Cl\xA1nica Pe\xA4" "a"), std::string::npos) << "CP858 name from --config";
+}
+
+TEST_F(SlipCommandIntegration, PaperOutExitsOneWithReasonAndTheNumber) {
+    EscposListener printer(ListenerMode::PaperOut);
+    const auto r = kiosk({"--printer", "tcp://127.0.0.1:" + std::to_string(printer.port())});
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("not printed"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("out of paper"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("+34 910 555 012"), std::string::npos) << "the number, so staff can still give it";
+}
+
+TEST_F(SlipCommandIntegration, NoPrinterConfiguredExitsOne) {
+    const auto r = kiosk({});
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("no printer"), std::string::npos) << r.output;
+}
+
+TEST_F(SlipCommandIntegration, UsageErrorsExitTwo) {
+    EXPECT_EQ(kiosk({"--desk"}).exit_code, 2) << "a desk slip needs a phone number";
+    EXPECT_EQ(kiosk({"--desk", "--phone", "12"}).exit_code, 2) << "too short";
+    EXPECT_EQ(kiosk({"--phone", "5550100123"}).exit_code, 2) << "--phone without --desk";
+    EXPECT_EQ(kiosk({"--printer", "lpt1"}).exit_code, 2);
+    EXPECT_EQ(kiosk({"--bogus"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace kiosk

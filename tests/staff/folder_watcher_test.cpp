@@ -247,6 +247,24 @@ TEST_F(FolderWatcherTest, PathThatIsAFileIsReportedAsNotAFolder) {
     EXPECT_EQ(w.status(), FolderStatus::Present);
 }
 
+TEST_F(FolderWatcherTest, RescanAloneFindsChangesInotifyCannotSee) {
+    // As on a share mounted from another machine: no inotify events at all, only the 2 s rescan.
+    FolderWatcher w(slides, FolderWatcherOptions{.use_inotify = false});
+    EXPECT_FALSE(w.using_inotify());
+    EXPECT_EQ(w.status(), FolderStatus::Present);
+    write_file(slides / ".010-welcome.md.swp", "swap");
+    write_file(slides / "art" / "upload.part", "partial");
+    EXPECT_TRUE(collect(w, 2500ms).empty()) << "temp files must not count in the rescan either";
+    write_file(slides / "020-remote.md", "# Written on the server\n");
+    const auto t = wait_change(w, 5000ms);
+    ASSERT_TRUE(t) << "the rescan must find a new file";
+    std::cout << "[ latency  ] rescan only -> notification: " << t->count() << " ms\n";
+    EXPECT_TRUE(collect(w, 2500ms).empty()) << "one change, one notification";
+    fs::remove_all(slides);
+    ASSERT_TRUE(wait_change(w, 5000ms));
+    EXPECT_EQ(w.status(), FolderStatus::Missing);
+}
+
 // The unreadable-folder scenario, as whichever non-root user runs it. Returns "" or what failed.
 std::string unreadable_scenario(const fs::path& slides) {
     FolderWatcher w(slides);

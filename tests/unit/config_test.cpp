@@ -182,6 +182,16 @@ TEST(Config, UnknownSectionIsRejectedWithSuggestion) {
     EXPECT_NE(e->hint.find("'clinic'"), std::string::npos) << "a misspelt section gets a suggestion: " << e->hint;
 }
 
+TEST(Config, UnknownTextKeyIsRejectedWithSuggestion) {
+    const ConfigResult r = parse_config("[text]\nbuton_label = \"Touch me\"\n", "kiosk.toml");
+    expect_defaults(r.config);
+    const Diagnostic* e = first_error(r.diagnostics);
+    ASSERT_NE(e, nullptr) << "an unknown sentence key is an error";
+    EXPECT_EQ(e->line, 2);
+    EXPECT_NE(e->hint.find("Did you mean 'button_label'"), std::string::npos)
+        << "a typo in [text] gets a suggestion like everywhere else: " << e->hint;
+}
+
 TEST(Config, FarOffUnknownKeyListsTheKnownOnes) {
     const ConfigResult r = parse_config("[player]\nshuffle = true\n", "kiosk.toml");
     const Diagnostic* e = first_error(r.diagnostics);

@@ -199,3 +199,29 @@ TEST(BundledDeck, LoadsCleanly) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(DeckSymlinks, SlideLinkedFromOutsideTheFolderIsRejected) {
+    test::TempDir outside{"kiosk-outside"};
+    test::TempDir dir{"kiosk-deck"};
+    const auto secret = outside.write("secret.md", "# Not for the waiting room\n\nPrivate notes.\n");
+    dir.write("010-a.md", "# A\n\nWords.\n");
+    std::filesystem::create_symlink(secret, dir.path() / "020-link.md");
+    KioskConfig config;
+    DeckLoadOptions o;
+    o.config = &config;
+    o.display_prefix = "slides/";
+    const Deck deck = load_deck(dir.path(), o);
+    ASSERT_EQ(deck.slides.size(), 1u) << "a slide file that links out of the folder is never shown";
+    EXPECT_EQ(deck.slides[0]->file_name, "010-a.md");
+    ASSERT_EQ(deck.files.size(), 2u) << "the refused link is still reported";
+    EXPECT_EQ(deck.files[1].file_name, "020-link.md");
+    EXPECT_EQ(deck.files[1].state, SlideFileState::Rejected);
+    ASSERT_FALSE(deck.files[1].diagnostics.empty());
+    EXPECT_NE(deck.files[1].diagnostics[0].to_string().find("slides/020-link.md"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -104,6 +104,27 @@ TEST(Markdown, LooseItemWithSecondParagraph) {
     EXPECT_EQ(p.slide.body[2].kind, BlockKind::Bullet);
 }
 
+TEST(Markdown, NumberedListKeepsItsNumbersAsPlainTextWithAWarning) {
+    const Parsed p = parse("# T\n\n3. Call **us**\n4. Book a visit\n\n- A bullet\n");
+    ASSERT_EQ(p.slide.body.size(), 3u);
+    EXPECT_EQ(p.slide.body[0].kind, BlockKind::Paragraph) << "a numbered item is not turned into a bullet";
+    EXPECT_EQ(p.slide.body[0].spans, (std::vector<Span>{plain("3. Call "), bold("us")}))
+        << "the item keeps its number, as written, and its styling";
+    EXPECT_EQ(plain_text({p.slide.body[1]}), "4. Book a visit");
+    EXPECT_EQ(p.slide.body[2].kind, BlockKind::Bullet) << "a bullet list after it is still bullets";
+    EXPECT_TRUE(has_warning_about(p.diags, "numbered list"));
+
+    const Parsed loose = parse("1) First\n\n2) Second\n");
+    EXPECT_EQ(plain_text(loose.slide.body), "1) First\n2) Second") << "a loose numbered list reads the same";
+}
+
+TEST(Markdown, NestedBulletsAreFlattened) {
+    const Parsed p = parse("- Outer\n  - Inner\n- Next\n");
+    ASSERT_EQ(p.slide.body.size(), 3u);
+    for (const Block& b : p.slide.body) EXPECT_EQ(b.kind, BlockKind::Bullet);
+    EXPECT_EQ(plain_text(p.slide.body), "Outer\nInner\nNext");
+}
+
 TEST(Markdown, ParagraphAfterListIsAParagraph) {
     const Parsed p = parse("# T\n\n- Item\n\nClosing words.\n");
     ASSERT_EQ(p.slide.body.size(), 2u);

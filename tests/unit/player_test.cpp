@@ -404,6 +404,14 @@ TEST_F(PlayerDeckSwap, NewSlideJoinsTheLoopInOrder) {
 
 // ---- Speed: the injected clock lets a week run in moments ----
 
+// About 40 ms in an optimised build. The sanitizer build (Debug, ASan+UBSan) runs the same loop
+// roughly 15x slower, which says nothing about the player, so it gets a proportionally larger budget.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr auto kWeekBudget = 3s;
+#else
+constexpr auto kWeekBudget = 500ms;
+#endif
+
 TEST_F(PlayerTest, AWeekOfLoopingRunsInWellUnderASecond) {
     config.transition_seconds = 1.2;
     ShowWindow weekday_mornings = hours(8, 12);
@@ -415,16 +423,23 @@ TEST_F(PlayerTest, AWeekOfLoopingRunsInWellUnderASecond) {
     const WallTime start = clock.wall();
     const auto real_start = std::chrono::steady_clock::now();
     std::map<std::string, int> shown;
-    std::string was = name_of(player().frame().current);
+    std::uint64_t started = player().slides_started();
     while (clock.wall() - start < std::chrono::hours(24 * 7)) {
-        const std::string now = step();
-        if (now != was) {
-            ++shown[now];
-            was = now;
+        // The app's loop: sleep to the deadline, or render fade frames (here 5 per fade).
+        const auto deadline = player().next_deadline();
+        if (player().in_transition() || !deadline || *deadline <= clock.steady()) {
+            clock.advance(240ms);
+        } else {
+            clock.advance(*deadline - clock.steady());
+        }
+        player().update();
+        if (player().slides_started() != started) {
+            started = player().slides_started();
+            ++shown[name_of(player().frame().current)];
         }
     }
     const auto real = std::chrono::steady_clock::now() - real_start;
-    EXPECT_LT(real, 1s) << "a week of looping over FakeClock takes well under a second";
+    EXPECT_LT(real, kWeekBudget) << "a week of looping over FakeClock takes well under a second";
     EXPECT_EQ(shown.size(), 7u) << "every slide was shown during the week";
     EXPECT_GT(player().slides_started(), 30000u) << "a week is tens of thousands of slides";
     // The weekday-morning slide appears only in 5 × 4 of the week's 168 hours.

@@ -71,6 +71,11 @@ protected:
     }
 };
 
+TEST_F(SlideParser, EmptyImagePathIsAnError) {
+    expect_rejected(parse("030-empty-image.md", "+++\nlayout = \"image-left\"\nimage = \"\"\n+++\n# T\n\nText.\n"),
+                    "030-empty-image.md", 3, "image path is empty");
+}
+
 TEST_F(SlideParser, ValidSlideIsRead) {
     const auto r = parse("020-massage.md", "+++\nimage = \"art/pic.svg\"\nlayout = \"image-left\"\n+++\n"
                                            "# How massage can help\n\n- Muscles **carefully**\n- Blood flows\n");
@@ -230,7 +235,7 @@ TEST_F(SlideParser, ImageSymlinkOutOfFolderIsRejected) {
     expect_rejected(parse("040-a.md", "+++\nimage = \"art/passwd.svg\"\n+++\n# T\n\nText.\n"), "040-a.md", 2,
                     "outside the slides folder");
     fs::create_directory_symlink("/etc", slides / "etc");
-    expect_rejected(parse("041-a.md", "+++\nimage = \"etc/hostname\"\n+++\n# T\n\nText.\n"), "041-a.md", 2,
+    expect_rejected(parse("041-a.md", "+++\nimage = \"etc/passwd\"\n+++\n# T\n\nText.\n"), "041-a.md", 2,
                     "outside the slides folder");
 }
 

@@ -78,6 +78,7 @@ private:
     std::unique_ptr<UsageLog> usage_;
     PointerInput pointer_;
     StaffPanelModel staff_model_;
+    StaffView drawn_staff_;  // as last drawn
     Uint32 wake_event_ = 0;
     bool dirty_ = true;
     bool running_ = true;
@@ -183,6 +184,13 @@ int KioskApp::run() {
         }
         apply_panel_effects(panel_->tick());
         apply_staff_effect(staff_->tick());
+        // tick() changes what staff see without an effect: the hold completing (keypad appears
+        // while the finger is still down), Exit disarming, the lockout counting down.
+        if (const StaffView v = staff_->view(); v.state != drawn_staff_.state || v.exit_armed != drawn_staff_.exit_armed ||
+                                               v.message != drawn_staff_.message ||
+                                               (v.state != StaffState::Closed &&
+                                                v.seconds_until_unlock != drawn_staff_.seconds_until_unlock))
+            dirty_ = true;
         if (player_->update()) dirty_ = true;
         if (player_->slides_started() != slides_counted_) {
             slides_counted_ = player_->slides_started();
@@ -328,6 +336,7 @@ void KioskApp::draw() {
 
     ui_->begin_frame(dt, pointer_);
     const StaffView staff_view = staff_->view();
+    drawn_staff_ = staff_view;
     if (staff_view.state != StaffState::Closed) {
         staff_model_.deck = player_->deck();
         staff_model_.current_slide = frame.current ? frame.current->file_name : std::string();

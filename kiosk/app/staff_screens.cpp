@@ -1,104 +1,519 @@
 #include "staff_screens.h"
 
+#include "core/staff_panel_layout.h"
+
 #include <imgui.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <cfloat>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace kiosk {
 
 namespace {
 
-constexpr ImGuiWindowFlags kFullscreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+// ---- colours and geometry ------------------------------------------------------------------------
 
-bool big_button(const char* label, float w, float h) { return ImGui::Button(label, ImVec2(w, h)); }
+ImU32 colour(const Rgb& c, float alpha = 1.0F) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0F));
+}
 
-void begin_fullscreen(const char* id, int w, int h) {
+Rgb mix(const Rgb& a, const Rgb& b, float t) {
+    auto m = [t](std::uint8_t x, std::uint8_t y) {
+        return static_cast<std::uint8_t>(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t);
+    };
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
+}
+
+float fpx(int v) { return static_cast<float>(v); }
+ImVec2 top_left(const Rect& r) { return {fpx(r.x), fpx(r.y)}; }
+ImVec2 bottom_right(const Rect& r) { return {fpx(r.right()), fpx(r.bottom())}; }
+Rect inset(const Rect& r, int by) { return {r.x + by, r.y + by, std::max(0, r.w - 2 * by), std::max(0, r.h - 2 * by)}; }
+
+// Status colours are fixed, not themed: staff learn them once, and each always comes with a word.
+const Rgb kGood{0x1E, 0x7B, 0x34};
+const Rgb kWarn{0xF2, 0xB2, 0x33};  // with dark text
+const Rgb kBad{0xB3, 0x26, 0x1E};
+const Rgb kNeutral{0x6B, 0x72, 0x7A};
+const Rgb kWhite{0xFF, 0xFF, 0xFF};
+const Rgb kBlack{0, 0, 0};
+
+struct Look {
+    Rgb fill, fill_held, text, border;
+    float border_px = 0;
+};
+
+struct Ui {
+    const ThemeConfig& theme;
+    UiFonts fonts;
+    ImDrawList* dl = nullptr;
+    float radius = 0;
+    float line = 0;   // outline thickness
+    float small = 0;  // line heights in px: diagnostics and details
+    float body = 0;   // list rows, counters
+    float button = 0; // button labels (bold)
+    float title = 0;  // screen titles (bold)
+
+    [[nodiscard]] Look primary() const { return {theme.button_background, mix(theme.button_background, kBlack, 0.3F), theme.button_text, theme.button_text, 0}; }
+    [[nodiscard]] Look dark() const { return {theme.text, mix(theme.text, kBlack, 0.4F), kWhite, kWhite, 0}; }
+    [[nodiscard]] Look plain() const { return {kWhite, mix(kWhite, theme.accent, 0.3F), theme.text, theme.text, line}; }
+};
+
+// ---- text ----------------------------------------------------------------------------------------
+
+float text_width(ImFont* font, float px, std::string_view s) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0.0F, s.data(), s.data() + s.size()).x;
+}
+
+std::vector<std::string_view> wrap(ImFont* font, float px, std::string_view text, float width) {
+    std::vector<std::string_view> lines;
+    const float scale = px / font->FontSize;
+    const char* s = text.data();
+    const char* const e = text.data() + text.size();
+    while (s < e) {
+        const char* cut = font->CalcWordWrapPositionA(scale, s, e, width);
+        if (cut == s) {  // a glyph wider than the box: take it whole anyway
+            cut = s + 1;
+            while (cut < e && (static_cast<unsigned char>(*cut) & 0xC0U) == 0x80U) ++cut;
+        }
+        std::string_view line(s, static_cast<std::size_t>(cut - s));
+        if (const auto nl = line.find('\n'); nl != std::string_view::npos) {
+            line = line.substr(0, nl);
+            cut = s + nl + 1;
+        }
+        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+        lines.push_back(line);
+        s = cut;
+        while (s < e && *s == ' ') ++s;
+    }
+    return lines;
+}
+
+enum class Align { Left, Center, Right };
+
+// Wrapped and vertically centred; shrinks (never below half size) rather than being clipped.
+void draw_text(const Ui& ui, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col,
+               Align align = Align::Center) {
+    if (text.empty() || box.w <= 0 || box.h <= 0) return;
+    px = std::min(px, font->FontSize);  // scaled-up glyphs look ragged
+    float size = px;
+    std::vector<std::string_view> lines;
+    for (;;) {
+        lines = wrap(font, size, text, fpx(box.w));
+        float widest = 0;
+        for (const auto l : lines) widest = std::max(widest, text_width(font, size, l));
+        if ((widest <= fpx(box.w) && fpx(static_cast<int>(lines.size())) * size <= fpx(box.h)) || size <= px * 0.5F) break;
+        size *= 0.94F;
+    }
+    float y = fpx(box.y) + (fpx(box.h) - fpx(static_cast<int>(lines.size())) * size) / 2.0F;
+    for (const auto l : lines) {
+        const float lw = text_width(font, size, l);
+        float x = fpx(box.x);
+        if (align == Align::Center) x += (fpx(box.w) - lw) / 2.0F;
+        if (align == Align::Right) x += fpx(box.w) - lw;
+        ui.dl->AddText(font, size, ImVec2(x, y), col, l.data(), l.data() + l.size());
+        y += size;
+    }
+}
+
+// Top-aligned wrapped text at a fixed size; returns the height used.
+float draw_paragraph(ImDrawList* dl, ImFont* font, float px, ImVec2 at, float width, std::string_view text, ImU32 col) {
+    px = std::min(px, font->FontSize);
+    float y = at.y;
+    for (const auto l : wrap(font, px, text, width)) {
+        dl->AddText(font, px, ImVec2(at.x, y), col, l.data(), l.data() + l.size());
+        y += px;
+    }
+    return y - at.y;
+}
+
+float paragraph_height(ImFont* font, float px, float width, std::string_view text) {
+    px = std::min(px, font->FontSize);
+    return fpx(static_cast<int>(wrap(font, px, text, width).size())) * px;
+}
+
+// ---- widgets -------------------------------------------------------------------------------------
+
+// An invisible ImGui button under our own drawing: ImGui decides "touched", the look is flat and big.
+bool touch_area(const Ui& ui, const char* id, const Rect& r, const Look& look) {
+    if (r.w <= 0 || r.h <= 0) return false;
+    ImGui::SetCursorScreenPos(top_left(r));
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(fpx(r.w), fpx(r.h)));
+    const bool held = ImGui::IsItemActive();
+    const ImU32 fill = colour(held ? look.fill_held : look.fill);
+    if (look.border_px > 0) {
+        const float b = look.border_px;
+        ui.dl->AddRectFilled(top_left(r), bottom_right(r), colour(look.border), ui.radius);
+        ui.dl->AddRectFilled(ImVec2(fpx(r.x) + b, fpx(r.y) + b), ImVec2(fpx(r.right()) - b, fpx(r.bottom()) - b), fill,
+                             std::max(0.0F, ui.radius - b));
+    } else {
+        ui.dl->AddRectFilled(top_left(r), bottom_right(r), fill, ui.radius);
+    }
+    return clicked;
+}
+
+bool text_button(const Ui& ui, const char* id, const Rect& r, std::string_view label, const Look& look,
+                 float px = 0) {
+    const bool clicked = touch_area(ui, id, r, look);
+    draw_text(ui, ui.fonts.large, px > 0 ? px : ui.button, inset(r, std::max(4, r.h / 8)), label, colour(look.text));
+    return clicked;
+}
+
+// A rounded label with a word in it: "OK", "Warning", "Rejected". Returns its width.
+float draw_badge(const Ui& ui, ImVec2 at, float h, const Rgb& fill, std::string_view word) {
+    const float px = h * 0.78F;
+    const float w = text_width(ui.fonts.large, std::min(px, ui.fonts.large->FontSize), word) + h * 0.7F;
+    ui.dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), colour(fill), h * 0.25F);
+    // Dark words on light fills (amber), white on the rest.
+    const float luma = 0.299F * fill.r + 0.587F * fill.g + 0.114F * fill.b;
+    const Rgb text = luma > 150.0F ? ui.theme.text : kWhite;
+    const Rect box{static_cast<int>(at.x), static_cast<int>(at.y), static_cast<int>(w), static_cast<int>(h)};
+    draw_text(ui, ui.fonts.large, px, box, word, colour(text));
+    return w;
+}
+
+// ---- the keypad ----------------------------------------------------------------------------------
+
+constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse;
+
+UiFonts usable(const UiFonts& f) {
+    ImFont* fallback = ImGui::GetFont();  // a broken atlas must not crash the kiosk
+    return {f.body ? f.body : fallback, f.large ? f.large : fallback, f.huge ? f.huge : fallback};
+}
+
+Ui make_ui(const ThemeConfig& theme, const UiFonts& fonts, int radius, int gap) {
+    Ui ui{theme, usable(fonts)};
+    ui.dl = ImGui::GetWindowDrawList();
+    ui.radius = fpx(radius);
+    ui.line = std::max(3.0F, fpx(gap) * 0.2F);
+    ui.body = ui.fonts.body->FontSize * 0.82F;
+    ui.small = ui.fonts.body->FontSize * 0.68F;
+    ui.button = ui.fonts.large->FontSize * 0.78F;
+    ui.title = ui.fonts.large->FontSize;
+    return ui;
+}
+
+// Full screen, modal, the slide dimmed behind a card in the theme's background.
+bool begin_screen(const char* id, const ThemeConfig& theme, const Rect& card, float radius, int w, int h) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0F);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(w), static_cast<float>(h)));
-    ImGui::SetNextWindowBgAlpha(0.97f);
-    ImGui::Begin(id, nullptr, kFullscreen);
+    ImGui::SetNextWindowSize(ImVec2(fpx(w), fpx(h)));
+    ImGui::SetNextWindowFocus();
+    const bool open = ImGui::Begin(id, nullptr, kFlags);
+    if (open) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(fpx(w), fpx(h)), IM_COL32(0, 0, 0, 200));
+        dl->AddRectFilled(top_left(card), bottom_right(card), colour(theme.background), radius);
+    }
+    return open;
+}
+
+void end_screen() {
+    ImGui::End();
+    ImGui::PopStyleVar(3);
 }
 
 }  // namespace
 
-void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const UiFonts& fonts, int w, int h) {
-    begin_fullscreen("##staff-pin", w, h);
-    ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Staff: enter the PIN");
-    std::string dots(view.pin_length, '*');
-    ImGui::Text("%s", dots.empty() ? " " : dots.c_str());
-    if (view.message == PinMessage::WrongPin) {
-        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "Wrong PIN. %d tries left.", view.remaining_attempts);
-    } else if (view.message == PinMessage::LockedOut) {
-        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "Locked. Try again in %d:%02d.",
-                           view.seconds_until_unlock / 60, view.seconds_until_unlock % 60);
-    }
-    const float key = static_cast<float>(std::min(w, h)) * 0.11f;
-    static constexpr const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Del", "0", "OK"};
-    for (int i = 0; i < 12; ++i) {
-        if (i % 3 != 0) ImGui::SameLine();
-        if (big_button(kKeys[i], key * 1.4f, key)) {
-            if (i == 9) model.touches.push_back({StaffTouch::Kind::Backspace});
-            else if (i == 11) model.touches.push_back({StaffTouch::Kind::Ok});
-            else model.touches.push_back({StaffTouch::Kind::Digit, i == 10 ? 0 : i + 1});
+void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
+                     int w, int h) {
+    const StaffKeypadLayout k = staff_keypad_layout(w, h);
+    if (begin_screen("##staff-pin", theme, k.card, fpx(k.radius), w, h)) {
+        const Ui ui = make_ui(theme, fonts, k.radius, k.gap);
+        const bool locked = view.message == PinMessage::LockedOut;
+        draw_text(ui, ui.fonts.large, ui.title, k.title, "Staff only: enter the PIN", colour(theme.accent),
+                  k.landscape ? Align::Left : Align::Center);
+
+        // The field shows one dot per digit typed, never the digits.
+        const Look field{kWhite, kWhite, theme.text, theme.accent, std::max(4.0F, ui.line * 1.3F)};
+        ui.dl->AddRectFilled(top_left(k.pin_field), bottom_right(k.pin_field), colour(field.border), ui.radius);
+        ui.dl->AddRectFilled(top_left(inset(k.pin_field, static_cast<int>(field.border_px))),
+                             bottom_right(inset(k.pin_field, static_cast<int>(field.border_px))), colour(kWhite),
+                             ui.radius - field.border_px);
+        if (view.pin_length == 0) {
+            draw_text(ui, ui.fonts.body, ui.body, inset(k.pin_field, k.gap), locked ? "Wait, then type the PIN" : "Type the PIN on the keys",
+                      colour(kNeutral));
+        } else {
+            const float d = fpx(k.pin_field.h) * 0.28F;
+            const float step = d * 1.6F;
+            const auto n = static_cast<float>(view.pin_length);
+            float x = fpx(k.pin_field.x) + (fpx(k.pin_field.w) - (n - 1) * step) / 2.0F;
+            const float cy = fpx(k.pin_field.y) + fpx(k.pin_field.h) / 2.0F;
+            for (std::size_t i = 0; i < view.pin_length; ++i, x += step)
+                ui.dl->AddCircleFilled(ImVec2(x, cy), d / 2.0F, colour(theme.text), 32);
         }
+
+        std::string message;
+        if (view.message == PinMessage::WrongPin) {
+            message = "Wrong PIN. " + std::to_string(view.remaining_attempts) +
+                      (view.remaining_attempts == 1 ? " try" : " tries") + " left.";
+        } else if (locked) {
+            char time[16];
+            std::snprintf(time, sizeof time, "%d:%02d", view.seconds_until_unlock / 60, view.seconds_until_unlock % 60);
+            message = std::string("Too many wrong PINs. Locked for ") + time + ".";
+        }
+        if (!message.empty()) {
+            const Rect band{k.message.x, k.message.y, k.message.w,
+                            std::min(k.message.h, static_cast<int>(ui.button * 2.0F) + 2 * k.gap)};
+            ui.dl->AddRectFilled(top_left(band), bottom_right(band), colour(mix(theme.background, kBad, 0.12F)), ui.radius);
+            ui.dl->AddRect(top_left(band), bottom_right(band), colour(kBad), ui.radius, 0, ui.line);
+            draw_text(ui, ui.fonts.large, ui.button, inset(band, k.gap), message, colour(theme.text));
+        }
+
+        Look key = ui.plain();
+        Look ok = ui.primary();
+        if (locked) {  // still touchable (the core ignores them), but visibly asleep
+            key.text = kNeutral;
+            key.border = kNeutral;
+            ok.fill = ok.fill_held = mix(theme.button_background, kWhite, 0.55F);
+        }
+        for (std::size_t i = 0; i < k.keys.size(); ++i) {
+            const StaffKey& sk = k.keys[i];
+            ImGui::PushID(static_cast<int>(i));
+            bool hit = false;
+            switch (sk.kind) {
+                case StaffKey::Kind::Digit: hit = text_button(ui, "##key", sk.rect, std::to_string(sk.digit), key, ui.title); break;
+                case StaffKey::Kind::Delete: hit = text_button(ui, "##key", sk.rect, "Delete", key); break;
+                case StaffKey::Kind::Ok: hit = text_button(ui, "##key", sk.rect, "OK", ok, ui.title); break;
+            }
+            ImGui::PopID();
+            if (!hit) continue;
+            if (sk.kind == StaffKey::Kind::Digit) model.touches.push_back({StaffTouch::Kind::Digit, sk.digit});
+            if (sk.kind == StaffKey::Kind::Delete) model.touches.push_back({StaffTouch::Kind::Backspace});
+            if (sk.kind == StaffKey::Kind::Ok) model.touches.push_back({StaffTouch::Kind::Ok});
+        }
+        if (text_button(ui, "##cancel", k.cancel, "Cancel", ui.dark())) model.touches.push_back({StaffTouch::Kind::Cancel});
     }
-    if (big_button("Cancel", key * 4.4f, key * 0.8f)) model.touches.push_back({StaffTouch::Kind::Cancel});
-    ImGui::PopFont();
-    ImGui::End();
+    end_screen();
 }
 
-void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const UiFonts& fonts, int w, int h) {
-    begin_fullscreen("##staff-panel", w, h);
-    const float bw = static_cast<float>(std::min(w, h)) * 0.30f;
-    const float bh = static_cast<float>(std::min(w, h)) * 0.085f;
-    auto command = [&model](StaffCommand c) { model.touches.push_back({StaffTouch::Kind::Command, 0, c}); };
-    ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Staff panel");
-    ImGui::PopFont();
-    ImGui::PushFont(fonts.body);
-    if (big_button(model.paused ? "Resume" : "Pause", bw, bh)) command(model.paused ? StaffCommand::Resume : StaffCommand::Pause);
-    ImGui::SameLine();
-    if (big_button("< Previous", bw, bh)) command(StaffCommand::Previous);
-    ImGui::SameLine();
-    if (big_button("Next >", bw, bh)) command(StaffCommand::Next);
-    if (big_button("Reload slides now", bw, bh)) command(StaffCommand::ReloadNow);
-    ImGui::SameLine();
-    if (model.printer_configured && big_button("Test print", bw, bh)) command(StaffCommand::TestPrint);
-    ImGui::SameLine();
-    if (big_button(view.exit_armed ? "Touch again to exit" : "Exit the kiosk", bw, bh)) command(StaffCommand::ExitKiosk);
-    if (big_button("Close", bw, bh)) command(StaffCommand::Close);
+// ---- the panel -----------------------------------------------------------------------------------
 
-    ImGui::Separator();
-    ImGui::Text("Printer: %s%s%s", model.printer_configured ? to_string(model.printer.state) : "none configured",
-                model.printer.detail.empty() ? "" : " – ", model.printer.detail.c_str());
-    if (!model.last_test_print.empty()) ImGui::Text("Last test print: %s", model.last_test_print.c_str());
-    ImGui::Text("Slides folder: %s", model.folder_status.c_str());
-    ImGui::Text("Today: %d slides shown, %d button touches, %d slips printed, %d call-back slips, %d numbers shown",
-                model.today.count(UsageEvent::SlideShown), model.today.count(UsageEvent::ButtonOpened),
-                model.today.count(UsageEvent::SlipPrinted), model.today.count(UsageEvent::CallbackPrinted),
-                model.today.count(UsageEvent::NumberShown));
-    ImGui::Separator();
-    if (model.deck) {
-        ImGui::BeginChild("##slides", ImVec2(0, 0), false);
-        for (const auto& f : model.deck->files) {
-            const Slide* s = model.deck->find(f.file_name);
-            const bool on_screen = f.file_name == model.current_slide;
-            const ImVec4 colour = f.state == SlideFileState::Ok         ? ImVec4(0.6f, 0.95f, 0.6f, 1)
-                                  : f.state == SlideFileState::Warnings ? ImVec4(1.0f, 0.85f, 0.4f, 1)
-                                                                        : ImVec4(1.0f, 0.55f, 0.45f, 1);
-            ImGui::TextColored(colour, "%s %s – %s%s", on_screen ? ">" : " ", f.file_name.c_str(), to_string(f.state),
-                               s ? (" – " + std::to_string(s->duration.count() / 1000) + " s").c_str() : "");
-            for (const auto& d : f.diagnostics) {
-                ImGui::TextWrapped("      %s", d.to_string().c_str());
-            }
-        }
-        for (const auto& d : model.deck->folder_diagnostics) ImGui::TextWrapped("%s", d.to_string().c_str());
-        ImGui::EndChild();
+namespace {
+
+struct SlideStatus {
+    const Rgb* colour;
+    const char* word;
+};
+
+SlideStatus status_of(SlideFileState s) {
+    switch (s) {
+        case SlideFileState::Ok: return {&kGood, "OK"};
+        case SlideFileState::Warnings: return {&kWarn, "Warning"};
+        case SlideFileState::Rejected: return {&kBad, "Rejected"};
+        case SlideFileState::KeptPrevious: return {&kWarn, "Old version shown"};
     }
-    ImGui::PopFont();
-    ImGui::End();
+    return {&kNeutral, "?"};
+}
+
+SlideStatus printer_status(const StaffPanelModel& m) {
+    if (!m.printer_configured) return {&kNeutral, "None"};
+    switch (m.printer.state) {
+        case PrinterState::Ready: return {&kGood, "Ready"};
+        case PrinterState::PaperLow: return {&kWarn, "Paper low"};
+        case PrinterState::PaperOut: return {&kBad, "Paper out"};
+        case PrinterState::CoverOpen: return {&kBad, "Cover open"};
+        case PrinterState::Offline: return {&kBad, "Offline"};
+        case PrinterState::Error: return {&kBad, "Error"};
+        case PrinterState::Unknown: return {&kNeutral, "Checking"};
+        case PrinterState::None: return {&kNeutral, "None"};
+    }
+    return {&kNeutral, "?"};
+}
+
+// The slide list in a child window: ImGui's scrollbar (wide enough for a finger) and dragging the
+// list itself both scroll it; rows are drawn by hand so long diagnostics wrap.
+void draw_slide_list(const Ui& ui, const StaffPanelLayout& p, const StaffPanelModel& m) {
+    const Deck* deck = m.deck;
+    const std::size_t count = deck ? deck->files.size() : 0;
+    draw_text(ui, ui.fonts.large, ui.body, p.slides_title, "Slides (" + std::to_string(count) + ")",
+              colour(ui.theme.accent), Align::Left);
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(16.0F, fpx(p.gap) * 1.4F));
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarRounding, fpx(p.gap));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour(kWhite));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, colour(mix(kWhite, ui.theme.text, 0.08F)));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, colour(mix(kWhite, ui.theme.accent, 0.6F)));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrabActive, colour(ui.theme.accent));
+    ImGui::SetCursorScreenPos(top_left(p.slides));
+    ImGui::BeginChild("##slides", ImVec2(fpx(p.slides.w), fpx(p.slides.h)), false, ImGuiWindowFlags_NoNav);
+    Ui list_ui = ui;  // same look, drawn into (and clipped by) the child window
+    list_ui.dl = ImGui::GetWindowDrawList();
+    ImDrawList* dl = list_ui.dl;
+    const float pad = fpx(p.gap) * 0.6F;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float badge_h = ui.body * 0.9F;
+    const ImU32 text = colour(ui.theme.text);
+    auto row = [&](const std::string& name, SlideStatus status, const std::string& right, bool on_screen,
+                   const Diagnostics* diags) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float indent = pad * 2.0F;
+        float diag_h = 0;
+        if (diags)
+            for (const auto& d : *diags) diag_h += paragraph_height(ui.fonts.body, ui.small, width - indent - pad, d.to_string());
+        const float h = pad + ui.body + diag_h + pad;
+        if (on_screen) {
+            dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), colour(mix(kWhite, ui.theme.accent, 0.14F)));
+            dl->AddRectFilled(at, ImVec2(at.x + pad * 0.6F, at.y + h), colour(ui.theme.accent));
+        }
+        float x = at.x + pad;
+        const float y = at.y + pad;
+        x += draw_badge(list_ui, ImVec2(x, y + (ui.body - badge_h) / 2.0F), badge_h, *status.colour, status.word) + pad;
+        const float right_w = text_width(ui.fonts.body, ui.body, right);
+        float name_right = at.x + width - pad - right_w - pad;
+        if (on_screen) {
+            const char* marker = "ON SCREEN";
+            const float mw = text_width(ui.fonts.large, badge_h * 0.78F, marker) + badge_h * 0.7F;
+            name_right -= mw + pad;
+            (void)draw_badge(list_ui, ImVec2(name_right + pad, y + (ui.body - badge_h) / 2.0F), badge_h, ui.theme.accent, marker);
+        }
+        ImGui::PushClipRect(ImVec2(x, at.y), ImVec2(std::max(x, name_right), at.y + h), true);
+        dl->AddText(ui.fonts.body, ui.body, ImVec2(x, y), text, name.c_str());
+        ImGui::PopClipRect();
+        dl->AddText(ui.fonts.body, ui.body, ImVec2(at.x + width - pad - right_w, y), text, right.c_str());
+        float dy = y + ui.body;
+        if (diags)
+            for (const auto& d : *diags)
+                dy += draw_paragraph(dl, ui.fonts.body, ui.small, ImVec2(at.x + indent, dy), width - indent - pad,
+                                     d.to_string(), colour(mix(ui.theme.text, kWhite, 0.15F)));
+        dl->AddLine(ImVec2(at.x, at.y + h - 1), ImVec2(at.x + width, at.y + h - 1), colour(mix(kWhite, ui.theme.text, 0.15F)));
+        ImGui::Dummy(ImVec2(width, h));
+    };
+    if (deck) {
+        for (const auto& f : deck->files) {
+            const Slide* s = deck->find(f.file_name);
+            const std::string right = s && f.state != SlideFileState::Rejected
+                                          ? std::to_string((s->duration.count() + 500) / 1000) + " s"
+                                          : "not shown";
+            row(f.file_name, status_of(f.state), right, f.file_name == m.current_slide, &f.diagnostics);
+        }
+        for (const auto& d : deck->folder_diagnostics) {
+            const std::string words = d.to_string();
+            const float used = draw_paragraph(dl, ui.fonts.body, ui.small, ImGui::GetCursorScreenPos(), width - pad, words, text);
+            ImGui::Dummy(ImVec2(width, used));
+        }
+    }
+    if (count == 0) ImGui::TextUnformatted("");
+    // A finger drags the list: the scrollbar is for those who find it, dragging for everyone else.
+    // A drag counts when the press began on the rows (not on the scrollbar, which scrolls itself);
+    // that is remembered in the child window's ImGui storage between frames.
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID dragging = ImGui::GetID("##drag");
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImVec2 press = io.MouseClickedPos[0];
+    if (ImGui::IsMouseClicked(0)) {
+        const ImVec2 lo = ImGui::GetWindowPos();
+        const float rows_right = lo.x + width;
+        storage->SetBool(dragging, press.x >= lo.x && press.x < rows_right && press.y >= lo.y &&
+                                       press.y < lo.y + ImGui::GetWindowHeight());
+    }
+    if (!ImGui::IsMouseDown(0)) storage->SetBool(dragging, false);
+    if (storage->GetBool(dragging) && io.MouseDelta.y != 0.0F) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    const bool scrolls = ImGui::GetScrollMaxY() > 0.0F;  // from the last frame's content: fine for a hint
+    ImGui::EndChild();
+    if (scrolls)
+        draw_text(ui, ui.fonts.body, ui.small, p.slides_title, "drag the list to see more", colour(kNeutral), Align::Right);
+    ImGui::PopStyleColor(4);
+    ImGui::PopStyleVar(2);
+}
+
+// The three numbers the front desk asks about as tiles (big number, label under it); the rest on a line.
+void draw_counters(const Ui& ui, const Rect& r, const DailyTotals& t) {
+    const Rect head{r.x, r.y, r.w, static_cast<int>(ui.body * 1.1F)};
+    draw_text(ui, ui.fonts.large, ui.body, head, "Today", colour(ui.theme.accent), Align::Left);
+    struct Counter {
+        const char* label;
+        UsageEvent event;
+    };
+    static constexpr Counter kTiles[] = {{"slides shown", UsageEvent::SlideShown},
+                                         {"slips printed", UsageEvent::SlipPrinted},
+                                         {"numbers shown", UsageEvent::NumberShown}};
+    const int gap = static_cast<int>(ui.small * 0.4F);
+    const int line_h = static_cast<int>(ui.small * 1.05F);
+    const int tiles_h = std::max(0, r.bottom() - head.bottom() - line_h - gap);
+    const int tile_w = (r.w - 2 * gap) / 3;
+    for (int i = 0; i < 3; ++i) {
+        const Rect tile{r.x + i * (tile_w + gap), head.bottom(), tile_w, tiles_h};
+        ui.dl->AddRectFilled(top_left(tile), bottom_right(tile), colour(kWhite), ui.radius * 0.6F);
+        const int label_h = static_cast<int>(ui.small * 1.1F);
+        const Rect number{tile.x, tile.y + gap / 2, tile.w, tile.h - label_h - gap};
+        draw_text(ui, ui.fonts.large, ui.fonts.large->FontSize, number, std::to_string(t.count(kTiles[i].event)),
+                  colour(ui.theme.text));
+        draw_text(ui, ui.fonts.body, ui.small, {tile.x, number.bottom(), tile.w, label_h}, kTiles[i].label,
+                  colour(ui.theme.text));
+    }
+    const std::string more = "Also " + std::to_string(t.count(UsageEvent::CallbackPrinted)) + " call-back slips, " +
+                             std::to_string(t.count(UsageEvent::ButtonOpened)) + " touches of the patient button";
+    draw_text(ui, ui.fonts.body, ui.small, {r.x, r.bottom() - line_h, r.w, line_h}, more, colour(ui.theme.text),
+              Align::Left);
+}
+
+}  // namespace
+
+void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
+                      int w, int h) {
+    const StaffPanelLayout p = staff_panel_layout(w, h);
+    if (begin_screen("##staff-panel", theme, p.card, fpx(p.radius), w, h)) {
+        const Ui ui = make_ui(theme, fonts, p.radius, p.gap);
+        auto command = [&model](StaffCommand c) { model.touches.push_back({StaffTouch::Kind::Command, 0, c}); };
+
+        const Rect title{p.title.x, p.title.y, p.title.w / 2, p.title.h};
+        draw_text(ui, ui.fonts.large, ui.title, title, "Staff panel", colour(theme.accent), Align::Left);
+        const Rect state{title.right(), p.title.y, p.title.w - title.w, p.title.h};
+        const float bh = ui.body * 1.05F;
+        const char* word = model.paused ? "PAUSED" : "Playing";
+        const float bw = text_width(ui.fonts.large, bh * 0.78F, word) + bh * 0.7F;
+        (void)draw_badge(ui, ImVec2(fpx(state.right()) - bw, fpx(state.y) + (fpx(state.h) - bh) / 2.0F), bh,
+                         model.paused ? kWarn : kGood, word);
+        draw_text(ui, ui.fonts.body, ui.body, {state.x, state.y, state.w - static_cast<int>(bw) - p.gap, state.h},
+                  "Slides:", colour(theme.text), Align::Right);
+        if (text_button(ui, "##close", p.close, "Close", ui.dark())) command(StaffCommand::Close);
+
+        // Resume stands out while paused: the loop should not stay paused by accident.
+        if (text_button(ui, "##pause", p.pause, model.paused ? "Resume slides" : "Pause slides",
+                        model.paused ? ui.primary() : ui.plain()))
+            command(model.paused ? StaffCommand::Resume : StaffCommand::Pause);
+        if (text_button(ui, "##previous", p.previous, "Previous slide", ui.plain())) command(StaffCommand::Previous);
+        if (text_button(ui, "##next", p.next, "Next slide", ui.plain())) command(StaffCommand::Next);
+        if (text_button(ui, "##reload", p.reload, "Reload slides now", ui.plain())) command(StaffCommand::ReloadNow);
+
+        draw_slide_list(ui, p, model);
+
+        // Printer: a badge with the state in words, the detail and the last test print under it.
+        const SlideStatus ps = printer_status(model);
+        const Rect head{p.printer.x, p.printer.y, p.printer.w, static_cast<int>(ui.body * 1.1F)};
+        draw_text(ui, ui.fonts.large, ui.body, head, "Printer", colour(theme.accent), Align::Left);
+        const float badge_x = fpx(p.printer.x) + text_width(ui.fonts.large, ui.body, "Printer") + fpx(p.gap);
+        (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
+        std::string detail = model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
+        if (!model.last_test_print.empty()) detail += (detail.empty() ? "" : "\n") + ("Test print: " + model.last_test_print);
+        ImGui::PushClipRect(top_left(p.printer), bottom_right(p.printer), true);
+        (void)draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(p.printer.x), fpx(head.bottom()) + 4.0F),
+                             fpx(p.printer.w), detail, colour(theme.text));
+        ImGui::PopClipRect();
+        if (model.printer_configured && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
+            command(StaffCommand::TestPrint);
+
+        draw_counters(ui, p.today, model.today);
+        ImGui::PushClipRect(top_left(p.folder), bottom_right(p.folder), true);
+        (void)draw_paragraph(ui.dl, ui.fonts.body, ui.small, top_left(p.folder), fpx(p.folder.w),
+                             "Slides folder: " + model.folder_status, colour(theme.text));
+        ImGui::PopClipRect();
+
+        // Exit is red and asks twice; the second press must come within a few seconds.
+        Look exit = ui.plain();
+        exit.border = kBad;
+        exit.text = kBad;
+        if (view.exit_armed) exit = {kBad, mix(kBad, kBlack, 0.3F), kWhite, kWhite, 0};
+        if (text_button(ui, "##exit", p.exit, view.exit_armed ? "Touch again to exit" : "Exit the kiosk", exit))
+            command(StaffCommand::ExitKiosk);
+    }
+    end_screen();
 }
 
 }  // namespace kiosk

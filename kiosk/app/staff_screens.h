@@ -2,6 +2,7 @@
 // screens they only report what was touched (StaffTouch); StaffFlow in the core decides.
 #pragma once
 
+#include "core/config.h"
 #include "core/deck.h"
 #include "core/print_status.h"
 #include "core/staff_flow.h"
@@ -33,7 +34,10 @@ struct StaffPanelModel {
     std::vector<StaffTouch> touches;  // out: what was touched this frame
 };
 
-void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const UiFonts& fonts, int w, int h);
-void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const UiFonts& fonts, int w, int h);
+// Geometry comes from staff_keypad_layout / staff_panel_layout (core), colours from the theme.
+void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
+                     int w, int h);
+void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
+                      int w, int h);
 
 }  // namespace kiosk

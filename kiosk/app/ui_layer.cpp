@@ -53,8 +53,8 @@ std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {
 }
 
 void UiLayer::staff(const StaffView& view, StaffPanelModel& model) {
-    if (view.state == StaffState::PinEntry) draw_pin_keypad(view, model, fonts_, w_, h_);
-    if (view.state == StaffState::Open) draw_staff_panel(view, model, fonts_, w_, h_);
+    if (view.state == StaffState::PinEntry) draw_pin_keypad(view, model, config_.theme, fonts_, w_, h_);
+    if (view.state == StaffState::Open) draw_staff_panel(view, model, config_.theme, fonts_, w_, h_);
 }
 
 void UiLayer::end_frame() {

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdint>
 #include <fstream>
-#include <regex>
 #include <vector>
 
 namespace kiosk {
@@ -65,10 +64,24 @@ bool probe_svg(const std::string& head, SlideImage& img) {
     if (root == std::string::npos) return false;
     const auto end = head.find('>', root);
     const std::string tag = head.substr(root, end == std::string::npos ? std::string::npos : end - root);
-    auto attr = [&tag](const char* name) -> std::string {
-        const std::regex re(std::string("[\\s]") + name + "\\s*=\\s*[\"']([^\"']*)[\"']");
-        std::smatch m;
-        return std::regex_search(tag, m, re) ? m[1].str() : std::string();
+    // The value of attribute `name` on the root tag ("" when absent). A plain scan: SVG headers
+    // are small, and this runs on every slide reload.
+    auto attr = [&tag](std::string_view name) -> std::string {
+        for (size_t pos = tag.find(name); pos != std::string::npos; pos = tag.find(name, pos + 1)) {
+            const bool starts_word = pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\t' ||
+                                                 tag[pos - 1] == '\n' || tag[pos - 1] == '\r');
+            size_t p = pos + name.size();
+            while (p < tag.size() && (tag[p] == ' ' || tag[p] == '\t' || tag[p] == '\n')) ++p;
+            if (!starts_word || p >= tag.size() || tag[p] != '=') continue;
+            ++p;
+            while (p < tag.size() && (tag[p] == ' ' || tag[p] == '\t' || tag[p] == '\n')) ++p;
+            if (p >= tag.size() || (tag[p] != '"' && tag[p] != '\'')) continue;
+            const char quote = tag[p];
+            const size_t end_quote = tag.find(quote, p + 1);
+            if (end_quote == std::string::npos) return {};
+            return tag.substr(p + 1, end_quote - p - 1);
+        }
+        return {};
     };
     auto length = [](const std::string& v) -> double {
         if (v.empty() || v.find('%') != std::string::npos) return 0;

@@ -4,6 +4,7 @@
 
 #include "support/process.h"
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -50,6 +51,8 @@ public:
     [[nodiscard]] int pid() const { return process_.pid(); }
     [[nodiscard]] std::string log() const;
     int stop() { return process_.stop(); }
+    // Waits for the kiosk to end by itself: its exit code, or -1 on timeout or a signal.
+    int wait(std::chrono::milliseconds timeout) { return process_.wait(timeout); }
 
 private:
     std::filesystem::path log_;

@@ -1,0 +1,183 @@
+// The staff panel through the real `kiosk run` under Xvfb: the hidden corner hold, the PIN keypad
+// (wrong PIN, right PIN), the panel's Next and Close, and Exit pressed twice ending the process.
+// Keys are found with the same layout functions the screens use.
+#include "app/x_session.h"
+#include "core/staff_panel_layout.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using namespace kiosk::test;
+
+namespace {
+
+constexpr int kW = 1920, kH = 1080;
+constexpr const char* kBackground = "#FAF7F2";  // the theme's background, in the top-left corner
+
+fs::path shots_dir() {
+    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+// Slides that stay a minute each, so only Next moves them during the test.
+std::string slide(const std::string& title) {
+    return "+++\nlayout = \"text-only\"\nduration = 60\n+++\n# " + title + "\n\nStretch gently every morning.\n";
+}
+
+// The PIN's hash from `kiosk hash-pin`: the first line of its stdout. run_command mixes in stderr,
+// where a note about shell history may come first, so the hash is the first line that is a crypt
+// string ("$y$…").
+std::string hash_of(const std::string& pin) {
+    const CommandResult r = run_command({kiosk_binary().string(), "hash-pin", "--pin", pin});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    std::istringstream in(r.output);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind('$', 0) == 0) return line;
+    ADD_FAILURE() << "no hash in the output of kiosk hash-pin:\n" << r.output;
+    return {};
+}
+
+struct StaffStage {
+    TempDir dir{"kiosk-staff-e2e"};
+    fs::path slides = dir.path() / "slides";
+    fs::path config;
+    XSession x{kW, kH};
+
+    StaffStage() {
+        fs::create_directories(slides);
+        dir.write("slides/010-alpha.md", slide("Alpha stretches"));
+        dir.write("slides/020-bravo.md", slide("Bravo exercises"));
+        dir.write("slides/030-charlie.md", slide("Charlie posture"));
+        config = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                                         "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
+                                         "min_slide_seconds = 60\nmax_slide_seconds = 60\n"
+                                         "[printer]\nuri = \"none\"\n"
+                                         "[staff]\npin_hash = \"" + hash_of("2468") + "\"\n"
+                                         "stats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
+    }
+    [[nodiscard]] std::vector<std::string> run_args() const {
+        return {"--config", config.string(), "--slides", slides.string()};
+    }
+
+    // Finger on the top-left corner for `held`, then lifted.
+    void hold_corner(std::chrono::milliseconds held) const {
+        ASSERT_EQ(x.xdotool({"mousemove", "20", "20", "mousedown", "1"}).exit_code, 0);
+        std::this_thread::sleep_for(held);
+        ASSERT_EQ(x.xdotool({"mouseup", "1"}).exit_code, 0);
+    }
+
+    void tap(const kiosk::Rect& r) const {
+        ASSERT_TRUE(x.tap(r.x + r.w / 2, r.y + r.h / 2));
+        std::this_thread::sleep_for(150ms);  // the release frame and the core's answer
+    }
+
+    void type_pin(const std::string& pin) const {
+        const kiosk::StaffKeypadLayout k = kiosk::staff_keypad_layout(kW, kH);
+        for (const char c : pin) {
+            const int d = c - '0';
+            tap(k.keys[static_cast<size_t>(d == 0 ? 10 : d - 1)].rect);
+        }
+        tap(k.keys[11].rect);  // OK
+    }
+
+    // A screenshot once the top-left corner is (or is no longer) covered by a staff screen.
+    [[nodiscard]] bool shot_when(const fs::path& png, bool staff_screen_up) const {
+        return wait_until(
+            [&] { return x.screenshot(png) && (pixel_colour(png, 2, 2) != kBackground) == staff_screen_up; }, 5s);
+    }
+};
+
+#define REQUIRE_SCREEN(stage)                                                                                  \
+    do {                                                                                                       \
+        const std::string missing = missing_tools({{"Xvfb", "xvfb"},                                           \
+                                                   {"xdotool", "xdotool"},                                     \
+                                                   {"import", "imagemagick"},                                  \
+                                                   {"convert", "imagemagick"},                                 \
+                                                   {"tesseract", "tesseract-ocr"}});                           \
+        ASSERT_TRUE(missing.empty()) << missing;                                                               \
+        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                                      \
+        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();                           \
+    } while (false)
+
+}  // namespace
+
+TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
+    StaffStage s;
+    REQUIRE_SCREEN(s);
+    KioskRun kiosk(s.x, s.run_args(), s.dir.path() / "kiosk.log");
+    const fs::path dir = shots_dir();
+    ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, dir / "staff-0-start.png", 15s)) << kiosk.log();
+    const std::string first_slide = ocr(dir / "staff-0-start.png");
+    ASSERT_TRUE(contains(first_slide, "Alpha")) << "the loop starts with the first slide:\n" << first_slide;
+
+    // A short hold opens nothing: patients leaning on the corner must not find the keypad.
+    s.hold_corner(1000ms);
+    std::this_thread::sleep_for(800ms);
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-1-short-hold.png"));
+    EXPECT_EQ(pixel_colour(dir / "staff-1-short-hold.png", 2, 2), kBackground) << "a 1 s hold must open nothing";
+
+    // The full hold brings the keypad.
+    s.hold_corner(3300ms);
+    ASSERT_TRUE(s.shot_when(dir / "staff-2-keypad.png", true)) << "no keypad after a 3.3 s hold\n" << kiosk.log();
+    EXPECT_TRUE(contains(ocr(dir / "staff-2-keypad.png"), "enter the PIN")) << "the keypad says what it wants";
+
+    s.type_pin("1357");
+    std::this_thread::sleep_for(300ms);
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-3-wrong-pin.png"));
+    const std::string wrong = ocr(dir / "staff-3-wrong-pin.png");
+    EXPECT_TRUE(contains(wrong, "Wrong PIN")) << wrong;
+    EXPECT_FALSE(contains(wrong, "bravo.md")) << "a wrong PIN must not open the panel";
+
+    s.type_pin("2468");
+    std::this_thread::sleep_for(300ms);
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-4-panel.png"));
+    const std::string panel = ocr(dir / "staff-4-panel.png");
+    EXPECT_TRUE(contains(panel, "Today")) << panel;
+    EXPECT_TRUE(contains(panel, "bravo.md")) << panel;
+    EXPECT_TRUE(contains(panel, "charlie.md")) << panel;
+
+    const kiosk::StaffPanelLayout p = kiosk::staff_panel_layout(kW, kH);
+    s.tap(p.next);
+    std::this_thread::sleep_for(300ms);
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-5-after-next.png"));
+    EXPECT_GT(differing_pixels(dir / "staff-4-panel.png", dir / "staff-5-after-next.png"), 0)
+        << "the ON SCREEN marker must move to the next slide";
+    s.tap(p.close);
+    ASSERT_TRUE(s.shot_when(dir / "staff-6-closed.png", false)) << "Close must return to the slides";
+    std::this_thread::sleep_for(500ms);  // the crossfade
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-6-closed.png"));
+    const std::string behind = ocr(dir / "staff-6-closed.png");
+    EXPECT_TRUE(contains(behind, "Bravo")) << "Next must have moved the loop to the second slide:\n" << behind;
+
+    // Exit: the first press only arms it, the second ends the kiosk cleanly.
+    s.hold_corner(3300ms);
+    ASSERT_TRUE(s.shot_when(dir / "staff-7-keypad-again.png", true)) << kiosk.log();
+    s.type_pin("2468");
+    s.tap(p.exit);
+    std::this_thread::sleep_for(500ms);
+    ASSERT_TRUE(kiosk.running()) << "one press of Exit must not end the kiosk";
+    ASSERT_TRUE(s.x.screenshot(dir / "staff-8-exit-armed.png"));
+    EXPECT_TRUE(contains(ocr(dir / "staff-8-exit-armed.png"), "Touch again")) << "the armed Exit says what to do";
+    s.tap(p.exit);
+    EXPECT_EQ(kiosk.wait(5s), 0) << "Exit pressed twice ends the kiosk with code 0\n" << kiosk.log();
+}

@@ -63,6 +63,7 @@ case "$mode" in
     (cd build/ci && ctest --output-on-failure -j1 --timeout 600)
     echo "==> benchmark (figures, not pass/fail):"
     build/ci/tests/bench/kiosk_bench --slides slides
+    bash tests/bench/idle_cpu.sh build/ci/kiosk/kiosk slides
     cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON -DKIOSK_BENCH=OFF
     cmake --build build/asan -j"$jobs"
     # Leak checking stays on; the end-to-end suite is left to the plain build because Xvfb

@@ -1,11 +1,11 @@
 #include "staff_screens.h"
 
 #include "core/staff_panel_layout.h"
+#include "ui_draw.h"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,23 +14,7 @@ namespace kiosk {
 
 namespace {
 
-// ---- colours and geometry ------------------------------------------------------------------------
-
-ImU32 colour(const Rgb& c, float alpha = 1.0F) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0F));
-}
-
-Rgb mix(const Rgb& a, const Rgb& b, float t) {
-    auto m = [t](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t);
-    };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
-}
-
-float fpx(int v) { return static_cast<float>(v); }
-ImVec2 top_left(const Rect& r) { return {fpx(r.x), fpx(r.y)}; }
-ImVec2 bottom_right(const Rect& r) { return {fpx(r.right()), fpx(r.bottom())}; }
-Rect inset(const Rect& r, int by) { return {r.x + by, r.y + by, std::max(0, r.w - 2 * by), std::max(0, r.h - 2 * by)}; }
+// ---- colours ------------------------------------------------------------------------------------
 
 // Status colours are fixed, not themed: staff learn them once, and each always comes with a word.
 const Rgb kGood{0x1E, 0x7B, 0x34};
@@ -39,11 +23,6 @@ const Rgb kBad{0xB3, 0x26, 0x1E};
 const Rgb kNeutral{0x6B, 0x72, 0x7A};
 const Rgb kWhite{0xFF, 0xFF, 0xFF};
 const Rgb kBlack{0, 0, 0};
-
-struct Look {
-    Rgb fill, fill_held, text, border;
-    float border_px = 0;
-};
 
 struct Ui {
     const ThemeConfig& theme;
@@ -56,109 +35,24 @@ struct Ui {
     float button = 0; // button labels (bold)
     float title = 0;  // screen titles (bold)
 
-    [[nodiscard]] Look primary() const { return {theme.button_background, mix(theme.button_background, kBlack, 0.3F), theme.button_text, theme.button_text, 0}; }
-    [[nodiscard]] Look dark() const { return {theme.text, mix(theme.text, kBlack, 0.4F), kWhite, kWhite, 0}; }
-    [[nodiscard]] Look plain() const { return {kWhite, mix(kWhite, theme.accent, 0.3F), theme.text, theme.text, line}; }
+    [[nodiscard]] Look primary() const {
+        return {colour(theme.button_background), colour(mix(theme.button_background, kBlack, 0.3F)),
+                colour(theme.button_text), colour(theme.button_text), 0};
+    }
+    [[nodiscard]] Look dark() const {
+        return {colour(theme.text), colour(mix(theme.text, kBlack, 0.4F)), colour(kWhite), colour(kWhite), 0};
+    }
+    [[nodiscard]] Look plain() const {
+        return {colour(kWhite), colour(mix(kWhite, theme.accent, 0.3F)), colour(theme.text), colour(theme.text), line};
+    }
 };
-
-// ---- text ----------------------------------------------------------------------------------------
-
-float text_width(ImFont* font, float px, std::string_view s) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0.0F, s.data(), s.data() + s.size()).x;
-}
-
-std::vector<std::string_view> wrap(ImFont* font, float px, std::string_view text, float width) {
-    std::vector<std::string_view> lines;
-    const float scale = px / font->FontSize;
-    const char* s = text.data();
-    const char* const e = text.data() + text.size();
-    while (s < e) {
-        const char* cut = font->CalcWordWrapPositionA(scale, s, e, width);
-        if (cut == s) {  // a glyph wider than the box: take it whole anyway
-            cut = s + 1;
-            while (cut < e && (static_cast<unsigned char>(*cut) & 0xC0U) == 0x80U) ++cut;
-        }
-        std::string_view line(s, static_cast<std::size_t>(cut - s));
-        if (const auto nl = line.find('\n'); nl != std::string_view::npos) {
-            line = line.substr(0, nl);
-            cut = s + nl + 1;
-        }
-        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-        lines.push_back(line);
-        s = cut;
-        while (s < e && *s == ' ') ++s;
-    }
-    return lines;
-}
-
-enum class Align { Left, Center, Right };
-
-// Wrapped and vertically centred; shrinks (never below half size) rather than being clipped.
-void draw_text(const Ui& ui, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col,
-               Align align = Align::Center) {
-    if (text.empty() || box.w <= 0 || box.h <= 0) return;
-    px = std::min(px, font->FontSize);  // scaled-up glyphs look ragged
-    float size = px;
-    std::vector<std::string_view> lines;
-    for (;;) {
-        lines = wrap(font, size, text, fpx(box.w));
-        float widest = 0;
-        for (const auto l : lines) widest = std::max(widest, text_width(font, size, l));
-        if ((widest <= fpx(box.w) && fpx(static_cast<int>(lines.size())) * size <= fpx(box.h)) || size <= px * 0.5F) break;
-        size *= 0.94F;
-    }
-    float y = fpx(box.y) + (fpx(box.h) - fpx(static_cast<int>(lines.size())) * size) / 2.0F;
-    for (const auto l : lines) {
-        const float lw = text_width(font, size, l);
-        float x = fpx(box.x);
-        if (align == Align::Center) x += (fpx(box.w) - lw) / 2.0F;
-        if (align == Align::Right) x += fpx(box.w) - lw;
-        ui.dl->AddText(font, size, ImVec2(x, y), col, l.data(), l.data() + l.size());
-        y += size;
-    }
-}
-
-// Top-aligned wrapped text at a fixed size; returns the height used.
-float draw_paragraph(ImDrawList* dl, ImFont* font, float px, ImVec2 at, float width, std::string_view text, ImU32 col) {
-    px = std::min(px, font->FontSize);
-    float y = at.y;
-    for (const auto l : wrap(font, px, text, width)) {
-        dl->AddText(font, px, ImVec2(at.x, y), col, l.data(), l.data() + l.size());
-        y += px;
-    }
-    return y - at.y;
-}
-
-float paragraph_height(ImFont* font, float px, float width, std::string_view text) {
-    px = std::min(px, font->FontSize);
-    return fpx(static_cast<int>(wrap(font, px, text, width).size())) * px;
-}
 
 // ---- widgets -------------------------------------------------------------------------------------
 
-// An invisible ImGui button under our own drawing: ImGui decides "touched", the look is flat and big.
-bool touch_area(const Ui& ui, const char* id, const Rect& r, const Look& look) {
-    if (r.w <= 0 || r.h <= 0) return false;
-    ImGui::SetCursorScreenPos(top_left(r));
-    const bool clicked = ImGui::InvisibleButton(id, ImVec2(fpx(r.w), fpx(r.h)));
-    const bool held = ImGui::IsItemActive();
-    const ImU32 fill = colour(held ? look.fill_held : look.fill);
-    if (look.border_px > 0) {
-        const float b = look.border_px;
-        ui.dl->AddRectFilled(top_left(r), bottom_right(r), colour(look.border), ui.radius);
-        ui.dl->AddRectFilled(ImVec2(fpx(r.x) + b, fpx(r.y) + b), ImVec2(fpx(r.right()) - b, fpx(r.bottom()) - b), fill,
-                             std::max(0.0F, ui.radius - b));
-    } else {
-        ui.dl->AddRectFilled(top_left(r), bottom_right(r), fill, ui.radius);
-    }
-    return clicked;
-}
-
+// The shared flat button in the staff look: the large font at button size unless `px` says otherwise.
 bool text_button(const Ui& ui, const char* id, const Rect& r, std::string_view label, const Look& look,
                  float px = 0) {
-    const bool clicked = touch_area(ui, id, r, look);
-    draw_text(ui, ui.fonts.large, px > 0 ? px : ui.button, inset(r, std::max(4, r.h / 8)), label, colour(look.text));
-    return clicked;
+    return text_button(id, r, label, look, ui.radius, ui.fonts.large, px > 0 ? px : ui.button);
 }
 
 // A rounded label with a word in it: "OK", "Warning", "Rejected". Returns its width.
@@ -170,20 +64,11 @@ float draw_badge(const Ui& ui, ImVec2 at, float h, const Rgb& fill, std::string_
     const float luma = 0.299F * fill.r + 0.587F * fill.g + 0.114F * fill.b;
     const Rgb text = luma > 150.0F ? ui.theme.text : kWhite;
     const Rect box{static_cast<int>(at.x), static_cast<int>(at.y), static_cast<int>(w), static_cast<int>(h)};
-    draw_text(ui, ui.fonts.large, px, box, word, colour(text));
+    draw_text(ui.dl, ui.fonts.large, px, box, word, colour(text));
     return w;
 }
 
-// ---- the keypad ----------------------------------------------------------------------------------
-
-constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
-                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse;
-
-UiFonts usable(const UiFonts& f) {
-    ImFont* fallback = ImGui::GetFont();  // a broken atlas must not crash the kiosk
-    return {f.body ? f.body : fallback, f.large ? f.large : fallback, f.huge ? f.huge : fallback};
-}
+// ---- the card both screens sit on -----------------------------------------------------------------
 
 Ui make_ui(const ThemeConfig& theme, const UiFonts& fonts, int radius, int gap) {
     Ui ui{theme, usable(fonts)};
@@ -197,47 +82,40 @@ Ui make_ui(const ThemeConfig& theme, const UiFonts& fonts, int radius, int gap) 
     return ui;
 }
 
-// Full screen, modal, the slide dimmed behind a card in the theme's background.
-bool begin_screen(const char* id, const ThemeConfig& theme, const Rect& card, float radius, int w, int h) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0F);
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(fpx(w), fpx(h)));
-    ImGui::SetNextWindowFocus();
-    const bool open = ImGui::Begin(id, nullptr, kFlags);
-    if (open) {
+// Both staff screens: full screen and modal, the slide dimmed behind a card in the theme's
+// background, and `body` drawing on it with a Ui sized from the layout's gap and radius.
+template <class Layout, class Body>
+void on_card(const char* id, const Layout& l, const ThemeConfig& theme, const UiFonts& fonts, int w, int h,
+             const Body& body) {
+    if (begin_overlay(id, Rect{0, 0, w, h}, true)) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(0, 0), ImVec2(fpx(w), fpx(h)), IM_COL32(0, 0, 0, 200));
-        dl->AddRectFilled(top_left(card), bottom_right(card), colour(theme.background), radius);
+        dl->AddRectFilled(top_left(l.card), bottom_right(l.card), colour(theme.background), fpx(l.radius));
+        body(make_ui(theme, fonts, l.radius, l.gap));
     }
-    return open;
-}
-
-void end_screen() {
-    ImGui::End();
-    ImGui::PopStyleVar(3);
+    end_overlay();
 }
 
 }  // namespace
 
+// ---- the keypad ----------------------------------------------------------------------------------
+
 void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
                      int w, int h) {
     const StaffKeypadLayout k = staff_keypad_layout(w, h);
-    if (begin_screen("##staff-pin", theme, k.card, fpx(k.radius), w, h)) {
-        const Ui ui = make_ui(theme, fonts, k.radius, k.gap);
+    on_card("##staff-pin", k, theme, fonts, w, h, [&](const Ui& ui) {
         const bool locked = view.message == PinMessage::LockedOut;
-        draw_text(ui, ui.fonts.large, ui.title, k.title, "Staff only: enter the PIN", colour(theme.accent),
+        draw_text(ui.dl, ui.fonts.large, ui.title, k.title, "Staff only: enter the PIN", colour(theme.accent),
                   k.landscape ? Align::Left : Align::Center);
 
         // The field shows one dot per digit typed, never the digits.
-        const Look field{kWhite, kWhite, theme.text, theme.accent, std::max(4.0F, ui.line * 1.3F)};
-        ui.dl->AddRectFilled(top_left(k.pin_field), bottom_right(k.pin_field), colour(field.border), ui.radius);
-        ui.dl->AddRectFilled(top_left(inset(k.pin_field, static_cast<int>(field.border_px))),
-                             bottom_right(inset(k.pin_field, static_cast<int>(field.border_px))), colour(kWhite),
-                             ui.radius - field.border_px);
+        const float border = std::max(4.0F, ui.line * 1.3F);
+        ui.dl->AddRectFilled(top_left(k.pin_field), bottom_right(k.pin_field), colour(theme.accent), ui.radius);
+        ui.dl->AddRectFilled(top_left(inset(k.pin_field, static_cast<int>(border))),
+                             bottom_right(inset(k.pin_field, static_cast<int>(border))), colour(kWhite),
+                             ui.radius - border);
         if (view.pin_length == 0) {
-            draw_text(ui, ui.fonts.body, ui.body, inset(k.pin_field, k.gap), locked ? "Wait, then type the PIN" : "Type the PIN on the keys",
+            draw_text(ui.dl, ui.fonts.body, ui.body, inset(k.pin_field, k.gap), locked ? "Wait, then type the PIN" : "Type the PIN on the keys",
                       colour(kNeutral));
         } else {
             const float d = fpx(k.pin_field.h) * 0.28F;
@@ -263,15 +141,15 @@ void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeC
                             std::min(k.message.h, static_cast<int>(ui.button * 2.0F) + 2 * k.gap)};
             ui.dl->AddRectFilled(top_left(band), bottom_right(band), colour(mix(theme.background, kBad, 0.12F)), ui.radius);
             ui.dl->AddRect(top_left(band), bottom_right(band), colour(kBad), ui.radius, 0, ui.line);
-            draw_text(ui, ui.fonts.large, ui.button, inset(band, k.gap), message, colour(theme.text));
+            draw_text(ui.dl, ui.fonts.large, ui.button, inset(band, k.gap), message, colour(theme.text));
         }
 
         Look key = ui.plain();
         Look ok = ui.primary();
         if (locked) {  // still touchable (the core ignores them), but visibly asleep
-            key.text = kNeutral;
-            key.border = kNeutral;
-            ok.fill = ok.fill_held = mix(theme.button_background, kWhite, 0.55F);
+            key.text = colour(kNeutral);
+            key.border = colour(kNeutral);
+            ok.fill = ok.fill_held = colour(mix(theme.button_background, kWhite, 0.55F));
         }
         for (std::size_t i = 0; i < k.keys.size(); ++i) {
             const StaffKey& sk = k.keys[i];
@@ -289,8 +167,7 @@ void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeC
             if (sk.kind == StaffKey::Kind::Ok) model.touches.push_back({StaffTouch::Kind::Ok});
         }
         if (text_button(ui, "##cancel", k.cancel, "Cancel", ui.dark())) model.touches.push_back({StaffTouch::Kind::Cancel});
-    }
-    end_screen();
+    });
 }
 
 // ---- the panel -----------------------------------------------------------------------------------
@@ -332,7 +209,7 @@ SlideStatus printer_status(const StaffPanelModel& m) {
 void draw_slide_list(const Ui& ui, const StaffPanelLayout& p, const StaffPanelModel& m) {
     const Deck* deck = m.deck;
     const std::size_t count = deck ? deck->files.size() : 0;
-    draw_text(ui, ui.fonts.large, ui.body, p.slides_title, "Slides (" + std::to_string(count) + ")",
+    draw_text(ui.dl, ui.fonts.large, ui.body, p.slides_title, "Slides (" + std::to_string(count) + ")",
               colour(ui.theme.accent), Align::Left);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(16.0F, fpx(p.gap) * 1.4F));
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarRounding, fpx(p.gap));
@@ -417,7 +294,7 @@ void draw_slide_list(const Ui& ui, const StaffPanelLayout& p, const StaffPanelMo
     const bool scrolls = ImGui::GetScrollMaxY() > 0.0F;  // from the last frame's content: fine for a hint
     ImGui::EndChild();
     if (scrolls)
-        draw_text(ui, ui.fonts.body, ui.small, p.slides_title, "drag the list to see more", colour(kNeutral), Align::Right);
+        draw_text(ui.dl, ui.fonts.body, ui.small, p.slides_title, "drag the list to see more", colour(kNeutral), Align::Right);
     ImGui::PopStyleColor(4);
     ImGui::PopStyleVar(2);
 }
@@ -425,7 +302,7 @@ void draw_slide_list(const Ui& ui, const StaffPanelLayout& p, const StaffPanelMo
 // The three numbers the front desk asks about as tiles (big number, label under it); the rest on a line.
 void draw_counters(const Ui& ui, const Rect& r, const DailyTotals& t) {
     const Rect head{r.x, r.y, r.w, static_cast<int>(ui.body * 1.1F)};
-    draw_text(ui, ui.fonts.large, ui.body, head, "Today", colour(ui.theme.accent), Align::Left);
+    draw_text(ui.dl, ui.fonts.large, ui.body, head, "Today", colour(ui.theme.accent), Align::Left);
     struct Counter {
         const char* label;
         UsageEvent event;
@@ -442,14 +319,14 @@ void draw_counters(const Ui& ui, const Rect& r, const DailyTotals& t) {
         ui.dl->AddRectFilled(top_left(tile), bottom_right(tile), colour(kWhite), ui.radius * 0.6F);
         const int label_h = static_cast<int>(ui.small * 1.1F);
         const Rect number{tile.x, tile.y + gap / 2, tile.w, tile.h - label_h - gap};
-        draw_text(ui, ui.fonts.large, ui.fonts.large->FontSize, number, std::to_string(t.count(kTiles[i].event)),
+        draw_text(ui.dl, ui.fonts.large, ui.fonts.large->FontSize, number, std::to_string(t.count(kTiles[i].event)),
                   colour(ui.theme.text));
-        draw_text(ui, ui.fonts.body, ui.small, {tile.x, number.bottom(), tile.w, label_h}, kTiles[i].label,
+        draw_text(ui.dl, ui.fonts.body, ui.small, {tile.x, number.bottom(), tile.w, label_h}, kTiles[i].label,
                   colour(ui.theme.text));
     }
     const std::string more = "Also " + std::to_string(t.count(UsageEvent::CallbackPrinted)) + " call-back slips, " +
                              std::to_string(t.count(UsageEvent::ButtonOpened)) + " touches of the patient button";
-    draw_text(ui, ui.fonts.body, ui.small, {r.x, r.bottom() - line_h, r.w, line_h}, more, colour(ui.theme.text),
+    draw_text(ui.dl, ui.fonts.body, ui.small, {r.x, r.bottom() - line_h, r.w, line_h}, more, colour(ui.theme.text),
               Align::Left);
 }
 
@@ -458,19 +335,18 @@ void draw_counters(const Ui& ui, const Rect& r, const DailyTotals& t) {
 void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const ThemeConfig& theme, const UiFonts& fonts,
                       int w, int h) {
     const StaffPanelLayout p = staff_panel_layout(w, h);
-    if (begin_screen("##staff-panel", theme, p.card, fpx(p.radius), w, h)) {
-        const Ui ui = make_ui(theme, fonts, p.radius, p.gap);
+    on_card("##staff-panel", p, theme, fonts, w, h, [&](const Ui& ui) {
         auto command = [&model](StaffCommand c) { model.touches.push_back({StaffTouch::Kind::Command, 0, c}); };
 
         const Rect title{p.title.x, p.title.y, p.title.w / 2, p.title.h};
-        draw_text(ui, ui.fonts.large, ui.title, title, "Staff panel", colour(theme.accent), Align::Left);
+        draw_text(ui.dl, ui.fonts.large, ui.title, title, "Staff panel", colour(theme.accent), Align::Left);
         const Rect state{title.right(), p.title.y, p.title.w - title.w, p.title.h};
         const float bh = ui.body * 1.05F;
         const char* word = model.paused ? "PAUSED" : "Playing";
         const float bw = text_width(ui.fonts.large, bh * 0.78F, word) + bh * 0.7F;
         (void)draw_badge(ui, ImVec2(fpx(state.right()) - bw, fpx(state.y) + (fpx(state.h) - bh) / 2.0F), bh,
                          model.paused ? kWarn : kGood, word);
-        draw_text(ui, ui.fonts.body, ui.body, {state.x, state.y, state.w - static_cast<int>(bw) - p.gap, state.h},
+        draw_text(ui.dl, ui.fonts.body, ui.body, {state.x, state.y, state.w - static_cast<int>(bw) - p.gap, state.h},
                   "Slides:", colour(theme.text), Align::Right);
         if (text_button(ui, "##close", p.close, "Close", ui.dark())) command(StaffCommand::Close);
 
@@ -487,7 +363,7 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
         // Printer: a badge with the state in words, the detail and the last test print under it.
         const SlideStatus ps = printer_status(model);
         const Rect head{p.printer.x, p.printer.y, p.printer.w, static_cast<int>(ui.body * 1.1F)};
-        draw_text(ui, ui.fonts.large, ui.body, head, "Printer", colour(theme.accent), Align::Left);
+        draw_text(ui.dl, ui.fonts.large, ui.body, head, "Printer", colour(theme.accent), Align::Left);
         const float badge_x = fpx(p.printer.x) + text_width(ui.fonts.large, ui.body, "Printer") + fpx(p.gap);
         (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
         std::string detail = model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
@@ -507,13 +383,12 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
 
         // Exit is red and asks twice; the second press must come within a few seconds.
         Look exit = ui.plain();
-        exit.border = kBad;
-        exit.text = kBad;
-        if (view.exit_armed) exit = {kBad, mix(kBad, kBlack, 0.3F), kWhite, kWhite, 0};
+        exit.border = colour(kBad);
+        exit.text = colour(kBad);
+        if (view.exit_armed) exit = {colour(kBad), colour(mix(kBad, kBlack, 0.3F)), colour(kWhite), colour(kWhite), 0};
         if (text_button(ui, "##exit", p.exit, view.exit_armed ? "Touch again to exit" : "Exit the kiosk", exit))
             command(StaffCommand::ExitKiosk);
-    }
-    end_screen();
+    });
 }
 
 }  // namespace kiosk

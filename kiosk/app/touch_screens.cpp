@@ -2,11 +2,11 @@
 
 #include "core/qr_code.h"
 #include "core/touch_panel_layout.h"
+#include "ui_draw.h"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,100 +15,7 @@ namespace kiosk {
 
 namespace {
 
-// ---- colours and geometry ------------------------------------------------------------------------
-
-ImU32 colour(const Rgb& c, float alpha = 1.0F) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0F));
-}
-
-// `a` with `t` (0..1) of `b` mixed in: light tints of the theme colours for message bands.
-Rgb mix(const Rgb& a, const Rgb& b, float t) {
-    auto m = [t](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t);
-    };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
-}
-
-ImVec2 top_left(const Rect& r) { return {static_cast<float>(r.x), static_cast<float>(r.y)}; }
-ImVec2 bottom_right(const Rect& r) { return {static_cast<float>(r.right()), static_cast<float>(r.bottom())}; }
-ImVec2 size_of(const Rect& r) { return {static_cast<float>(r.w), static_cast<float>(r.h)}; }
-
-Rect inset(const Rect& r, int by) { return {r.x + by, r.y + by, std::max(0, r.w - 2 * by), std::max(0, r.h - 2 * by)}; }
-
-// ---- text ----------------------------------------------------------------------------------------
-
-constexpr float kLineGap = 1.0F;  // ImGui's font size already is the line height
-
-float text_width(ImFont* font, float px, std::string_view s) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0.0F, s.data(), s.data() + s.size()).x;
-}
-
-std::vector<std::string_view> wrap(ImFont* font, float px, std::string_view text, float width) {
-    std::vector<std::string_view> lines;
-    const float scale = px / font->FontSize;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t nl = text.find('\n', start);
-        const std::string_view para = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        const char* s = para.data();
-        const char* const e = para.data() + para.size();
-        if (s == e) lines.emplace_back();
-        while (s < e) {
-            const char* cut = font->CalcWordWrapPositionA(scale, s, e, width);
-            if (cut == s) {  // one glyph wider than the box: take it anyway, whole
-                cut = s + 1;
-                while (cut < e && (static_cast<unsigned char>(*cut) & 0xC0U) == 0x80U) ++cut;
-            }
-            std::string_view line(s, static_cast<size_t>(cut - s));
-            while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-            lines.push_back(line);
-            s = cut;
-            while (s < e && *s == ' ') ++s;
-        }
-        if (nl == std::string_view::npos) break;
-        start = nl + 1;
-    }
-    return lines;
-}
-
-enum class Align { Left, Center };
-
-// Wrapped, vertically centred text that shrinks (never below half size) rather than being clipped.
-void draw_text(ImDrawList* dl, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col,
-               Align align = Align::Center) {
-    if (text.empty() || box.w <= 0 || box.h <= 0) return;
-    const float w = static_cast<float>(box.w);
-    const float h = static_cast<float>(box.h);
-    // Never above the atlas size: scaled-up glyphs look ragged, and ragged letters are hard to read.
-    px = std::min(px, font->FontSize);
-    float size = px;
-    std::vector<std::string_view> lines;
-    for (;;) {
-        lines = wrap(font, size, text, w);
-        float widest = 0;
-        for (const auto l : lines) widest = std::max(widest, text_width(font, size, l));
-        const float height = static_cast<float>(lines.size()) * size * kLineGap;
-        if ((widest <= w && height <= h) || size <= px * 0.5F) break;
-        size *= 0.94F;
-    }
-    float y = static_cast<float>(box.y) + (h - static_cast<float>(lines.size()) * size * kLineGap) / 2.0F;
-    for (const auto l : lines) {
-        const float lw = text_width(font, size, l);
-        const float x = align == Align::Center ? static_cast<float>(box.x) + (w - lw) / 2.0F : static_cast<float>(box.x);
-        dl->AddText(font, size, ImVec2(x, y), col, l.data(), l.data() + l.size());
-        y += size * kLineGap;
-    }
-}
-
 // ---- widgets -------------------------------------------------------------------------------------
-
-struct Look {
-    ImU32 fill = 0;
-    ImU32 fill_held = 0;
-    ImU32 text = 0;
-    ImU32 border = 0;
-    float border_px = 0;
-};
 
 struct Palette {
     Look primary;   // the choices, "Send", the touch button: the theme's button colours
@@ -138,36 +45,6 @@ Palette palette(const ThemeConfig& t, float radius, float line_px) {
     p.ok_edge = t.accent;
     p.radius = radius;
     return p;
-}
-
-// An invisible ImGui button under our own drawing: ImGui decides "touched" (down and released over
-// it, mouse or finger), the look is big and flat. Hover is not shown: a finger leaves no hover.
-bool touch_area(const char* id, const Rect& r, const Look& look, float radius) {
-    if (r.w <= 0 || r.h <= 0) return false;
-    ImGui::SetCursorScreenPos(top_left(r));
-    const bool clicked = ImGui::InvisibleButton(id, size_of(r));
-    const bool held = ImGui::IsItemActive();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (look.border_px > 0) {
-        // The outline as a filled shape under an inset fill: no background colour peeks out at the
-        // rounded corners, which a stroked outline would leave.
-        const float b = look.border_px;
-        dl->AddRectFilled(top_left(r), bottom_right(r), look.border, radius);
-        dl->AddRectFilled(ImVec2(static_cast<float>(r.x) + b, static_cast<float>(r.y) + b),
-                          ImVec2(static_cast<float>(r.right()) - b, static_cast<float>(r.bottom()) - b),
-                          held ? look.fill_held : look.fill, std::max(0.0F, radius - b));
-    } else {
-        dl->AddRectFilled(top_left(r), bottom_right(r), held ? look.fill_held : look.fill, radius);
-    }
-    return clicked;
-}
-
-bool text_button(const char* id, const Rect& r, std::string_view label, const Look& look, float radius, ImFont* font,
-                 float px) {
-    const bool clicked = touch_area(id, r, look, radius);
-    const int pad = std::max(4, r.h / 8);
-    draw_text(ImGui::GetWindowDrawList(), font, px, inset(r, pad), label, look.text);
-    return clicked;
 }
 
 // ⌫ drawn, so it needs no glyph and no translation.
@@ -247,8 +124,6 @@ struct Ctx {
     const Palette& pal;
     ImDrawList* dl;
 };
-
-float fpx(int px) { return static_cast<float>(px); }
 
 void draw_band(const Ctx& c, const Rect& r, const Rgb& fill, const Rgb& edge, std::string_view text) {
     const float line = std::max(3.0F, fpx(c.frame.gap) * 0.25F);
@@ -400,22 +275,6 @@ const std::string* title_for(const TouchPanelView& v, const UiStrings& t) {
     return nullptr;
 }
 
-void push_window_style() {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0F);
-}
-
-constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
-                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse;
-
-UiFonts usable(const UiFonts& f) {
-    // Missing fonts (a broken atlas) fall back to ImGui's default rather than crashing the kiosk.
-    ImFont* fallback = ImGui::GetFont();
-    return {f.body ? f.body : fallback, f.large ? f.large : fallback, f.huge ? f.huge : fallback};
-}
-
 }  // namespace
 
 std::optional<PanelIntent> draw_touch_button(const Rect& where, const UiStrings& text, const ThemeConfig& theme,
@@ -424,11 +283,8 @@ std::optional<PanelIntent> draw_touch_button(const Rect& where, const UiStrings&
     const UiFonts fonts = usable(fonts_in);
     const float radius = fpx(where.h) * 0.22F;
     const Palette pal = palette(theme, radius, 0);
-    push_window_style();
-    ImGui::SetNextWindowPos(top_left(where));
-    ImGui::SetNextWindowSize(size_of(where));
     std::optional<PanelIntent> out;
-    if (ImGui::Begin("##touch_button", nullptr, kFlags | ImGuiWindowFlags_NoBringToFrontOnFocus)) {
+    if (begin_overlay("##touch_button", where, false)) {
         // A light outline keeps the button distinct on any slide background or picture.
         Look look = pal.primary;
         look.border = colour(theme.button_text);
@@ -441,8 +297,7 @@ std::optional<PanelIntent> draw_touch_button(const Rect& where, const UiStrings&
                   colour(theme.button_text));
         if (hit) out = intent::Open{};
     }
-    ImGui::End();
-    ImGui::PopStyleVar(3);
+    end_overlay();
     return out;
 }
 
@@ -455,12 +310,9 @@ std::optional<PanelIntent> draw_touch_panel(const TouchPanelView& view, const Ki
     const Palette pal = palette(config.theme, fpx(frame.radius), std::max(3.0F, fpx(frame.gap) * 0.2F));
     const UiStrings& t = config.text;
 
-    push_window_style();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(fpx(screen_w), fpx(screen_h)));
-    ImGui::SetNextWindowFocus();  // the panel is modal: it takes every touch while open
     std::optional<PanelIntent> out;
-    if (ImGui::Begin("##touch_panel", nullptr, kFlags)) {
+    // The panel is modal: it takes every touch while open.
+    if (begin_overlay("##touch_panel", Rect{0, 0, screen_w, screen_h}, true)) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(0, 0), ImVec2(fpx(screen_w), fpx(screen_h)), pal.dim);
         dl->AddRectFilled(top_left(frame.card), bottom_right(frame.card), pal.card, pal.radius);
@@ -494,8 +346,7 @@ std::optional<PanelIntent> draw_touch_panel(const TouchPanelView& view, const Ki
         }
         if (body) out = body;
     }
-    ImGui::End();
-    ImGui::PopStyleVar(3);
+    end_overlay();
     return out;
 }
 

@@ -142,6 +142,8 @@ constexpr TextKey kTextKeys[] = {
     {"keypad_phone", &UiStrings::keypad_phone},
     {"keypad_submit", &UiStrings::keypad_submit},
     {"invalid_phone", &UiStrings::invalid_phone},
+    {"invalid_name", &UiStrings::invalid_name},
+    {"name_too_long", &UiStrings::name_too_long},
     {"disclaimer", &UiStrings::disclaimer},
     {"no_slides", &UiStrings::no_slides},
     {"you_were_reading", &UiStrings::you_were_reading},

@@ -85,6 +85,8 @@ struct UiStrings {
     std::string keypad_phone = "Your phone number";
     std::string keypad_submit = "Send to the desk";
     std::string invalid_phone = "Please check the number: it needs 7 to 15 digits.";
+    std::string invalid_name = "Please use only letters in the name.";
+    std::string name_too_long = "Please use at most 20 letters for the name.";
     std::string disclaimer = "General information, not medical advice. Please ask our staff.";
     std::string no_slides = "Welcome. Please ask our staff if you have any questions.";
     std::string you_were_reading = "You were reading:";

@@ -72,8 +72,8 @@ std::string error_sentence(EntryError error, const UiStrings& text) {
         case EntryError::PhoneTooShort:
         case EntryError::PhoneTooLong:
         case EntryError::PhoneBadCharacter: return text.invalid_phone;
-        case EntryError::NameTooLong: return "Please use at most 20 letters for the name.";
-        case EntryError::NameBadCharacter: return "Please use only letters in the name.";
+        case EntryError::NameTooLong: return text.name_too_long;
+        case EntryError::NameBadCharacter: return text.invalid_name;
     }
     return text.invalid_phone;
 }

@@ -1,38 +1,13 @@
 #include "staff_panel_layout.h"
 
+#include "ui_geometry.h"
+
 #include <algorithm>
-#include <cmath>
 #include <initializer_list>
 
 namespace kiosk {
 
 namespace {
-
-int pct(double fraction, int of) { return static_cast<int>(std::lround(fraction * of)); }
-
-// Takes `h` pixels off the top of `r` and returns them; `r` keeps the rest after `gap`.
-Rect take_top(Rect& r, int h, int gap = 0) {
-    h = std::clamp(h, 0, r.h);
-    const Rect top{r.x, r.y, r.w, h};
-    const int used = std::min(r.h, h + gap);
-    r.y += used;
-    r.h -= used;
-    return top;
-}
-
-Rect take_bottom(Rect& r, int h, int gap = 0) {
-    h = std::clamp(h, 0, r.h);
-    const Rect bottom{r.x, r.bottom() - h, r.w, h};
-    r.h = std::max(0, r.h - h - gap);
-    return bottom;
-}
-
-Rect take_right(Rect& r, int w, int gap = 0) {
-    w = std::clamp(w, 0, r.w);
-    const Rect right{r.right() - w, r.y, w, r.h};
-    r.w = std::max(0, r.w - w - gap);
-    return right;
-}
 
 // `count` equal cells side by side across `row`.
 void split_row(const Rect& row, int gap, std::initializer_list<Rect*> cells) {
@@ -65,15 +40,22 @@ Frame frame(int w, int h) {
     return f;
 }
 
+// A layout that starts from the frame: both screens take its card, gap, corners and orientation.
+template <class Layout>
+Layout framed(const Frame& f) {
+    Layout l;
+    l.card = f.card;
+    l.gap = f.gap;
+    l.radius = f.radius;
+    l.landscape = f.landscape;
+    return l;
+}
+
 }  // namespace
 
 StaffKeypadLayout staff_keypad_layout(int screen_w, int screen_h) {
     const Frame f = frame(screen_w, screen_h);
-    StaffKeypadLayout k;
-    k.card = f.card;
-    k.gap = f.gap;
-    k.radius = f.radius;
-    k.landscape = f.landscape;
+    StaffKeypadLayout k = framed<StaffKeypadLayout>(f);
     Rect rest = f.inner;
     const int title_h = pct(0.10, f.s);
     const int field_h = pct(0.14, f.s);
@@ -126,11 +108,7 @@ StaffKeypadLayout staff_keypad_layout(int screen_w, int screen_h) {
 
 StaffPanelLayout staff_panel_layout(int screen_w, int screen_h) {
     const Frame f = frame(screen_w, screen_h);
-    StaffPanelLayout p;
-    p.card = f.card;
-    p.gap = f.gap;
-    p.radius = f.radius;
-    p.landscape = f.landscape;
+    StaffPanelLayout p = framed<StaffPanelLayout>(f);
     Rect rest = f.inner;
     const int button_h = pct(0.11, f.s);
 

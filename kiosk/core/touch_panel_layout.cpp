@@ -1,48 +1,14 @@
 #include "touch_panel_layout.h"
 
 #include "qr_code.h"
+#include "ui_geometry.h"
 
 #include <algorithm>
-#include <cmath>
 #include <string_view>
 
 namespace kiosk {
 
 namespace {
-
-int pct(double fraction, int of) { return static_cast<int>(std::lround(fraction * of)); }
-
-// Takes `h` pixels off the top of `r` and returns them; `r` keeps the rest after `gap`.
-Rect take_top(Rect& r, int h, int gap = 0) {
-    h = std::clamp(h, 0, r.h);
-    const Rect top{r.x, r.y, r.w, h};
-    const int used = std::min(r.h, h + gap);
-    r.y += used;
-    r.h -= used;
-    return top;
-}
-
-Rect take_bottom(Rect& r, int h, int gap = 0) {
-    h = std::clamp(h, 0, r.h);
-    const Rect bottom{r.x, r.bottom() - h, r.w, h};
-    r.h = std::max(0, r.h - h - gap);
-    return bottom;
-}
-
-Rect take_left(Rect& r, int w, int gap = 0) {
-    w = std::clamp(w, 0, r.w);
-    const Rect left{r.x, r.y, w, r.h};
-    const int used = std::min(r.w, w + gap);
-    r.x += used;
-    r.w -= used;
-    return left;
-}
-
-Rect centred(const Rect& in, int w, int h) {
-    w = std::min(w, in.w);
-    h = std::min(h, in.h);
-    return {in.x + (in.w - w) / 2, in.y + (in.h - h) / 2, w, h};
-}
 
 // Keys sit right under the fields they type into, so the eye does not travel.
 Rect top_centred(const Rect& in, int w, int h) {

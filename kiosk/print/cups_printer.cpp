@@ -43,14 +43,6 @@ std::string printer_uri(const std::string& queue) {
     return uri;
 }
 
-PrinterStatus make_status(PrinterState state, std::string detail) {
-    PrinterStatus s;
-    s.state = state;
-    s.detail = std::move(detail);
-    s.checked_at = std::chrono::system_clock::now();
-    return s;
-}
-
 bool has_reason(const std::vector<std::string>& reasons, std::string_view stem) {
     // "media-empty" matches "media-empty", "media-empty-error", "media-empty-warning", "media-empty-report".
     return std::any_of(reasons.begin(), reasons.end(), [&](const std::string& r) {
@@ -80,21 +72,21 @@ PrinterStatus cups_queue_status(const std::string& queue, int printer_state, boo
     const std::string message = state_message.empty() ? std::string() : " (" + state_message + ")";
     const std::string q = "CUPS queue '" + queue + "'";
     if (has_reason(reasons, "media-empty") || has_reason(reasons, "media-needed")) {
-        return make_status(PrinterState::PaperOut, q + " is out of paper" + message);
+        return status_now(PrinterState::PaperOut, q + " is out of paper" + message);
     }
     if (has_reason(reasons, "cover-open") || has_reason(reasons, "door-open")) {
-        return make_status(PrinterState::CoverOpen, q + ": the cover is open" + message);
+        return status_now(PrinterState::CoverOpen, q + ": the cover is open" + message);
     }
     if (printer_state == IPP_PSTATE_STOPPED) {
-        return make_status(PrinterState::Offline, q + " is stopped; `cupsenable " + queue + "` restarts it" + message);
+        return status_now(PrinterState::Offline, q + " is stopped; `cupsenable " + queue + "` restarts it" + message);
     }
     if (!accepting) {
-        return make_status(PrinterState::Offline,
+        return status_now(PrinterState::Offline,
                            q + " is not accepting jobs; `cupsaccept " + queue + "` allows them again" + message);
     }
-    if (has_reason(reasons, "offline")) return make_status(PrinterState::Offline, q + " reports the printer offline" + message);
-    if (has_reason(reasons, "media-low")) return make_status(PrinterState::PaperLow, q + ": paper is running low" + message);
-    return make_status(PrinterState::Ready, q + " is ready");
+    if (has_reason(reasons, "offline")) return status_now(PrinterState::Offline, q + " reports the printer offline" + message);
+    if (has_reason(reasons, "media-low")) return status_now(PrinterState::PaperLow, q + ": paper is running low" + message);
+    return status_now(PrinterState::Ready, q + " is ready");
 }
 
 namespace {
@@ -110,10 +102,10 @@ PrinterStatus fetch_status(http_t* http, const std::string& queue) {
     const IppPtr response(cupsDoRequest(http, request, "/"));  // consumes `request`
     const ipp_status_t rc = cupsLastError();
     if (rc == IPP_STATUS_ERROR_NOT_FOUND) {
-        return make_status(PrinterState::Error, "there is no CUPS queue named '" + queue + "' on " + server_name());
+        return status_now(PrinterState::Error, "there is no CUPS queue named '" + queue + "' on " + server_name());
     }
     if (!response || rc > IPP_STATUS_OK_CONFLICTING) {
-        return make_status(PrinterState::Offline,
+        return status_now(PrinterState::Offline,
                            "CUPS at " + server_name() + " did not answer: " + cupsLastErrorString());
     }
     return status_from_attributes(response.get(), queue);
@@ -139,19 +131,19 @@ std::string CupsPrinter::describe() const { return "CUPS queue '" + queue_ + "' 
 
 PrinterStatus CupsPrinter::query_status() {
     const HttpPtr http = connect_server();
-    if (!http) return make_status(PrinterState::Offline, "cannot reach the CUPS server at " + server_name());
+    if (!http) return status_now(PrinterState::Offline, "cannot reach the CUPS server at " + server_name());
     return fetch_status(http.get(), queue_);
 }
 
 PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
     if (stop.stop_requested() || steady_clock::now() >= deadline) {
         return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent",
-                make_status(PrinterState::Unknown, {})};
+                status_now(PrinterState::Unknown, {})};
     }
     const HttpPtr http = connect_server();
     if (!http) {
         const std::string what = "cannot reach the CUPS server at " + server_name();
-        return {JobOutcome::Offline, what, make_status(PrinterState::Offline, what)};
+        return {JobOutcome::Offline, what, status_now(PrinterState::Offline, what)};
     }
     // A queue that is stopped, rejecting or out of paper would hold the job and print it whenever
     // it comes back: hours later, for nobody. Check first, submit only to a working queue.
@@ -177,7 +169,7 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     cupsFreeOptions(num_options, options);
     if (job_id <= 0) {
         const std::string what = "CUPS refused the job: " + std::string(cupsLastErrorString());
-        return {JobOutcome::Error, what, make_status(PrinterState::Error, what)};
+        return {JobOutcome::Error, what, status_now(PrinterState::Error, what)};
     }
     const std::string job = "job " + std::to_string(job_id) + " on '" + queue_ + "'";
     bool sent = cupsStartDocument(http.get(), queue_.c_str(), job_id, "slip.pdf", CUPS_FORMAT_PDF, 1) == HTTP_STATUS_CONTINUE;
@@ -186,7 +178,7 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     if (!sent || finished > IPP_STATUS_OK_CONFLICTING) {
         const std::string what = "sending " + job + " failed: " + cupsLastErrorString();
         cupsCancelJob2(http.get(), queue_.c_str(), job_id, 0);
-        return {JobOutcome::Error, what, make_status(PrinterState::Error, what)};
+        return {JobOutcome::Error, what, status_now(PrinterState::Error, what)};
     }
 
     for (;;) {
@@ -211,7 +203,7 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     if (!gone && cancelled > IPP_STATUS_OK_CONFLICTING) {
         what = job + " did not finish before its deadline; cancelling it failed: " + cancel_error;
     }
-    if (after.state == PrinterState::Ready) after = make_status(PrinterState::Offline, what);
+    if (after.state == PrinterState::Ready) after = status_now(PrinterState::Offline, what);
     return {JobOutcome::TimedOut, what, after};
 }
 

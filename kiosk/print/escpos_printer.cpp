@@ -11,14 +11,6 @@ namespace {
 
 using std::chrono::steady_clock;
 
-PrinterStatus make_status(PrinterState state, std::string detail) {
-    PrinterStatus s;
-    s.state = state;
-    s.detail = std::move(detail);
-    s.checked_at = std::chrono::system_clock::now();
-    return s;
-}
-
 std::string state_words(PrinterState s, const std::string& where) {
     switch (s) {
         case PrinterState::Ready: return "ready (" + where + ")";
@@ -36,21 +28,21 @@ PrinterStatus ask_status(int fd, const std::string& where, std::chrono::millisec
     drain_input(fd);  // a late answer to an earlier request must not be read as this one
     const SteadyTime deadline = steady_clock::now() + timeout;
     if (const IoResult w = write_all(fd, status_request(), deadline); !w.ok()) {
-        return make_status(w.status == IoStatus::TimedOut ? PrinterState::Offline : PrinterState::Error,
+        return status_now(w.status == IoStatus::TimedOut ? PrinterState::Offline : PrinterState::Error,
                            "could not ask " + where + " for its status: " + w.detail);
     }
     std::array<std::uint8_t, kStatusAnswerBytes> answer{};
     if (const IoResult r = read_exact(fd, answer.data(), answer.size(), deadline); !r.ok()) {
         if (r.status == IoStatus::TimedOut) {
-            return make_status(PrinterState::Offline,
+            return status_now(PrinterState::Offline,
                                "no status answer from " + where + " within " + std::to_string(timeout.count()) + " ms");
         }
-        return make_status(PrinterState::Offline, "connection to " + where + " lost while asking its status: " + r.detail);
+        return status_now(PrinterState::Offline, "connection to " + where + " lost while asking its status: " + r.detail);
     }
     const auto decoded = decode_status(answer[0], answer[1]);
-    if (!decoded) return make_status(PrinterState::Error, where + " answered, but not like an ESC/POS printer");
+    if (!decoded) return status_now(PrinterState::Error, where + " answered, but not like an ESC/POS printer");
     const PrinterState state = printer_state(*decoded);
-    return make_status(state, state_words(state, where));
+    return status_now(state, state_words(state, where));
 }
 
 JobOutcome outcome_for(PrinterState s) {
@@ -77,18 +69,18 @@ std::string EscposTcpPrinter::describe() const {
 PrinterStatus EscposTcpPrinter::query_status() {
     const std::string where = host_ + ":" + std::to_string(port_);
     ConnectResult c = connect_tcp(host_, port_, steady_clock::now() + status_timeout_);
-    if (!c.fd) return make_status(PrinterState::Offline, c.result.detail);
+    if (!c.fd) return status_now(PrinterState::Offline, c.result.detail);
     return ask_status(c.fd.get(), where, status_timeout_);
 }
 
 PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
     const std::string where = host_ + ":" + std::to_string(port_);
     if (stop.stop_requested() || steady_clock::now() >= deadline) {
-        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", make_status(PrinterState::Unknown, {})};
+        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", status_now(PrinterState::Unknown, {})};
     }
     ConnectResult c = connect_tcp(host_, port_, std::min(deadline, steady_clock::now() + status_timeout_));
     if (!c.fd) {
-        PrinterStatus s = make_status(PrinterState::Offline, c.result.detail);
+        PrinterStatus s = status_now(PrinterState::Offline, c.result.detail);
         return {JobOutcome::Offline, c.result.detail, s};
     }
     const int fd = c.fd.get();
@@ -105,7 +97,7 @@ PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline,
                                      ? "the printer stopped taking data; gave up at the slip's deadline"
                                      : "connection to " + where + " lost while sending the slip: " + w.detail;
         const JobOutcome outcome = w.status == IoStatus::TimedOut ? JobOutcome::TimedOut : JobOutcome::Error;
-        return {outcome, what, make_status(PrinterState::Offline, what)};
+        return {outcome, what, status_now(PrinterState::Offline, what)};
     }
 
     // After: the bytes are in the printer (or a socket buffer); only its answer tells us the slip
@@ -127,18 +119,18 @@ std::string EscposDevicePrinter::describe() const { return "ESC/POS printer on "
 
 PrinterStatus EscposDevicePrinter::query_status() {
     ConnectResult c = open_device(path_);
-    if (!c.fd) return make_status(PrinterState::Offline, c.result.detail);
+    if (!c.fd) return status_now(PrinterState::Offline, c.result.detail);
     // A device file gives no real-time status: present is the best we know.
-    return make_status(PrinterState::Ready, path_ + " is present (paper level unknown over a one-way link)");
+    return status_now(PrinterState::Ready, path_ + " is present (paper level unknown over a one-way link)");
 }
 
 PrintReport EscposDevicePrinter::print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) {
     if (stop.stop_requested() || steady_clock::now() >= deadline) {
-        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", make_status(PrinterState::Unknown, {})};
+        return {JobOutcome::TimedOut, "the slip's deadline passed before it could be sent", status_now(PrinterState::Unknown, {})};
     }
     ConnectResult c = open_device(path_);
     if (!c.fd) {
-        PrinterStatus s = make_status(PrinterState::Offline, c.result.detail);
+        PrinterStatus s = status_now(PrinterState::Offline, c.result.detail);
         return {JobOutcome::Offline, c.result.detail, s};
     }
     const Bytes bytes = encode_escpos(slip, options_);
@@ -147,10 +139,10 @@ PrintReport EscposDevicePrinter::print(const SlipLayout& slip, SteadyTime deadli
                                      ? path_ + " stopped taking data; gave up at the slip's deadline"
                                      : "writing to " + path_ + " failed: " + w.detail;
         return {w.status == IoStatus::TimedOut ? JobOutcome::TimedOut : JobOutcome::Error, what,
-                make_status(PrinterState::Error, what)};
+                status_now(PrinterState::Error, what)};
     }
     return {JobOutcome::Printed, "sent to " + path_,
-            make_status(PrinterState::Ready, path_ + " took the slip (paper level unknown over a one-way link)")};
+            status_now(PrinterState::Ready, path_ + " took the slip (paper level unknown over a one-way link)")};
 }
 
 }  // namespace kiosk

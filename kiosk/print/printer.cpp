@@ -4,6 +4,8 @@
 #include "escpos_printer.h"
 #include "printer_uri.h"
 
+#include <utility>
+
 namespace kiosk {
 
 namespace {
@@ -11,13 +13,7 @@ namespace {
 // uri = "none": the kiosk offers "Show the number" only; any job that still arrives is answered.
 class NoPrinter final : public Printer {
 public:
-    PrinterStatus query_status() override {
-        PrinterStatus s;
-        s.state = PrinterState::None;
-        s.detail = "no printer configured";
-        s.checked_at = std::chrono::system_clock::now();
-        return s;
-    }
+    PrinterStatus query_status() override { return status_now(PrinterState::None, "no printer configured"); }
     PrintReport print(const SlipLayout&, SteadyTime, std::stop_token) override {
         return {JobOutcome::NoPrinter, "no printer configured", query_status()};
     }
@@ -25,6 +21,14 @@ public:
 };
 
 }  // namespace
+
+PrinterStatus status_now(PrinterState state, std::string detail) {
+    PrinterStatus s;
+    s.state = state;
+    s.detail = std::move(detail);
+    s.checked_at = std::chrono::system_clock::now();
+    return s;
+}
 
 MadePrinter make_printer(const PrinterConfig& config) {
     ParsedPrinterUri parsed = parse_printer_uri(config.uri);

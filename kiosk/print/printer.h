@@ -33,6 +33,10 @@ public:
     [[nodiscard]] virtual std::string describe() const = 0;
 };
 
+// A status as seen by a backend just now: `state` with `detail` in plain words, stamped with the
+// wall clock so staff can tell a fresh answer from a stale one.
+[[nodiscard]] PrinterStatus status_now(PrinterState state, std::string detail);
+
 // How long a real-time status answer may take before the printer counts as offline.
 inline constexpr std::chrono::milliseconds kStatusTimeout{1500};
 

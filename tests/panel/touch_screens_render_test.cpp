@@ -1,22 +1,19 @@
-// Every touch-panel screen rendered with no display at all: SDL's software renderer on a surface,
-// ImGuiIO fed by hand (the SDL platform backend is not used: it needs a video driver). The PNGs are
+// Every touch-panel screen rendered with no display at all (support/imgui_headless.h). The PNGs are
 // kept under the build dir for people to look at; the number's QR must decode with zbarimg, and a
 // mouse press and release over a button must come back as that button's intent.
 #include "app/touch_fonts.h"
 #include "app/touch_screens.h"
 #include "core/touch_panel.h"
 #include "core/touch_panel_layout.h"
+#include "support/imgui_headless.h"
 #include "support/process.h"
 
-#include <SDL.h>
-#include <SDL_image.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
 
 #include <filesystem>
 #include <functional>
-#include <set>
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -25,83 +22,21 @@ namespace {
 namespace fs = std::filesystem;
 using Draw = std::function<std::optional<PanelIntent>()>;
 
-// One ImGui context and one software renderer on a w×h surface.
-class Headless {
+// The shared headless harness, speaking in panel intents. The mouse rests at (-1, -1) when not
+// given: just off the screen.
+class Headless : public test::HeadlessImGui {
 public:
-    Headless(int w, int h) : w_(w), h_(h) {
-        surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-        renderer_ = surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;  // nothing of a session is written to disk
-        std::string error;
-        auto fonts = build_ui_fonts(*io.Fonts, "Noto Sans", w, h, &error);
-        if (fonts) fonts_ = *fonts;
-        font_error_ = error;
-        if (renderer_) backend_ = ImGui_ImplSDLRenderer_Init(renderer_);
-    }
-    ~Headless() {
-        if (backend_) ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext(context_);
-        if (renderer_) SDL_DestroyRenderer(renderer_);
-        if (surface_) SDL_FreeSurface(surface_);
-    }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
+    Headless(int w, int h) : HeadlessImGui(w, h, KIOSK_PANEL_PNG_DIR) {}
 
-    [[nodiscard]] bool ok() const { return renderer_ && backend_ && fonts_.large != nullptr; }
-    [[nodiscard]] const std::string& font_error() const { return font_error_; }
-    [[nodiscard]] const UiFonts& fonts() const { return fonts_; }
-
-    // One frame: a stand-in slide (so the dimming shows), then whatever `draw` puts on top.
     std::optional<PanelIntent> frame(const Draw& draw, ImVec2 mouse = ImVec2(-1, -1), bool down = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(static_cast<float>(w_), static_cast<float>(h_));
-        io.DeltaTime = 1.0F / 30.0F;
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        ImGui_ImplSDLRenderer_NewFrame();
-        ImGui::NewFrame();
-        auto intent = draw();
-        ImGui::Render();
-        SDL_SetRenderDrawColor(renderer_, 0xFA, 0xF7, 0xF2, 0xFF);
-        SDL_RenderClear(renderer_);
-        SDL_SetRenderDrawColor(renderer_, 0x0B, 0x5E, 0x6B, 0xFF);
-        const SDL_Rect title{w_ / 20, h_ / 20, w_ * 6 / 10, h_ / 12};
-        SDL_RenderFillRect(renderer_, &title);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        SDL_RenderFlush(renderer_);
+        std::optional<PanelIntent> intent;
+        render([&] { intent = draw(); }, mouse, down);
         return intent;
     }
-
-    // Renders a few frames (windows settle) and saves the last as PNG.
     fs::path shoot(const Draw& draw, const std::string& name) {
-        for (int i = 0; i < 3; ++i) (void)frame(draw);
-        const fs::path dir = KIOSK_PANEL_PNG_DIR;
-        fs::create_directories(dir);
-        const fs::path file = dir / (name + "_" + std::to_string(w_) + "x" + std::to_string(h_) + ".png");
-        EXPECT_EQ(IMG_SavePNG(surface_, file.c_str()), 0) << IMG_GetError();
-        return file;
+        return HeadlessImGui::shoot([&] { (void)draw(); }, name, ImVec2(-1, -1));
     }
-
-    // Distinct colours on a coarse grid: a blank or single-colour frame has 1.
-    [[nodiscard]] size_t colour_count() const {
-        std::set<Uint32> colours;
-        const auto* pixels = static_cast<const Uint8*>(surface_->pixels);
-        for (int y = 0; y < h_; y += 7)
-            for (int x = 0; x < w_; x += 7)
-                colours.insert(*reinterpret_cast<const Uint32*>(pixels + y * surface_->pitch + x * 4));
-        return colours.size();
-    }
-
-private:
-    int w_, h_;
-    SDL_Surface* surface_ = nullptr;
-    SDL_Renderer* renderer_ = nullptr;
-    ImGuiContext* context_ = nullptr;
-    bool backend_ = false;
-    UiFonts fonts_;
-    std::string font_error_;
+    [[nodiscard]] size_t colour_count() const { return distinct_colours(7); }
 };
 
 KioskConfig test_config() {

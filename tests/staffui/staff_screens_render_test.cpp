@@ -1,21 +1,18 @@
-// The staff keypad and panel rendered with no display at all: SDL's software renderer on a surface,
-// ImGuiIO fed by hand. The PNGs are kept under the build dir for people to look at; a press and
-// release over a key or button must come back as that StaffTouch.
+// The staff keypad and panel rendered with no display at all (support/imgui_headless.h). The PNGs
+// are kept under the build dir for people to look at; a press and release over a key or button
+// must come back as that StaffTouch.
 #include "app/staff_screens.h"
 #include "app/touch_fonts.h"
 #include "core/staff_panel_layout.h"
+#include "support/imgui_headless.h"
 
-#include <SDL.h>
-#include <SDL_image.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
 
 #include <cfloat>
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -25,54 +22,20 @@ namespace {
 namespace fs = std::filesystem;
 using Draw = std::function<void(StaffPanelModel&)>;
 
-// One ImGui context and one software renderer on a w×h surface.
-class Headless {
+// The shared headless harness, speaking in StaffTouches. The mouse rests nowhere (-FLT_MAX) when not given.
+class Headless : public test::HeadlessImGui {
 public:
-    Headless(int w, int h) : w_(w), h_(h) {
-        surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-        renderer_ = surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
-        context_ = ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        std::string error;
-        if (auto fonts = build_ui_fonts(*ImGui::GetIO().Fonts, "Noto Sans", w, h, &error)) fonts_ = *fonts;
-        font_error_ = error;
-        if (renderer_) backend_ = ImGui_ImplSDLRenderer_Init(renderer_);
-    }
-    ~Headless() {
-        if (backend_) ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext(context_);
-        if (renderer_) SDL_DestroyRenderer(renderer_);
-        if (surface_) SDL_FreeSurface(surface_);
-    }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
-
-    [[nodiscard]] bool ok() const { return renderer_ && backend_ && fonts_.large != nullptr; }
-    [[nodiscard]] const std::string& font_error() const { return font_error_; }
-    [[nodiscard]] const UiFonts& fonts() const { return fonts_; }
-    [[nodiscard]] int w() const { return w_; }
-    [[nodiscard]] int h() const { return h_; }
+    Headless(int w, int h) : HeadlessImGui(w, h, KIOSK_STAFFUI_PNG_DIR) {}
 
     // One frame over a stand-in slide; returns what the screen reported as touched.
     std::vector<StaffTouch> frame(const Draw& draw, StaffPanelModel& model, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX),
                                   bool down = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(static_cast<float>(w_), static_cast<float>(h_));
-        io.DeltaTime = 1.0F / 30.0F;
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        ImGui_ImplSDLRenderer_NewFrame();
-        ImGui::NewFrame();
-        model.touches.clear();
-        draw(model);
-        ImGui::Render();
-        SDL_SetRenderDrawColor(renderer_, 0xFA, 0xF7, 0xF2, 0xFF);
-        SDL_RenderClear(renderer_);
-        SDL_SetRenderDrawColor(renderer_, 0x0B, 0x5E, 0x6B, 0xFF);
-        const SDL_Rect title{w_ / 20, h_ / 20, w_ * 6 / 10, h_ / 12};
-        SDL_RenderFillRect(renderer_, &title);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        SDL_RenderFlush(renderer_);
+        render(
+            [&] {
+                model.touches.clear();
+                draw(model);
+            },
+            mouse, down);
         return model.touches;
     }
 
@@ -86,36 +49,15 @@ public:
     }
 
     fs::path shoot(const Draw& draw, StaffPanelModel& model, const std::string& name) {
-        for (int i = 0; i < 3; ++i) (void)frame(draw, model);
-        const fs::path dir = KIOSK_STAFFUI_PNG_DIR;
-        fs::create_directories(dir);
-        const fs::path file = dir / (name + "_" + std::to_string(w_) + "x" + std::to_string(h_) + ".png");
-        EXPECT_EQ(IMG_SavePNG(surface_, file.c_str()), 0) << IMG_GetError();
-        return file;
+        return HeadlessImGui::shoot(
+            [&] {
+                model.touches.clear();
+                draw(model);
+            },
+            name, ImVec2(-FLT_MAX, -FLT_MAX));
     }
 
-    [[nodiscard]] std::vector<Uint8> pixels() const {
-        const auto* p = static_cast<const Uint8*>(surface_->pixels);
-        return {p, p + static_cast<size_t>(surface_->pitch) * static_cast<size_t>(h_)};
-    }
-
-    [[nodiscard]] size_t colour_count() const {
-        std::set<Uint32> colours;
-        const auto* pixels = static_cast<const Uint8*>(surface_->pixels);
-        for (int y = 0; y < h_; y += 5)
-            for (int x = 0; x < w_; x += 5)
-                colours.insert(*reinterpret_cast<const Uint32*>(pixels + y * surface_->pitch + x * 4));
-        return colours.size();
-    }
-
-private:
-    int w_, h_;
-    SDL_Surface* surface_ = nullptr;
-    SDL_Renderer* renderer_ = nullptr;
-    ImGuiContext* context_ = nullptr;
-    bool backend_ = false;
-    UiFonts fonts_;
-    std::string font_error_;
+    [[nodiscard]] size_t colour_count() const { return distinct_colours(5); }
 };
 
 // A deck as the loader would make it: one good slide, one with a warning, one rejected, and enough

@@ -132,12 +132,14 @@ void read_show(const Context& ctx, const toml::table& t, ShowWindow& show) {
         const auto* arr = n->as_array();
         std::uint8_t mask = 0;
         bool ok = arr != nullptr && !arr->empty();
+        std::string bad;
         if (arr) {
             for (const auto& item : *arr) {
                 const auto* s = item.as_string();
                 const auto idx = s ? day_index(s->get()) : std::nullopt;
                 if (!idx) {
                     ok = false;
+                    bad = s ? "\"" + s->get() + "\" is not a day name" : "every day must be in quotes";
                     break;
                 }
                 mask = static_cast<std::uint8_t>(mask | (1u << *idx));
@@ -146,7 +148,7 @@ void read_show(const Context& ctx, const toml::table& t, ShowWindow& show) {
         if (ok) {
             show.days = mask;
         } else {
-            ctx.error(ctx.line_of(*n), "'days' must be a list of day names",
+            ctx.error(ctx.line_of(*n), "'days' must be a list of day names" + (bad.empty() ? "" : ": " + bad),
                       "Write it like: days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]");
         }
     }
@@ -393,6 +395,8 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
         slide.duration = reading_time(words, config.player.min_slide_seconds, config.player.max_slide_seconds);
     }
 
+    // Staff read the messages top to bottom like the file.
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
     if (has_errors(diags)) return result;
     slide.content_hash = content_hash(raw, slide.image);
     for (const Diagnostic& d : diags) slide.warnings.push_back(d);

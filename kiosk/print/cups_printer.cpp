@@ -5,7 +5,10 @@
 #include <cups/cups.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -50,20 +53,26 @@ bool has_reason(const std::vector<std::string>& reasons, std::string_view stem) 
     });
 }
 
-PrinterStatus status_from_attributes(ipp_t* response, const std::string& queue) {
-    const int state = ippGetInteger(ippFindAttribute(response, "printer-state", IPP_TAG_ENUM), 0);
-    ipp_attribute_t* accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
-    const bool is_accepting = accepting == nullptr || ippGetBoolean(accepting, 0) != 0;
-    std::vector<std::string> reasons;
-    if (ipp_attribute_t* r = ippFindAttribute(response, "printer-state-reasons", IPP_TAG_KEYWORD)) {
-        for (int i = 0; i < ippGetCount(r); ++i) reasons.emplace_back(ippGetString(r, i, nullptr));
+std::vector<std::string> strings_of(ipp_t* response, const char* name) {
+    std::vector<std::string> out;
+    if (ipp_attribute_t* a = ippFindAttribute(response, name, IPP_TAG_ZERO)) {
+        for (int i = 0; i < ippGetCount(a); ++i) {
+            if (const char* v = ippGetString(a, i, nullptr)) out.emplace_back(v);
+        }
     }
-    std::string message;
-    if (ipp_attribute_t* m = ippFindAttribute(response, "printer-state-message", IPP_TAG_TEXT)) {
-        if (const char* text = ippGetString(m, 0, nullptr)) message = text;
-    }
-    return cups_queue_status(queue, state, is_accepting, reasons, message);
+    return out;
 }
+
+// "80", "100.2": tenths of a millimetre as CUPS reads a custom size.
+std::string mm_text(int tenths) {
+    std::string text = std::to_string(tenths / 10);
+    if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
+    return text;
+}
+
+// Reasons an IPP Everywhere device reports about itself, which the ipp backend copies onto the queue.
+constexpr std::string_view kDeviceReasons[] = {"media-empty", "media-needed", "media-low",
+                                               "media-jam",   "cover-open",   "door-open"};
 
 }  // namespace
 
@@ -89,27 +98,119 @@ PrinterStatus cups_queue_status(const std::string& queue, int printer_state, boo
     return status_now(PrinterState::Ready, q + " is ready");
 }
 
+std::vector<std::pair<std::string, std::string>> cups_page_options(int paper_width_mm, double slip_length_mm,
+                                                                   const std::vector<std::string>& media_supported) {
+    // PWG sizes are in hundredths of a millimetre; the length is rounded up to a tenth.
+    const int width = paper_width_mm * 100;
+    const int length = static_cast<int>(std::ceil(slip_length_mm * 10 - 1e-6)) * 10;
+    constexpr int kWidthSlack = 100;  // a roll sold as 80 mm may be listed as 3.15 in (80.01 mm)
+    std::optional<std::pair<int, int>> min_size, max_size;
+    std::string fixed;
+    int fixed_length = 0;
+    for (const std::string& keyword : media_supported) {
+        const pwg_media_t* m = pwgMediaForPWG(keyword.c_str());
+        if (m == nullptr) continue;
+        if (keyword.starts_with("custom_min_")) {
+            min_size = std::pair{m->width, m->length};
+        } else if (keyword.starts_with("custom_max_")) {
+            max_size = std::pair{m->width, m->length};
+        } else if (std::abs(m->width - width) <= kWidthSlack && m->length >= length &&
+                   (fixed.empty() || m->length < fixed_length)) {
+            fixed = keyword;
+            fixed_length = m->length;
+        }
+    }
+    if (min_size && max_size && width + kWidthSlack >= min_size->first && width - kWidthSlack <= max_size->first &&
+        length <= max_size->second) {
+        const int w = std::clamp(width, min_size->first, max_size->first);
+        const int l = std::max(length, min_size->second);
+        return {{"PageSize", "Custom." + mm_text((w + 9) / 10) + "x" + mm_text((l + 9) / 10) + "mm"},
+                {"print-scaling", "none"}};
+    }
+    if (!fixed.empty()) return {{"media", fixed}, {"print-scaling", "none"}};
+    return {};
+}
+
+std::vector<std::string> merge_device_reasons(const std::vector<std::string>& queue_reasons,
+                                              const std::vector<std::string>& device_reasons) {
+    std::vector<std::string> out;
+    for (const std::string& r : queue_reasons) {
+        const bool from_device = std::any_of(std::begin(kDeviceReasons), std::end(kDeviceReasons),
+                                             [&](std::string_view stem) { return has_reason({r}, stem); });
+        if (!from_device && r != "none") out.push_back(r);
+    }
+    for (const std::string& r : device_reasons) {
+        if (r != "none" && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    }
+    if (out.empty()) out.emplace_back("none");
+    return out;
+}
+
 namespace {
 
-PrinterStatus fetch_status(http_t* http, const std::string& queue) {
+// The printer-state-reasons of the device behind an ipp:// or ipps:// queue, asked directly;
+// nullopt for any other device or when it does not answer within a second or two (then the
+// queue's word stands, and the job deadline covers a device that is really gone).
+std::optional<std::vector<std::string>> device_reasons(const std::string& device_uri) {
+    char scheme[32], userpass[256], host[256], resource[1024];
+    int port = 0;
+    if (httpSeparateURI(HTTP_URI_CODING_ALL, device_uri.c_str(), scheme, sizeof scheme, userpass, sizeof userpass,
+                        host, sizeof host, &port, resource, sizeof resource) < HTTP_URI_STATUS_OK) {
+        return std::nullopt;
+    }
+    const std::string_view s(scheme);
+    if (s != "ipp" && s != "ipps") return std::nullopt;
+    const HttpPtr http(httpConnect2(host, port, nullptr, AF_UNSPEC,
+                                    s == "ipps" ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED, 1, 1500,
+                                    nullptr));
+    if (!http) return std::nullopt;
+    httpSetTimeout(http.get(), 2.0, [](http_t*, void*) { return 0; }, nullptr);
+    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, device_uri.c_str());
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nullptr,
+                 "printer-state-reasons");
+    const IppPtr response(cupsDoRequest(http.get(), request, resource));
+    if (!response || cupsLastError() > IPP_STATUS_OK_CONFLICTING) return std::nullopt;
+    return strings_of(response.get(), "printer-state-reasons");
+}
+
+struct QueueInfo {
+    PrinterStatus status;
+    std::vector<std::string> media_supported;
+};
+
+QueueInfo fetch_queue(http_t* http, const std::string& queue) {
     ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
     const std::string uri = printer_uri(queue);
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
-    static const char* const kWanted[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs",
-                                          "printer-state-message"};
+    static const char* const kWanted[] = {"printer-state",         "printer-state-reasons", "printer-is-accepting-jobs",
+                                          "printer-state-message", "device-uri",            "media-supported"};
     ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                   static_cast<int>(std::size(kWanted)), nullptr, kWanted);
     const IppPtr response(cupsDoRequest(http, request, "/"));  // consumes `request`
     const ipp_status_t rc = cupsLastError();
     if (rc == IPP_STATUS_ERROR_NOT_FOUND) {
-        return status_now(PrinterState::Error, "there is no CUPS queue named '" + queue + "' on " + server_name());
+        return {status_now(PrinterState::Error, "there is no CUPS queue named '" + queue + "' on " + server_name()), {}};
     }
     if (!response || rc > IPP_STATUS_OK_CONFLICTING) {
-        return status_now(PrinterState::Offline,
-                           "CUPS at " + server_name() + " did not answer: " + cupsLastErrorString());
+        return {status_now(PrinterState::Offline, "CUPS at " + server_name() + " did not answer: " + cupsLastErrorString()),
+                {}};
     }
-    return status_from_attributes(response.get(), queue);
+    ipp_t* r = response.get();
+    const int state = ippGetInteger(ippFindAttribute(r, "printer-state", IPP_TAG_ENUM), 0);
+    ipp_attribute_t* accepting = ippFindAttribute(r, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
+    const bool is_accepting = accepting == nullptr || ippGetBoolean(accepting, 0) != 0;
+    std::vector<std::string> reasons = strings_of(r, "printer-state-reasons");
+    const std::vector<std::string> device = strings_of(r, "device-uri");
+    if (!device.empty()) {
+        if (const auto own = device_reasons(device.front())) reasons = merge_device_reasons(reasons, *own);
+    }
+    const std::vector<std::string> message = strings_of(r, "printer-state-message");
+    return {cups_queue_status(queue, state, is_accepting, reasons, message.empty() ? std::string() : message.front()),
+            strings_of(r, "media-supported")};
 }
+
+PrinterStatus fetch_status(http_t* http, const std::string& queue) { return fetch_queue(http, queue).status; }
 
 // IPP job-state, or 0 when the server could not tell us.
 int job_state(http_t* http, const std::string& queue, int job_id) {
@@ -147,7 +248,8 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     }
     // A queue that is stopped, rejecting or out of paper would hold the job and print it whenever
     // it comes back: hours later, for nobody. Check first, submit only to a working queue.
-    PrinterStatus before = fetch_status(http.get(), queue_);
+    QueueInfo queue_info = fetch_queue(http.get(), queue_);
+    PrinterStatus before = std::move(queue_info.status);
     if (before.state != PrinterState::Ready && before.state != PrinterState::PaperLow) {
         const JobOutcome outcome = before.state == PrinterState::PaperOut    ? JobOutcome::PaperOut
                                    : before.state == PrinterState::CoverOpen ? JobOutcome::CoverOpen
@@ -165,6 +267,12 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
     cups_option_t* options = nullptr;
     int num_options = cupsAddOption("job-cancel-after", std::to_string(std::max<long long>(1, seconds_left) + 30).c_str(),
                                     0, &options);
+    // Without a size, pdftopdf puts the slip on the queue's default page (Letter): a receipt
+    // printer would feed 28 cm of paper, or reject the job.
+    for (const auto& [name, value] :
+         cups_page_options(slip.paper_width_mm, slip_length_mm(slip), queue_info.media_supported)) {
+        num_options = cupsAddOption(name.c_str(), value.c_str(), num_options, &options);
+    }
     const int job_id = cupsCreateJob(http.get(), queue_.c_str(), "Kiosk slip", num_options, options);
     cupsFreeOptions(num_options, options);
     if (job_id <= 0) {

@@ -201,6 +201,8 @@ std::string cairo_error(cairo_status_t s) { return cairo_status_to_string(s); }
 
 }  // namespace
 
+double slip_length_mm(const SlipLayout& slip) { return measure_height_mm(slip); }
+
 std::optional<std::string> render_slip_pdf(const SlipLayout& slip) {
     const double height = measure_height_mm(slip);
     std::string pdf;

@@ -15,6 +15,9 @@ struct RenderResult {
     [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
+// How long the slip comes out, in mm: the page length of its PDF (the width is paper_width_mm).
+[[nodiscard]] double slip_length_mm(const SlipLayout& slip);
+
 // A one-page PDF exactly as wide as the paper and as long as the slip; nullopt if cairo failed.
 [[nodiscard]] std::optional<std::string> render_slip_pdf(const SlipLayout& slip);
 

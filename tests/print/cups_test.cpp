@@ -4,6 +4,7 @@
 
 #include "print/cups_printer.h"
 #include "print/print_worker.h"
+#include "print/slip_renderer_cairo.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -12,6 +13,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <sstream>
 
 namespace kiosk {
 namespace {
@@ -57,24 +59,54 @@ public:
         ipp_ = test::ChildProcess({"ippeveprinter", "-n", "localhost", "-p", std::to_string(ipp_port_), "-d", d + "/ipp",
                                    "-k", "-r", "off", "-f", "application/pdf", "-c", "/bin/true", "KioskSlip"},
                                   env_, d + "/log/ippeveprinter.log");
+        // A second printer that describes itself as an 80 mm receipt roll (any length from 25 mm to
+        // 3 m, no margins) with a paper level the test can set through its /media page. ippeveprinter
+        // takes no -f with -a, so the formats are listed here (it appends its own list after ours).
+        receipt_port_ = test::free_loopback_port();
+        while (receipt_port_ == cups_port_ || receipt_port_ == ipp_port_) receipt_port_ = test::free_loopback_port();
+        fs::create_directories(dir_.path() / "receipt");
+        dir_.write("receipt.conf",
+                   "ATTR mimeMediaType document-format-supported application/pdf,application/octet-stream\n"
+                   "ATTR mimeMediaType document-format-default application/pdf\n"
+                   "ATTR keyword media-supported roll_max_80x3000mm,roll_min_80x25mm,oe_80mm-receipt_80x200mm\n"
+                   "ATTR collection media-size-supported {MEMBER integer x-dimension 8000 MEMBER rangeOfInteger "
+                   "y-dimension 2500-300000},{MEMBER integer x-dimension 8000 MEMBER integer y-dimension 20000}\n"
+                   "ATTR keyword media-default oe_80mm-receipt_80x200mm\n"
+                   "ATTR keyword media-source-supported main\n"
+                   "ATTR keyword media-type-supported stationery\n"
+                   "ATTR integer media-bottom-margin-supported 0\nATTR integer media-left-margin-supported 0\n"
+                   "ATTR integer media-right-margin-supported 0\nATTR integer media-top-margin-supported 0\n"
+                   "ATTR keyword media-ready oe_80mm-receipt_80x200mm\n"
+                   "ATTR collection media-col-ready {MEMBER keyword media-size-name oe_80mm-receipt_80x200mm "
+                   "MEMBER collection media-size {MEMBER integer x-dimension 8000 MEMBER integer y-dimension 20000} "
+                   "MEMBER keyword media-source main MEMBER keyword media-type stationery}\n"
+                   "ATTR octetString printer-input-tray \"type=continuousRoll;mediafeed=0;mediaxfeed=8000;"
+                   "maxcapacity=250;level=250;status=0;name=main;\"\n");
+        receipt_ = test::ChildProcess({"ippeveprinter", "-n", "localhost", "-p", std::to_string(receipt_port_), "-d",
+                                       d + "/receipt", "-k", "-r", "off", "-c", "/bin/true", "-a", d + "/receipt.conf",
+                                       "KioskReceipt"},
+                                      env_, d + "/log/receipt.log");
         cupsd_ = test::ChildProcess({"cupsd", "-f", "-c", d + "/cupsd.conf", "-s", d + "/cups-files.conf"}, env_,
                                     d + "/log/cupsd.log");
-        ready_ = ready_ && test::wait_for_port(ipp_port_, 10s) && test::wait_for_port(cups_port_, 10s);
+        ready_ = ready_ && test::wait_for_port(ipp_port_, 10s) && test::wait_for_port(receipt_port_, 10s) &&
+                 test::wait_for_port(cups_port_, 10s);
     }
 
     [[nodiscard]] bool ready() const { return ready_; }
     [[nodiscard]] const std::map<std::string, std::string>& env() const { return env_; }
     [[nodiscard]] int ipp_port() const { return ipp_port_; }
     [[nodiscard]] fs::path ipp_spool() const { return dir_.path() / "ipp"; }
+    [[nodiscard]] int receipt_port() const { return receipt_port_; }
+    [[nodiscard]] fs::path receipt_spool() const { return dir_.path() / "receipt"; }
     [[nodiscard]] std::string error_log() const { return test::read_file(dir_.path() / "log/error_log"); }
 
     test::CommandResult run(const std::vector<std::string>& argv) const { return test::run_command(argv, env_, 30s); }
 
 private:
     test::TempDir dir_;
-    int cups_port_ = 0, ipp_port_ = 0;
+    int cups_port_ = 0, ipp_port_ = 0, receipt_port_ = 0;
     std::map<std::string, std::string> env_;
-    test::ChildProcess dbus_, ipp_, cupsd_;
+    test::ChildProcess dbus_, ipp_, receipt_, cupsd_;
     bool ready_ = false;
 };
 
@@ -116,6 +148,32 @@ protected:
         return name;
     }
     static std::string ipp_device() { return "ipp://localhost:" + std::to_string(server_->ipp_port()) + "/ipp/print"; }
+    static std::string receipt_device() {
+        return "ipp://localhost:" + std::to_string(server_->receipt_port()) + "/ipp/print";
+    }
+
+    // What staff would do on the receipt printer's web page (/media, a GET form): set the roll's
+    // level. Returns the page's answer, so a form that changed shape fails the test.
+    static ::testing::AssertionResult set_receipt_paper(int level) {
+        const int port = server_->receipt_port();
+        std::unique_ptr<http_t, decltype(&httpClose)> http(
+            httpConnect2("localhost", port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_NEVER, 1, 5000, nullptr), &httpClose);
+        if (!http) return ::testing::AssertionFailure() << "cannot connect to ippeveprinter on port " << port;
+        const std::string path = "/media?size0=oe_80mm-receipt_80x200mm&type0=stationery&level0=" + std::to_string(level);
+        httpClearFields(http.get());
+        if (httpGet(http.get(), path.c_str()) != 0) return ::testing::AssertionFailure() << "GET " << path << " failed";
+        http_status_t status = HTTP_STATUS_CONTINUE;
+        while ((status = httpUpdate(http.get())) == HTTP_STATUS_CONTINUE) {
+        }
+        std::string body;
+        char buffer[4096];
+        ssize_t n = 0;
+        while ((n = httpRead2(http.get(), buffer, sizeof buffer)) > 0) body.append(buffer, static_cast<size_t>(n));
+        if (status != HTTP_STATUS_OK || body.find("Media updated.") == std::string::npos) {
+            return ::testing::AssertionFailure() << "GET " << path << ": HTTP " << status << "\n" << body;
+        }
+        return ::testing::AssertionSuccess();
+    }
 
     static std::vector<std::pair<int, ipp_jstate_t>> jobs(const std::string& queue) {
         cups_job_t* list = nullptr;
@@ -182,6 +240,55 @@ TEST_F(CupsIntegration, PrintsAPdfWhoseWordsAndQrCodeReadBack) {
     EXPECT_EQ(scan.output, "tel:+15550100199\n");
 }
 
+// pdfinfo's "Page size: W x H pts" of a PDF file, or {0, 0}.
+std::pair<double, double> pdf_page_points(const fs::path& pdf) {
+    const auto info = test::run_command({"pdfinfo", pdf.string()});
+    const auto at = info.output.find("Page size:");
+    std::pair<double, double> size{0, 0};
+    if (at == std::string::npos) return size;
+    std::istringstream in(info.output.substr(at + 10));
+    std::string x;
+    in >> size.first >> x >> size.second;
+    return size;
+}
+
+TEST_F(CupsIntegration, ReceiptPrinterGetsAPageOfTheSlipsOwnSize) {
+    ASSERT_TRUE(test::have_tool("pdfinfo", "poppler-utils"));
+    const std::string q = add_queue("receipt", receipt_device(), true);
+    const JobResult r = print_one(config(q));
+    ASSERT_EQ(r.outcome, JobOutcome::Printed) << r.detail << "\n" << server_->error_log();
+
+    fs::path received;
+    for (const auto& e : fs::directory_iterator(server_->receipt_spool())) {
+        if (e.path().extension() == ".pdf") received = e.path();
+    }
+    ASSERT_FALSE(received.empty()) << "the receipt printer kept no PDF";
+    // pdftopdf has run (the queue has a PPD): without a size it makes this a Letter page, 612 x 792.
+    const auto [w, h] = pdf_page_points(received);
+    constexpr double kPt = 72.0 / 25.4;
+    EXPECT_NEAR(w, 80 * kPt, 1.0) << "the page is as wide as the 80 mm roll";
+    EXPECT_NEAR(h, slip_length_mm(slip()) * kPt, 1.0) << "the page is as long as the slip, no more";
+}
+
+TEST_F(CupsIntegration, ReceiptPrinterOutOfPaperGetsNothingAndSaysSo) {
+    const std::string q = add_queue("paperout", receipt_device(), true);
+    ASSERT_TRUE(set_receipt_paper(0));
+    struct Refill {
+        ~Refill() { EXPECT_TRUE(set_receipt_paper(250)); }
+    } refill;  // the printer is shared by the suite
+
+    CupsPrinter printer(q);
+    const PrinterStatus status = printer.query_status();
+    EXPECT_EQ(status.state, PrinterState::PaperOut) << status.detail;
+    const JobResult r = print_one(config(q));
+    EXPECT_EQ(r.outcome, JobOutcome::PaperOut) << r.detail;
+    EXPECT_NE(r.detail.find("out of paper"), std::string::npos) << r.detail;
+    EXPECT_TRUE(jobs(q).empty()) << "nothing was queued";
+
+    ASSERT_TRUE(set_receipt_paper(250));
+    EXPECT_EQ(printer.query_status().state, PrinterState::Ready) << "paper is back";
+}
+
 TEST_F(CupsIntegration, StoppedQueueGetsNothingAndSaysWhy) {
     const std::string q = add_queue("stopped", ipp_device(), true);
     ASSERT_EQ(server_->run({"cupsdisable", q}).exit_code, 0);
@@ -232,6 +339,35 @@ TEST_F(CupsIntegration, WorkerReportsQueueStatus) {
     ASSERT_EQ(server_->run({"cupsdisable", q}).exit_code, 0);
     EXPECT_TRUE(test::wait_until([&] { return worker.status().state == PrinterState::Offline; }, 5s))
         << worker.status().detail;
+}
+
+TEST(CupsPageOptions, AskForTheSlipsOwnSize) {
+    using Options = std::vector<std::pair<std::string, std::string>>;
+    const std::vector<std::string> roll{"custom_80x200mm_80x200mm", "custom_min_80x25mm", "custom_max_80x3000mm"};
+    EXPECT_EQ(cups_page_options(80, 100.12, roll), (Options{{"PageSize", "Custom.80x100.2mm"}, {"print-scaling", "none"}}))
+        << "a roll takes the slip's length, rounded up to a tenth of a mm";
+    EXPECT_EQ(cups_page_options(80, 10, roll), (Options{{"PageSize", "Custom.80x25mm"}, {"print-scaling", "none"}}))
+        << "never shorter than the printer's minimum";
+    EXPECT_EQ(cups_page_options(80, 150, {"custom_80x200mm_80x200mm"}),
+              (Options{{"media", "custom_80x200mm_80x200mm"}, {"print-scaling", "none"}}))
+        << "no custom range: the fixed size that holds the slip";
+    EXPECT_EQ(cups_page_options(80, 4000, roll), Options{}) << "longer than the roll's maximum: nothing fits";
+    EXPECT_EQ(cups_page_options(58, 100, roll), Options{}) << "58 mm slips are not cut from an 80 mm roll";
+    const std::vector<std::string> fixed{"oe_roll_58x297mm", "oe_roll_58x150mm", "oe_roll_58x80mm", "om_x_80x150mm"};
+    EXPECT_EQ(cups_page_options(58, 100, fixed), (Options{{"media", "oe_roll_58x150mm"}, {"print-scaling", "none"}}))
+        << "the shortest fixed size of the paper's width that holds the slip";
+    EXPECT_EQ(cups_page_options(80, 100, {"na_letter_8.5x11in", "iso_a4_210x297mm"}), Options{})
+        << "an office printer keeps its own page";
+    EXPECT_EQ(cups_page_options(80, 100, {}), Options{}) << "a raw queue lists no media";
+}
+
+TEST(CupsDeviceReasons, TheDeviceOverridesWhatTheQueueRemembers) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(merge_device_reasons({"media-empty-warning", "media-needed-warning"}, {"none"}), V{"none"})
+        << "paper was refilled after the last job";
+    EXPECT_EQ(merge_device_reasons({"none"}, {"media-empty-report"}), V{"media-empty-report"});
+    EXPECT_EQ(merge_device_reasons({"paused", "media-low-warning"}, {"cover-open"}), (V{"paused", "cover-open"}))
+        << "the queue's own reasons stay";
 }
 
 TEST(CupsQueueStatus, MapsStateReasonsToPrinterStates) {

@@ -101,6 +101,14 @@ std::string crop_of(const kiosk::Rect& r) {
     } while (false)
 
 // Opens the panel by tapping the touch button; true once the slide behind it is dimmed.
+// With a printer the panel offers Print our number, Ask us to call you, Show the number: print
+// is the first of the three.
+bool tap_print_choice(const Stage& s) {
+    const kiosk::Rect print = kiosk::choice_rects(kiosk::panel_frame(kW, kH), 3).at(0);
+    std::this_thread::sleep_for(300ms);
+    return s.x.tap(print.x + print.w / 2, print.y + print.h / 2);
+}
+
 bool open_panel(const Stage& s, const fs::path& scratch) {
     const auto [bx, by] = touch_button_centre();
     if (!s.x.tap(bx, by)) return false;
@@ -181,10 +189,7 @@ TEST(KioskRunE2E, PrintOurNumberSendsASlipOverEscpos) {
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
     ASSERT_TRUE(open_panel(s, shot)) << "tapping the touch button did not open the panel\n" << kiosk.log();
 
-    // With a printer: Print our number, Ask us to call you, Show the number – print is first.
-    const kiosk::Rect print = kiosk::choice_rects(kiosk::panel_frame(kW, kH), 3).at(0);
-    std::this_thread::sleep_for(300ms);
-    ASSERT_TRUE(s.x.tap(print.x + print.w / 2, print.y + print.h / 2));
+    ASSERT_TRUE(tap_print_choice(s));
 
     std::vector<Command> commands;
     const bool printed = wait_until(
@@ -223,9 +228,7 @@ TEST(KioskRunE2E, PaperOutPrintsNothingAndShowsTheNumber) {
     const fs::path shot = shots_dir() / "paper-out.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
     ASSERT_TRUE(open_panel(s, shot)) << kiosk.log();
-    const kiosk::Rect print = kiosk::choice_rects(kiosk::panel_frame(kW, kH), 3).at(0);
-    std::this_thread::sleep_for(300ms);
-    ASSERT_TRUE(s.x.tap(print.x + print.w / 2, print.y + print.h / 2));
+    ASSERT_TRUE(tap_print_choice(s));
 
     // The kiosk asks for status (so it did try), then shows the number instead of printing.
     std::string qr;

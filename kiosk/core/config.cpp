@@ -49,6 +49,11 @@ const toml::table* sub_table(const Context& ctx, const toml::table& root, std::s
     return nullptr;
 }
 
+void read_system(const Context& ctx, const toml::table& t, SystemConfig& s) {
+    toml_util::check_keys(ctx, t, "kiosk", {"state_dir"});
+    toml_util::get_string(ctx, t, "state_dir", s.state_dir);
+}
+
 void read_clinic(const Context& ctx, const toml::table& t, ClinicConfig& c) {
     toml_util::check_keys(ctx, t, "clinic", {"name", "phone", "hours"});
     toml_util::get_string(ctx, t, "name", c.name);
@@ -185,7 +190,8 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
     auto root = toml_util::parse(ctx, toml_text);
     if (root) {
         KioskConfig cfg;
-        toml_util::check_keys(ctx, *root, "", {"clinic", "theme", "player", "printer", "staff", "text"});
+        toml_util::check_keys(ctx, *root, "", {"kiosk", "clinic", "theme", "player", "printer", "staff", "text"});
+        if (const auto* t = sub_table(ctx, *root, "kiosk")) read_system(ctx, *t, cfg.system);
         if (const auto* t = sub_table(ctx, *root, "clinic")) read_clinic(ctx, *t, cfg.clinic);
         if (const auto* t = sub_table(ctx, *root, "theme")) read_theme(ctx, *t, cfg.theme);
         if (const auto* t = sub_table(ctx, *root, "player")) read_player(ctx, *t, cfg.player);

@@ -94,6 +94,12 @@ struct UiStrings {
     std::string interested_in = "Interested in:";
 };
 
+// Where the kiosk keeps what must outlive a restart: the PIN lockout, the status file, the
+// screenshot request socket. The package creates it (owned by the kiosk user).
+struct SystemConfig {
+    std::string state_dir = "/var/lib/kiosk";
+};
+
 struct KioskConfig {
     ClinicConfig clinic;
     ThemeConfig theme;
@@ -101,6 +107,7 @@ struct KioskConfig {
     PrinterConfig printer;
     StaffConfig staff;
     UiStrings text;
+    SystemConfig system;
 };
 
 struct ConfigResult {

@@ -52,6 +52,7 @@ public:
 private:
     bool open_window();
     void handle_event(const SDL_Event& e);
+    void handle_intent(const PanelIntent& intent);
     void apply_panel_effects(PanelEffects effects);
     [[nodiscard]] std::uint32_t next_slip_number();
     void apply_staff_effect(StaffEffect effect);
@@ -261,6 +262,13 @@ std::uint32_t KioskApp::next_slip_number() {
     return ++slips_today_;
 }
 
+// Every handled intent marks the frame dirty, whatever the panel answers: a key or a field switch
+// changes the view with no effect, and it arrived during a draw that already showed the old view.
+void KioskApp::handle_intent(const PanelIntent& intent) {
+    dirty_ = true;
+    apply_panel_effects(panel_->handle(intent));
+}
+
 void KioskApp::apply_panel_effects(PanelEffects effects) {
     for (PanelEffect& effect : effects) {
         dirty_ = true;
@@ -354,7 +362,7 @@ void KioskApp::draw() {
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
         }
-        if (intent) apply_panel_effects(panel_->handle(*intent));
+        if (intent) handle_intent(*intent);
     }
     ui_->end_frame();
     SDL_RenderPresent(renderer_.get());

@@ -59,8 +59,12 @@ void UiLayer::staff(const StaffView& view, StaffPanelModel& model) {
 
 void UiLayer::end_frame() {
     ImGui::Render();
-    // A press just registered needs the frame that sees its release; active widgets animate.
-    another_frame_ = ImGui::IsAnyItemActive();
+    // A press just registered needs the frame that sees its release; active widgets animate. ImGui
+    // reports a click in the frame that sees the release, while that frame is being drawn: whatever
+    // the click changed shows only in the next frame, so a frame with a press or release always
+    // asks for one more, whoever handles the click.
+    const ImGuiIO& io = ImGui::GetIO();
+    another_frame_ = ImGui::IsAnyItemActive() || io.MouseClicked[0] || io.MouseReleased[0];
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -6,10 +6,10 @@
 #pragma once
 
 #include "core/config.h"
-#include "core/staff_flow.h"
-#include "core/touch_panel.h"
 #include "core/slide_layout.h"
+#include "core/staff_flow.h"
 #include "core/text_layout.h"
+#include "core/touch_panel.h"
 #include "fonts.h"
 #include "pointer_input.h"
 #include "touch_fonts.h"
@@ -46,7 +46,8 @@ public:
 
     // One frame with just the touch button, for `kiosk render` pictures.
     void draw_idle_overlay();
-    // ImGui wants another frame soon (an animation, or a press waiting for its release frame).
+    // ImGui wants another frame soon: a press waiting for its release frame, or a frame that saw a
+    // press or release (what a click changes while a frame is drawn shows in the next one).
     [[nodiscard]] bool wants_another_frame() const { return another_frame_; }
 
 private:

@@ -33,6 +33,12 @@ constexpr auto kFrame = std::chrono::milliseconds(16);
 
 extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
 
+// Set by SIGHUP ("reload", as daemons do: `systemctl reload`, `kill -HUP`). Only the flag is set
+// here (a lock-free atomic is async-signal-safe); the loop does the reload.
+std::atomic<bool> g_reload_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
+
 UsageEvent usage_for(PanelEvent e, bool& count) {
     count = true;
     switch (e) {
@@ -57,6 +63,8 @@ private:
     [[nodiscard]] std::uint32_t next_slip_number();
     void apply_staff_effect(StaffEffect effect);
     void apply_pointer_to_staff(const PointerEvent& p);
+    // What SIGHUP does: read the slides again now. Extend here to re-read more (e.g. kiosk.toml).
+    void on_reload_requested();
     void draw();
     [[nodiscard]] std::chrono::milliseconds time_to_next_wake() const;
 
@@ -128,6 +136,7 @@ bool KioskApp::open_window() {
 int KioskApp::run() {
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGHUP, on_reload_signal);
     if (!open_window()) return 1;
     std::string error;
     fonts_ = FontSet::open(config_.theme.font_family, &error);
@@ -166,6 +175,7 @@ int KioskApp::run() {
             handle_event(e);
             while (SDL_PollEvent(&e)) handle_event(e);
         }
+        if (g_reload_requested.exchange(false)) on_reload_requested();
         if (auto deck = decks_->take_new_deck()) {
             player_->set_deck(std::move(deck));
             dirty_ = true;
@@ -319,6 +329,12 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
             break;
         case StaffEffect::PanelClosed: break;
     }
+    dirty_ = true;
+}
+
+void KioskApp::on_reload_requested() {
+    log_ << "kiosk: SIGHUP: reloading the slides from " << options_.slides.string() << '\n';
+    decks_->reload_now();  // the new deck arrives through take_new_deck(), like a staff edit
     dirty_ = true;
 }
 

@@ -88,6 +88,7 @@ private:
     PointerInput pointer_;
     StaffPanelModel staff_model_;
     StaffView drawn_staff_;  // as last drawn
+    PanelScreen drawn_panel_screen_ = PanelScreen::Closed;
     Uint32 wake_event_ = 0;
     bool dirty_ = true;
     bool running_ = true;
@@ -194,6 +195,8 @@ int KioskApp::run() {
             }
         }
         apply_panel_effects(panel_->tick());
+        // The panel may change screens with no effect (a printer check answered): draw it.
+        if (panel_->view().screen != drawn_panel_screen_) dirty_ = true;
         apply_staff_effect(staff_->tick());
         // tick() changes what staff see without an effect: the hold completing (keypad appears
         // while the finger is still down), Exit disarming, the lockout counting down.
@@ -298,6 +301,8 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
             bool counted = false;
             const UsageEvent u = usage_for(count->kind, counted);
             if (counted) usage_->record(u);
+        } else if (std::holds_alternative<effect::CheckPrinter>(effect)) {
+            if (printer_) printer_->refresh_status();
         }
     }
 }
@@ -348,6 +353,7 @@ void KioskApp::apply_pointer_to_staff(const PointerEvent& p) {
 
 void KioskApp::draw() {
     dirty_ = false;
+    drawn_panel_screen_ = panel_->view().screen;
     const SteadyTime now = clock_.steady();
     const float dt = std::chrono::duration<float>(now - last_frame_).count();
     last_frame_ = now;

@@ -255,6 +255,13 @@ void draw_printing(const Ctx& c) {
     draw_down_arrow(c.dl, Rect{arrow.x, arrow.y + (arrow.h - side) / 2, arrow.w, side}, colour(c.config.theme.accent));
 }
 
+// A sentence alone, while the printer is asked again; it takes a second or two at most.
+void draw_checking(const Ctx& c) {
+    const Rect body = c.frame.body;
+    draw_text(c.dl, c.fonts.large, fpx(c.px.large), Rect{body.x, body.y, body.w, body.h / 2}, c.view.message,
+              c.pal.text);
+}
+
 void draw_result(const Ctx& c) {
     const ResultLayout r = result_layout(c.frame, c.view.show_number);
     const Rgb& fill = c.view.message_is_problem ? c.pal.problem_fill : c.pal.ok_fill;
@@ -269,6 +276,7 @@ const std::string* title_for(const TouchPanelView& v, const UiStrings& t) {
         case PanelScreen::Keypad: return &t.choice_callback;
         case PanelScreen::ShowNumber: return &t.call_us;
         case PanelScreen::Printing:
+        case PanelScreen::Checking:
         case PanelScreen::Result:
         case PanelScreen::Closed: return nullptr;
     }
@@ -340,6 +348,7 @@ std::optional<PanelIntent> draw_touch_panel(const TouchPanelView& view, const Ki
             case PanelScreen::Choices: body = draw_choices(c); break;
             case PanelScreen::Keypad: body = draw_keypad(c); break;
             case PanelScreen::Printing: draw_printing(c); break;
+            case PanelScreen::Checking: draw_checking(c); break;
             case PanelScreen::Result: draw_result(c); break;
             case PanelScreen::ShowNumber: draw_number(c, number_layout(frame.body, frame)); break;
             case PanelScreen::Closed: break;

@@ -140,6 +140,7 @@ constexpr TextKey kTextKeys[] = {
     {"callback_printing", &UiStrings::callback_printing},
     {"printer_out_of_paper", &UiStrings::printer_out_of_paper},
     {"printer_offline", &UiStrings::printer_offline},
+    {"checking_printer", &UiStrings::checking_printer},
     {"printer_error", &UiStrings::printer_error},
     {"rate_limited", &UiStrings::rate_limited},
     {"here_is_number", &UiStrings::here_is_number},

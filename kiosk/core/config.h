@@ -78,6 +78,7 @@ struct UiStrings {
     std::string callback_printing = "Thank you. The desk will call you back.";
     std::string printer_out_of_paper = "The printer is out of paper.";
     std::string printer_offline = "The printer is not available right now.";
+    std::string checking_printer = "Checking the printer…";
     std::string printer_error = "The slip could not be printed.";
     std::string rate_limited = "Please wait a moment before printing another slip.";
     std::string here_is_number = "Here is our number:";

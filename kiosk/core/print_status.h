@@ -24,6 +24,9 @@ struct PrinterStatus {
     PrinterState state = PrinterState::Unknown;
     std::string detail;            // plain words for staff, e.g. "connection refused by 127.0.0.1:9100"
     WallTime checked_at{};
+    // When the printer was asked for this answer (steady clock; zero: never asked). Lets the panel
+    // tell an answer given after a patient's touch from one cached before it (paper refilled since).
+    SteadyTime asked_at{};
     std::uint64_t slips_printed = 0;
 };
 

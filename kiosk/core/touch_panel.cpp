@@ -140,7 +140,12 @@ void TouchPanel::show_problem(const std::string& sentence, PanelEvent why, Panel
     out.emplace_back(effect::CountEvent{why});
 }
 
-std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker() const {
+void TouchPanel::arrive_at_choices(PanelEffects& out) {
+    trust_status_from_ = clock_.steady();
+    if (printer_configured_) out.emplace_back(effect::CheckPrinter{});
+}
+
+std::optional<std::pair<std::string, PanelEvent>> TouchPanel::printer_state_blocker() const {
     switch (printer_.state) {
         case PrinterState::PaperOut: return std::pair{text_.printer_out_of_paper, PanelEvent::PrinterUnavailable};
         case PrinterState::None:
@@ -150,6 +155,13 @@ std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker() co
         case PrinterState::Unknown:
         case PrinterState::Ready:
         case PrinterState::PaperLow: break;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker() const {
+    if (status_is_fresh()) {
+        if (auto blocked = printer_state_blocker()) return blocked;
     }
     if (!limiter_.allow(clock_.steady())) return std::pair{text_.rate_limited, PanelEvent::RateLimited};
     return std::nullopt;
@@ -187,7 +199,8 @@ void TouchPanel::finish_job(JobOutcome outcome, PanelEffects& out) {
                                                                         : PanelEvent::SlipPrinted});
             return;
         case JobOutcome::PaperOut:
-            printer_.state = PrinterState::PaperOut;  // the next patient is told before submitting
+            printer_.state = PrinterState::PaperOut;  // the job just asked: Back then Print is told at once
+            printer_.asked_at = clock_.steady();
             show_problem(text_.printer_out_of_paper, PanelEvent::PrintFailed, out);
             return;
         case JobOutcome::CoverOpen:
@@ -232,6 +245,7 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
             wipe_keyed();
             out.emplace_back(effect::PauseLoop{});
             out.emplace_back(effect::CountEvent{PanelEvent::Opened});
+            arrive_at_choices(out);
             // With no printer there is only one thing to offer: skip the menu and show it.
             go(view_.offers_print || view_.offers_callback ? PanelScreen::Choices : PanelScreen::ShowNumber);
         }
@@ -245,6 +259,8 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                        if (screen != PanelScreen::Choices || !view_.offers_print) return;
                        out.emplace_back(effect::CountEvent{PanelEvent::ChosePrint});
                        if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
+                       // A bad state from before the patient came is not trusted: the job asks the
+                       // printer first and answers PaperOut without printing if it still is.
                        SlipRequest request;
                        request.kind = SlipKind::TakeAway;
                        submit(std::move(request), out);
@@ -254,6 +270,15 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                        out.emplace_back(effect::CountEvent{PanelEvent::ChoseCallback});
                        // Say so before the patient types a number that cannot be printed.
                        if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
+                       if (printer_state_blocker()) {
+                           // Stale bad news (paper may be refilled): ask again before the keypad.
+                           view_.message = text_.checking_printer;
+                           view_.message_is_problem = false;
+                           view_.show_number = false;
+                           checking_until_ = clock_.steady() + to_steady(options_.printer_check);
+                           out.emplace_back(effect::CheckPrinter{});
+                           return go(PanelScreen::Checking);
+                       }
                        wipe_keyed();
                        go(PanelScreen::Keypad);
                    },
@@ -317,6 +342,7 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                            return close(out);
                        }
                        go(PanelScreen::Choices);
+                       arrive_at_choices(out);
                    },
                    [&](const intent::Close&) { close(out); },
                },
@@ -330,6 +356,10 @@ PanelEffects TouchPanel::tick() {
     PanelEffects out;
     if (view_.screen == PanelScreen::Closed) return out;
     const SteadyTime now = clock_.steady();
+    if (view_.screen == PanelScreen::Checking) {
+        check_tick(out);
+        return out;
+    }
     if (view_.screen == PanelScreen::Printing) {
         // The worker cancels a job at its deadline; if even that answer never came, give up.
         if (printing_deadline_ && now >= *printing_deadline_) finish_job(JobOutcome::TimedOut, out);
@@ -346,8 +376,21 @@ PanelEffects TouchPanel::tick() {
     return out;
 }
 
+void TouchPanel::check_tick(PanelEffects& out) {
+    // A fresh answer decides; with none by the deadline the last one does (a printer that does
+    // not answer is not one to type a number for).
+    if (status_is_fresh() || clock_.steady() >= checking_until_) {
+        if (auto blocked = printer_state_blocker()) return show_problem(blocked->first, blocked->second, out);
+        wipe_keyed();
+        go(PanelScreen::Keypad);
+    }
+}
+
 std::optional<SteadyTime> TouchPanel::next_deadline() const {
     if (view_.screen == PanelScreen::Closed) return std::nullopt;
+    // The answer comes from the worker thread with no event: look for it often, briefly.
+    if (view_.screen == PanelScreen::Checking)
+        return std::min(checking_until_, clock_.steady() + std::chrono::milliseconds(50));
     if (view_.screen == PanelScreen::Printing) return printing_deadline_;
     SteadyTime at = last_touch_ + to_steady(options_.idle_timeout);
     if (auto_close_at_) at = std::min(at, *auto_close_at_);

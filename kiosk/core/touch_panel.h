@@ -75,12 +75,18 @@ struct SubmitSlip {
 struct CountEvent {
     PanelEvent kind = PanelEvent::Opened;
 };
+// Ask the printer for its state now (PrintWorker::refresh_status): a patient is about to choose,
+// and a cached "out of paper" may be older than the refill.
+struct CheckPrinter {};
 }  // namespace effect
 
-using PanelEffect = std::variant<effect::PauseLoop, effect::ResumeLoop, effect::SubmitSlip, effect::CountEvent>;
+using PanelEffect =
+    std::variant<effect::PauseLoop, effect::ResumeLoop, effect::SubmitSlip, effect::CountEvent, effect::CheckPrinter>;
 using PanelEffects = std::vector<PanelEffect>;
 
-enum class PanelScreen { Closed, Choices, Keypad, Printing, Result, ShowNumber };
+// Checking: the patient chose the call-back while the last answer from the printer was bad and
+// older than the choice; the panel waits (briefly) for a fresh answer before offering the keypad.
+enum class PanelScreen { Closed, Choices, Keypad, Printing, Result, ShowNumber, Checking };
 
 // Everything the screens draw; read it with TouchPanel::view() each frame. The keyed fields are
 // views into the panel's own buffers: never copy them into anything long-lived.
@@ -88,7 +94,8 @@ struct TouchPanelView {
     PanelScreen screen = PanelScreen::Closed;
     bool offers_print = false;      // false when no printer is configured
     bool offers_callback = false;
-    // Printing / Result: the sentence to show (e.g. "The printer is out of paper. Here is our number:").
+    // Printing / Result / Checking: the sentence to show (e.g. "The printer is out of paper. Here is
+    // our number:").
     std::string message;
     bool message_is_problem = false;  // drawn with the warning style
     bool show_number = false;         // Result: draw the number, QR and hours below the message
@@ -108,6 +115,9 @@ struct TouchPanelOptions {
     std::chrono::duration<double> job_deadline{60.0};   // PrinterConfig::job_deadline_seconds
     std::chrono::duration<double> result_grace{5.0};    // added to job_deadline before giving up
     std::chrono::duration<double> confirmation{8.0};    // success message, then the panel closes
+    // Checking: how long to wait for a fresh printer answer (a silent printer takes kStatusTimeout,
+    // 1.5 s, to count as offline) before going by the last one.
+    std::chrono::duration<double> printer_check{5.0};
 
     [[nodiscard]] static TouchPanelOptions from_config(const KioskConfig& config);
 };
@@ -129,6 +139,9 @@ public:
     [[nodiscard]] std::optional<SteadyTime> next_deadline() const;
 
     // From the print worker (copied out under its lock). Printer state decides what is offered.
+    // A bad state (out of paper, offline) refuses a print only when the printer was asked after the
+    // patient reached the choices (status.asked_at); an older one is asked again (CheckPrinter), and
+    // a print is submitted anyway, since the job asks the printer before sending a byte.
     void set_printer_status(const PrinterStatus& status);
     // The outcome of a submitted job. Results for other jobs (or after the panel moved on) are
     // counted but do not change the screen.
@@ -150,8 +163,14 @@ private:
     void wipe_keyed();
     void close(PanelEffects& out);
     void show_problem(const std::string& sentence, PanelEvent why, PanelEffects& out);
-    // nullopt when printing is possible now; else the sentence to show (and the counter).
+    // nullopt when printing is possible now; else the sentence to show (and the counter). A bad
+    // printer state blocks only when it is fresh (asked after trust_status_from_).
     [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> print_blocker() const;
+    [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> printer_state_blocker() const;
+    [[nodiscard]] bool status_is_fresh() const { return printer_.asked_at >= trust_status_from_; }
+    // The patient is at the choices: from now on only a fresh answer may refuse; ask for one.
+    void arrive_at_choices(PanelEffects& out);
+    void check_tick(PanelEffects& out);
     void submit(SlipRequest request, PanelEffects& out);
     void finish_job(JobOutcome outcome, PanelEffects& out);
     void key(char32_t ch);
@@ -172,6 +191,8 @@ private:
     SteadyTime last_touch_{};
     std::optional<SteadyTime> printing_deadline_;
     std::optional<SteadyTime> auto_close_at_;
+    SteadyTime trust_status_from_{};
+    SteadyTime checking_until_{};
     std::uint64_t next_job_id_ = 1;
     std::optional<std::uint64_t> awaiting_job_;
     SlipKind awaiting_kind_ = SlipKind::TakeAway;

@@ -63,6 +63,7 @@ void PrintWorker::run(std::stop_token stop) {
         s.state = PrinterState::Error;
         s.detail = made.error;
         s.checked_at = std::chrono::system_clock::now();
+        s.asked_at = std::chrono::steady_clock::now();
         set_status(s);
     }
 
@@ -83,6 +84,8 @@ void PrintWorker::run(std::stop_token stop) {
                 refresh_requested_ = false;
             }
         }
+        // Stamped before asking, so an answer counts as "asked after" only for requests made before it.
+        const SteadyTime asked_at = std::chrono::steady_clock::now();
         if (job) {
             PrintReport report;
             if (!made.printer) {
@@ -95,13 +98,18 @@ void PrintWorker::run(std::stop_token stop) {
             job->slip.wipe();
             const std::lock_guard lock(mutex_);
             const std::uint64_t printed = status_.slips_printed + (report.outcome == JobOutcome::Printed ? 1 : 0);
-            if (made.printer) status_ = report.status;
+            if (made.printer) {
+                status_ = report.status;  // the backend asked the printer before printing
+                status_.asked_at = asked_at;
+            }
             status_.slips_printed = printed;
             results_.push_back(JobResult{job->id, report.outcome, report.detail});
             in_flight_ = 0;
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
         } else if (refresh && made.printer) {
-            set_status(made.printer->query_status());
+            PrinterStatus s = made.printer->query_status();
+            s.asked_at = asked_at;
+            set_status(std::move(s));
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
         } else {
             next_refresh = std::chrono::steady_clock::now() + status_interval_;

@@ -38,7 +38,8 @@ public:
     [[nodiscard]] std::vector<JobResult> take_results();
     // The latest known state (Unknown until the first check, which happens at start).
     [[nodiscard]] PrinterStatus status() const;
-    // Asks the printer again soon (e.g. when the staff panel opens).
+    // Asks the printer again now (the staff panel or the patient panel opened, a patient chose to
+    // print while the last answer was bad). The answer's asked_at is after this call.
     void refresh_status();
     // Jobs submitted and not finished yet.
     [[nodiscard]] size_t pending() const;

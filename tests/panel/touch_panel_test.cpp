@@ -60,6 +60,12 @@ protected:
         panel.set_printer_status(status(PrinterState::Ready));
         panel.set_topic("Back pain");
     }
+    // An answer the printer gave just now, i.e. after whatever the patient touched last.
+    [[nodiscard]] PrinterStatus fresh(PrinterState s) const {
+        PrinterStatus st = status(s);
+        st.asked_at = clock.steady();
+        return st;
+    }
     void type(std::u32string_view keys) {
         for (const char32_t k : keys) (void)panel.handle(intent::KeyChar{k});
     }
@@ -134,8 +140,8 @@ TEST_F(PanelTest, BindJobAcceptsTheWorkersOwnId) {
 }
 
 TEST_F(PanelTest, PaperOutBeforePrintingDoesNotSubmitAndShowsNumber) {
-    panel.set_printer_status(status(PrinterState::PaperOut));
     (void)panel.handle(intent::Open{});
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
     EXPECT_TRUE(panel.view().offers_print) << "offered, so touching it explains the problem";
     const auto fx = panel.handle(intent::ChoosePrint{});
     EXPECT_FALSE(submitted(fx)) << "never submit to a printer known to be out of paper";
@@ -150,14 +156,14 @@ TEST_F(PanelTest, PaperOutBeforePrintingDoesNotSubmitAndShowsNumber) {
 }
 
 TEST_F(PanelTest, OfflinePrinterSaysSoAndShowsNumber) {
-    panel.set_printer_status(status(PrinterState::Offline));
     (void)panel.handle(intent::Open{});
+    panel.set_printer_status(fresh(PrinterState::Offline));
     EXPECT_FALSE(submitted(panel.handle(intent::ChoosePrint{})));
     EXPECT_EQ(panel.view().message, config.text.printer_offline + " " + config.text.here_is_number);
     EXPECT_TRUE(panel.view().show_number);
 }
 
-TEST_F(PanelTest, PaperOutReportedByTheJobShowsNumberAndBlocksTheNextPatient) {
+TEST_F(PanelTest, PaperOutReportedByTheJobShowsNumberAndBlocksATryAgain) {
     (void)panel.handle(intent::Open{});
     const auto slip = submitted(panel.handle(intent::ChoosePrint{}));
     ASSERT_TRUE(slip);
@@ -165,11 +171,73 @@ TEST_F(PanelTest, PaperOutReportedByTheJobShowsNumberAndBlocksTheNextPatient) {
     EXPECT_TRUE(counted(fx, PanelEvent::PrintFailed));
     EXPECT_EQ(panel.view().message, "The printer is out of paper. Here is our number:");
     EXPECT_TRUE(panel.view().show_number);
-    (void)panel.handle(intent::Close{});
-
-    clock.advance(1h);
-    (void)panel.handle(intent::Open{});
+    // The job has just asked the printer: trying again at once is refused without a job.
+    (void)panel.handle(intent::Back{});
     EXPECT_FALSE(submitted(panel.handle(intent::ChoosePrint{})));
+    EXPECT_EQ(panel.view().message, "The printer is out of paper. Here is our number:");
+}
+
+// Issue 7.6: paper refilled, and the kiosk went on refusing for up to 30 s on a cached answer.
+TEST_F(PanelTest, AnOutOfPaperFromBeforeThePatientCameIsAskedAgainAndThePrintGoesOut) {
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
+    clock.advance(5s);  // staff refill the paper; the worker's next check is 25 s away
+    const auto opened = panel.handle(intent::Open{});
+    EXPECT_EQ(count_of<effect::CheckPrinter>(opened), 1) << "opening the panel asks the printer again";
+    const auto fx = panel.handle(intent::ChoosePrint{});
+    EXPECT_TRUE(submitted(fx)) << "a cached bad answer must not refuse: the job asks the printer before printing";
+    EXPECT_EQ(panel.view().screen, PanelScreen::Printing);
+}
+
+TEST_F(PanelTest, BackToTheChoicesAsksThePrinterAgain) {
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseShow{});
+    EXPECT_EQ(count_of<effect::CheckPrinter>(panel.handle(intent::Back{})), 1);
+}
+
+TEST_F(PanelTest, CallbackOnAStaleBadAnswerChecksFirstThenOffersTheKeypad) {
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
+    clock.advance(5s);
+    (void)panel.handle(intent::Open{});
+    const auto fx = panel.handle(intent::ChooseCallback{});
+    EXPECT_EQ(count_of<effect::CheckPrinter>(fx), 1);
+    EXPECT_EQ(panel.view().screen, PanelScreen::Checking);
+    EXPECT_EQ(panel.view().message, config.text.checking_printer);
+    ASSERT_TRUE(panel.next_deadline());
+    EXPECT_LE(*panel.next_deadline() - clock.steady(), 100ms) << "the loop looks for the answer often";
+    clock.advance(200ms);
+    EXPECT_TRUE(panel.tick().empty());
+    EXPECT_EQ(panel.view().screen, PanelScreen::Checking) << "the old answer does not decide";
+    panel.set_printer_status(fresh(PrinterState::Ready));
+    (void)panel.tick();
+    EXPECT_EQ(panel.view().screen, PanelScreen::Keypad);
+}
+
+TEST_F(PanelTest, CallbackCheckThatFindsThePaperStillOutSaysSo) {
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
+    clock.advance(5s);
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseCallback{});
+    clock.advance(300ms);
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
+    const auto fx = panel.tick();
+    EXPECT_TRUE(counted(fx, PanelEvent::PrinterUnavailable));
+    EXPECT_EQ(panel.view().screen, PanelScreen::Result);
+    EXPECT_EQ(panel.view().message, "The printer is out of paper. Here is our number:");
+    EXPECT_TRUE(panel.view().show_number);
+}
+
+TEST_F(PanelTest, CallbackCheckWithNoAnswerGoesByTheLastOne) {
+    panel.set_printer_status(fresh(PrinterState::Offline));
+    clock.advance(5s);
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseCallback{});
+    clock.advance(4900ms);
+    (void)panel.tick();
+    EXPECT_EQ(panel.view().screen, PanelScreen::Checking);
+    clock.advance(200ms);
+    (void)panel.tick();
+    EXPECT_EQ(panel.view().screen, PanelScreen::Result);
+    EXPECT_EQ(panel.view().message, config.text.printer_offline + " " + config.text.here_is_number);
 }
 
 TEST_F(PanelTest, NoResultWithinTheJobDeadlineIsAFailure) {
@@ -336,8 +404,8 @@ TEST_F(PanelTest, ShowNumberAndFailureScreensTimeOutToo) {
     clock.advance(30s);
     EXPECT_EQ(count_of<effect::ResumeLoop>(panel.tick()), 1);
 
-    panel.set_printer_status(status(PrinterState::PaperOut));
     (void)panel.handle(intent::Open{});
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
     (void)panel.handle(intent::ChoosePrint{});
     EXPECT_EQ(panel.view().screen, PanelScreen::Result);
     clock.advance(30s);
@@ -357,8 +425,8 @@ TEST_F(PanelTest, LateResultAfterCloseIsCountedButChangesNothing) {
 }
 
 TEST_F(PanelTest, CallbackWithPrinterOutOfPaperSaysSoBeforeTyping) {
-    panel.set_printer_status(status(PrinterState::PaperOut));
     (void)panel.handle(intent::Open{});
+    panel.set_printer_status(fresh(PrinterState::PaperOut));
     (void)panel.handle(intent::ChooseCallback{});
     EXPECT_EQ(panel.view().screen, PanelScreen::Result);
     EXPECT_TRUE(panel.view().show_number);

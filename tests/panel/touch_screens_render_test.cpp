@@ -168,10 +168,11 @@ TEST_P(PanelRender, PrintingThenConfirmation) {
 }
 
 TEST_P(PanelRender, PaperOutShowsTheNumber) {
+    (void)panel.handle(intent::Open{});
     PrinterStatus out;
     out.state = PrinterState::PaperOut;
+    out.asked_at = clock.steady();  // asked after the patient opened the panel
     panel.set_printer_status(out);
-    (void)panel.handle(intent::Open{});
     (void)panel.handle(intent::ChoosePrint{});
     ASSERT_TRUE(panel.view().message_is_problem);
     const fs::path png = shoot("7_paper_out");

@@ -47,7 +47,7 @@ std::vector<std::uint8_t> EscposListener::received() const {
 std::uint8_t EscposListener::answer(int n) const {
     // Bits 1 and 4 are always set in a status byte.
     constexpr std::uint8_t kBase = 0x12;
-    switch (mode_) {
+    switch (mode_.load()) {
         case ListenerMode::NearEnd: return n == 4 ? kBase | 0x0C : kBase;
         case ListenerMode::PaperOut: return n == 4 ? kBase | 0x60 : kBase | 0x20;
         case ListenerMode::CoverOpen: return n == 2 ? kBase | 0x04 : kBase;

@@ -179,6 +179,18 @@ TEST_P(PanelRender, PaperOutShowsTheNumber) {
     EXPECT_EQ(zbar(png), "tel:+15550100199") << "every failure ends with a QR that dials the clinic";
 }
 
+TEST_P(PanelRender, CheckingThePrinterBeforeTheKeypad) {
+    PrinterStatus out;
+    out.state = PrinterState::PaperOut;
+    out.asked_at = clock.steady();
+    panel.set_printer_status(out);
+    clock.advance(std::chrono::seconds(5));  // an old answer: the panel asks again before the keypad
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChooseCallback{});
+    ASSERT_EQ(panel.view().screen, PanelScreen::Checking);
+    (void)shoot("8_checking_printer");
+}
+
 TEST_P(PanelRender, NoPrinterGoesStraightToTheNumber) {
     KioskConfig none = test_config();
     none.printer.uri = "none";

@@ -14,7 +14,7 @@ namespace kiosk {
 
 class ImageCache {
 public:
-    explicit ImageCache(SDL_Renderer* renderer, std::size_t max_entries = 2)
+    explicit ImageCache(SDL_Renderer* renderer, std::size_t max_entries = 1)
         : renderer_(renderer), max_entries_(max_entries) {}
 
     // The texture of `picture`; nullptr when the renderer cannot make one (the slide is then

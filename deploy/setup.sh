@@ -19,7 +19,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
   fonts-noto-core fonts-dejavu-core)
 # The real parts the tests start: an X server and input, a private CUPS with an IPP printer
 # emulator, and the tools that read back what was shown or printed.
-test_packages=(libgtest-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
+test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
   tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus)
 
 install() {

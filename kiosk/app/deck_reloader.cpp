@@ -1,14 +1,18 @@
 #include "deck_reloader.h"
 
-#include "image_cache.h"
+#include "picture_decoder.h"
+
+#include <malloc.h>
 
 #include <chrono>
 
 namespace kiosk {
 
-DeckReloader::DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event)
-    : folder_(std::move(folder)), config_(config), wake_event_(wake_event) {
+DeckReloader::DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event, int screen_w,
+                           int screen_h)
+    : folder_(std::move(folder)), config_(config), wake_event_(wake_event), screen_w_(screen_w), screen_h_(screen_h) {
     latest_ = load(nullptr);
+    malloc_trim(0);  // see loader_loop
     fresh_ = true;
     loader_ = std::jthread([this](std::stop_token stop) { loader_loop(stop); });
     watch_ = std::make_unique<FolderWatchThread>(folder_, [this](FolderStatus) { reload_now(); });
@@ -20,11 +24,17 @@ DeckReloader::~DeckReloader() {
     wake_.notify_all();
 }
 
-std::shared_ptr<const Deck> DeckReloader::load(const Deck* previous) const {
+std::shared_ptr<const Deck> DeckReloader::load(const std::shared_ptr<const Deck>& previous) const {
+    int w = 0, h = 0;
+    {
+        std::lock_guard lock(mutex_);
+        w = screen_w_;
+        h = screen_h_;
+    }
     DeckLoadOptions options;
     options.config = &config_;
-    options.verify_image = verify_image_decodes;
-    options.previous = previous;
+    options.decode_picture = picture_decoder_for_screen(w, h, previous);
+    options.previous = previous.get();
     options.display_prefix = (folder_ / "").string();
     auto deck = std::make_shared<Deck>(load_deck(folder_, options));
     // A folder that vanished (USB stick pulled, share unmounted) keeps the last good slides
@@ -46,6 +56,16 @@ void DeckReloader::reload_now() {
     wake_.notify_all();
 }
 
+void DeckReloader::set_screen_size(int w, int h) {
+    {
+        std::lock_guard lock(mutex_);
+        if (w == screen_w_ && h == screen_h_) return;
+        screen_w_ = w;
+        screen_h_ = h;
+    }
+    reload_now();
+}
+
 void DeckReloader::loader_loop(std::stop_token stop) {
     for (;;) {
         std::shared_ptr<const Deck> previous;
@@ -56,9 +76,13 @@ void DeckReloader::loader_loop(std::stop_token stop) {
             previous = latest_;
         }
         const auto started = std::chrono::steady_clock::now();
-        auto deck = load(previous.get());
+        auto deck = load(previous);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         SDL_Log("slides reloaded: %zu slides in %lld ms", deck->slides.size(), static_cast<long long>(ms.count()));
+        previous.reset();
+        // Decoding freed its scratch buffers (full-size photos, rasters) in this thread's malloc
+        // arena, which glibc keeps mapped; hand them back so the kiosk's memory stays flat.
+        malloc_trim(0);
         for (const auto& d : deck->all_diagnostics()) SDL_Log("%s", d.to_string().c_str());
         {
             std::lock_guard lock(mutex_);

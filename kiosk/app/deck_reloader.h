@@ -1,6 +1,8 @@
 // Keeps the deck in step with the slides folder: the folder watcher's thread notices a settled
 // change, a loader thread parses and validates the whole folder off the frame loop, and the UI
 // thread picks the finished deck up between frames. An SDL user event wakes the loop each time.
+// The loader also decodes every picture at the size it is shown on this screen, into the deck:
+// a slide kept in its last good version keeps its picture, and the frame loop never opens a file.
 #pragma once
 
 #include "core/config.h"
@@ -22,7 +24,9 @@ class DeckReloader {
 public:
     // `wake_event` is an SDL user event type registered by the app; it is pushed when a new deck
     // is ready. The first deck is loaded synchronously so the kiosk starts with its slides.
-    DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event);
+    // Pictures are decoded for a screen_w×screen_h screen.
+    DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event, int screen_w,
+                 int screen_h);
     ~DeckReloader();
     DeckReloader(const DeckReloader&) = delete;
     DeckReloader& operator=(const DeckReloader&) = delete;
@@ -33,11 +37,14 @@ public:
     [[nodiscard]] std::shared_ptr<const Deck> current() const;
     // Ask for a reload now (staff panel "Reload now").
     void reload_now();
+    // The window changed size: pictures are decoded again for it (in the background; until then
+    // the old pixels are scaled).
+    void set_screen_size(int w, int h);
     [[nodiscard]] FolderStatus folder_status() const { return watch_ ? watch_->status() : FolderStatus::Missing; }
 
 private:
     void loader_loop(std::stop_token stop);
-    std::shared_ptr<const Deck> load(const Deck* previous) const;
+    std::shared_ptr<const Deck> load(const std::shared_ptr<const Deck>& previous) const;
 
     const std::filesystem::path folder_;
     const KioskConfig& config_;
@@ -45,6 +52,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable_any wake_;
     bool pending_ = false;
+    int screen_w_, screen_h_;  // guarded by mutex_
     std::shared_ptr<const Deck> latest_;
     bool fresh_ = false;
     std::jthread loader_;

@@ -152,7 +152,7 @@ int KioskApp::run() {
         return 1;
     }
     wake_event_ = SDL_RegisterEvents(1);
-    decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_);
+    decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_);
     player_ = std::make_unique<Player>(clock_, config_.player);
     const auto first = decks_->take_new_deck();
     for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
@@ -250,6 +250,7 @@ void KioskApp::handle_event(const SDL_Event& e) {
                     w_ = w;
                     h_ = h;
                     painter_->clear_caches();
+                    decks_->set_screen_size(w_, h_);  // pictures are decoded for the shown size
                     ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
                 }
             }

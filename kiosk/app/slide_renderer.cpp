@@ -53,9 +53,10 @@ void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
     const ScreenRegions r = compute_regions(w, h, slide.layout, slide.image.has_value());
+    // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
     if (slide.image && r.image.w > 0 && r.image.h > 0) {
-        Rect where;
-        if (SDL_Texture* tex = images_.get(*slide.image, r.image, &where)) {
+        if (SDL_Texture* tex = images_.get(slide.image->pixels)) {
+            const Rect where = fit_image(slide.image->width, slide.image->height, r.image);
             const SDL_Rect dst{where.x, where.y, where.w, where.h};
             SDL_RenderCopy(renderer_, tex, nullptr, &dst);
         }

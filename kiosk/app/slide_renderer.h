@@ -2,6 +2,8 @@
 // crossfade between two slides, the footer (clinic, clock, progress dots, disclaimer) and the calm
 // information screen shown when no slide may be shown. Slides are painted once into a texture
 // and then only copied, so a static slide or a crossfade costs two texture copies per frame.
+// Everything drawn comes from memory (the deck's decoded pictures, fonts): nothing here takes a
+// path or opens a file, so the frame loop cannot block on the slides folder.
 #pragma once
 
 #include "core/clock.h"
@@ -33,6 +35,8 @@ public:
 
     // Drops cached textures (after the window size changed).
     void clear_caches();
+    // Textures held now (slides painted, pictures): stays bounded however many slides play.
+    [[nodiscard]] std::size_t cached_textures() const { return slides_.size() + images_.size(); }
     [[nodiscard]] TextDrawer& text() { return text_; }
 
 private:

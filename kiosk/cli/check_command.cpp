@@ -1,7 +1,7 @@
 // `kiosk check [DIR]`: what staff run after editing slides. One line per problem in the
 // compiler-like form "file:line: error: what is wrong. What to do", then a summary.
 #include "app/fonts.h"
-#include "app/image_cache.h"
+#include "app/picture_decoder.h"
 #include "app/sdl_session.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
@@ -37,7 +37,7 @@ int check_command(const Args& args, Io io) {
     SdlSession sdl(false);  // SDL_image and SDL_ttf only: checking needs no display
     DeckLoadOptions options;
     options.config = &config;
-    if (sdl.ok()) options.verify_image = verify_image_decodes;
+    if (sdl.ok()) options.decode_picture = picture_decoder_for_screen(kCheckSizes[0].w, kCheckSizes[0].h);
     options.display_prefix = (dir / "").string();
     Deck deck = load_deck(dir, options);
 

@@ -1,7 +1,7 @@
 // `kiosk render`: what the waiting room will see, as PNG files, with no display at all. Staff
 // preview a change on any computer (report.html), and tests and the README use the same pictures.
 #include "app/fonts.h"
-#include "app/image_cache.h"
+#include "app/picture_decoder.h"
 #include "app/sdl_session.h"
 #include "app/slide_renderer.h"
 #include "app/ui_layer.h"
@@ -71,7 +71,7 @@ int render_command(const Args& args, Io io) {
     }
     DeckLoadOptions options;
     options.config = &config;
-    options.verify_image = verify_image_decodes;
+    options.decode_picture = picture_decoder_for_screen(size.w, size.h);
     options.display_prefix = (slides / "").string();
     const Deck deck = load_deck(slides, options);
     for (const auto& d : deck.all_diagnostics()) io.err << d.to_string() << '\n';

@@ -84,7 +84,7 @@ Deck load_deck(const fs::path& folder, const DeckLoadOptions& options) {
     for (const fs::path& file : files) {
         const std::string name = file.filename().string();
         SlideParseResult parsed =
-            parse_slide_file(file, folder, options.display_prefix + name, config, options.verify_image);
+            parse_slide_file(file, folder, options.display_prefix + name, config, options.decode_picture);
         SlideFileReport report{name, SlideFileState::Ok, std::move(parsed.diagnostics)};
         if (parsed.slide) {
             if (!report.diagnostics.empty()) report.state = SlideFileState::Warnings;

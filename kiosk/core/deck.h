@@ -41,7 +41,9 @@ struct Deck {
 
 struct DeckLoadOptions {
     const KioskConfig* config = nullptr;
-    ImageVerifier verify_image;
+    // Decodes each picture into the deck (at the size it is shown); empty: pictures are only
+    // read and checked by their header.
+    PictureDecoder decode_picture;
     // The deck on screen now: a slide whose new version is rejected keeps this version.
     const Deck* previous = nullptr;
     // How files are named in diagnostics: prefix + file name (e.g. "slides/").

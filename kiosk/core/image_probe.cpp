@@ -1,5 +1,7 @@
 #include "image_probe.h"
 
+#include "memory_stream.h"
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -14,7 +16,7 @@ std::uint32_t be32(const unsigned char* p) {
     return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
 }
 
-bool probe_png(std::ifstream& in, SlideImage& img) {
+bool probe_png(std::istream& in, SlideImage& img) {
     std::array<unsigned char, 24> h{};
     in.seekg(0);
     if (!in.read(reinterpret_cast<char*>(h.data()), h.size())) return false;
@@ -25,7 +27,7 @@ bool probe_png(std::ifstream& in, SlideImage& img) {
 }
 
 // Walks JPEG segments to the first start-of-frame marker, which holds the size.
-bool probe_jpeg(std::ifstream& in, SlideImage& img) {
+bool probe_jpeg(std::istream& in, SlideImage& img) {
     in.seekg(2);
     for (int guard = 0; guard < 1000; ++guard) {
         int c = in.get();
@@ -114,13 +116,9 @@ bool probe_svg(const std::string& head, SlideImage& img) {
 
 }  // namespace
 
-ImageProbe probe_image(const std::filesystem::path& file) {
+// From any seekable stream: a file's own (probe_image) or bytes already read (probe_image_data).
+static ImageProbe probe_stream(std::istream& in, const std::filesystem::path& file) {
     ImageProbe r;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        r.error = "the picture cannot be opened";
-        return r;
-    }
     std::vector<char> head(4096);
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(in.gcount()));
@@ -159,6 +157,17 @@ ImageProbe probe_image(const std::filesystem::path& file) {
     }
     r.image = img;
     return r;
+}
+
+ImageProbe probe_image(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return ImageProbe{std::nullopt, "the picture cannot be opened"};
+    return probe_stream(in, file);
+}
+
+ImageProbe probe_image_data(std::string_view bytes, const std::filesystem::path& file) {
+    MemoryStream in(bytes);
+    return probe_stream(in, file);
 }
 
 }  // namespace kiosk

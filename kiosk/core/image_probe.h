@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
@@ -20,5 +21,7 @@ struct ImageProbe {
 };
 
 [[nodiscard]] ImageProbe probe_image(const std::filesystem::path& file);
+// The same from the file's bytes, already read safely (read_picture_file); `file` names the picture.
+[[nodiscard]] ImageProbe probe_image_data(std::string_view bytes, const std::filesystem::path& file);
 
 }  // namespace kiosk

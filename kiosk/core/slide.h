@@ -2,12 +2,14 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "picture.h"
 #include "rich_text.h"
 #include "show_window.h"
 #include "slide_layout.h"
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +21,10 @@ struct SlideImage {
     std::filesystem::path path;  // absolute, checked to be inside the slides folder
     ImageFormat format = ImageFormat::Png;
     int width = 0, height = 0;   // from the file's header (SVG: its width/height or viewBox)
+    std::string digest;          // of the file's bytes as read (picture_digest)
+    // The picture decoded at the size it is shown, read once by the loader: the screen draws only
+    // this, never the file. Null when no decoder ran (`kiosk check` without SDL, core tests).
+    std::shared_ptr<const Picture> pixels;
 };
 
 struct Slide {

@@ -2,6 +2,7 @@
 
 #include "image_probe.h"
 #include "markdown.h"
+#include "picture_file.h"
 #include "reading_time.h"
 #include "toml_helpers.h"
 
@@ -199,11 +200,7 @@ std::optional<fs::path> resolve_image(const Context& ctx, int line, const std::s
                   "Copy the picture itself into the slides folder");
         return std::nullopt;
     }
-    if (!fs::is_regular_file(real, ec)) {
-        ctx.error(line, "the image \"" + rel + "\" is not a file", "");
-        return std::nullopt;
-    }
-    return real;
+    return real;  // a pipe, device or folder here is refused when it is read (read_picture_file)
 }
 
 struct FrontMatter {
@@ -263,10 +260,8 @@ bool split_front_matter(std::string_view text, const Context& ctx, FrontMatter& 
 std::string content_hash(std::string_view text, const std::optional<SlideImage>& image) {
     std::string key(text);
     if (image) {
-        std::error_code ec;
         key += image->path.string();
-        key += std::to_string(fs::file_size(image->path, ec));
-        key += std::to_string(fs::last_write_time(image->path, ec).time_since_epoch().count());
+        key += image->digest;  // of the bytes read: no second look at the file
     }
     return std::to_string(std::hash<std::string>{}(key));
 }
@@ -274,7 +269,7 @@ std::string content_hash(std::string_view text, const std::optional<SlideImage>&
 }  // namespace
 
 SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_dir, const std::string& display_name,
-                                  const KioskConfig& config, const ImageVerifier& verify_image) {
+                                  const KioskConfig& config, const PictureDecoder& decode_picture) {
     SlideParseResult result;
     Diagnostics& diags = result.diagnostics;
     const Context ctx{display_name, 0, &diags};
@@ -349,15 +344,27 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
 
     if (!image_rel.empty()) {
         if (const auto full = resolve_image(ctx, image_line, image_rel, slides_dir)) {
-            const ImageProbe probe = probe_image(*full);
-            if (!probe.image) {
+            // Read once, safely, into memory; the header check and the decoding work on these
+            // bytes, so the file is never opened again (it may be a pipe by the time it is drawn).
+            const PictureFile file = read_picture_file(*full, slides_dir);
+            const ImageProbe probe = file.ok() ? probe_image_data(file.bytes, *full) : ImageProbe{};
+            if (!file.ok()) {
+                ctx.error(image_line, "the image \"" + image_rel + "\" " + file.error, file.fix);
+            } else if (!probe.image) {
                 ctx.error(image_line, "\"" + image_rel + "\": " + probe.error,
                           "Use a PNG, JPEG or SVG picture of at most 4096×4096 pixels");
-            } else if (const std::string why = verify_image ? verify_image(*probe.image) : std::string(); !why.empty()) {
-                ctx.error(image_line, "\"" + image_rel + "\" cannot be shown: " + why,
-                          "Open the picture on a computer to check it, or export it again as PNG");
             } else {
-                slide.image = probe.image;
+                SlideImage image = *probe.image;
+                image.digest = picture_digest(file.bytes);
+                PictureDecode decoded;
+                if (decode_picture) decoded = decode_picture(image, file.bytes, slide.layout);
+                if (decode_picture && !decoded.pixels) {
+                    ctx.error(image_line, "\"" + image_rel + "\" cannot be shown: " + decoded.error,
+                              "Open the picture on a computer to check it, or export it again as PNG");
+                } else {
+                    image.pixels = std::move(decoded.pixels);
+                    slide.image = std::move(image);
+                }
             }
         }
     } else if (fm.present && slide.layout != SlideLayoutKind::TextOnly) {
@@ -405,7 +412,7 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
 }
 
 SlideParseResult parse_slide_file(const fs::path& file, const fs::path& slides_dir, const std::string& display_name,
-                                  const KioskConfig& config, const ImageVerifier& verify_image) {
+                                  const KioskConfig& config, const PictureDecoder& decode_picture) {
     SlideParseResult result;
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
@@ -427,7 +434,7 @@ SlideParseResult parse_slide_file(const fs::path& file, const fs::path& slides_d
         result.diagnostics.push_back({display_name, 0, Severity::Error, "the file cannot be read", ""});
         return result;
     }
-    result = parse_slide_text(ss.str(), slides_dir, display_name, config, verify_image);
+    result = parse_slide_text(ss.str(), slides_dir, display_name, config, decode_picture);
     if (result.slide) {
         result.slide->file_name = file.filename().string();
         result.slide->source = file;

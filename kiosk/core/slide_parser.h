@@ -9,14 +9,21 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
-// Optional deeper check of an image by really decoding it (the app passes one using SDL_image;
-// the core itself never decodes). Returns an error sentence, or empty when the image is fine.
-using ImageVerifier = std::function<std::string(const SlideImage&)>;
+// Decodes a picture whose bytes were read safely and whose header passed the size limits, for the
+// layout it is shown in (the app passes one using SDL_image that decodes at the size the picture
+// is drawn; the core itself never decodes). Returns the pixels, or an error sentence.
+struct PictureDecode {
+    std::shared_ptr<const Picture> pixels;
+    std::string error;
+};
+using PictureDecoder = std::function<PictureDecode(const SlideImage&, std::string_view bytes, SlideLayoutKind)>;
 
 // Largest slide file read: a slide is a few lines; anything bigger is a mistake.
 inline constexpr std::uintmax_t kMaxSlideFileBytes = 64 * 1024;
@@ -29,11 +36,11 @@ struct SlideParseResult {
 // `display_name` is how staff know the file, e.g. "slides/020-massage.md".
 [[nodiscard]] SlideParseResult parse_slide_file(const std::filesystem::path& file, const std::filesystem::path& slides_dir,
                                                 const std::string& display_name, const KioskConfig& config,
-                                                const ImageVerifier& verify_image = {});
+                                                const PictureDecoder& decode_picture = {});
 
 // The same from text already in memory (used by parse_slide_file and by tests).
 [[nodiscard]] SlideParseResult parse_slide_text(std::string_view text, const std::filesystem::path& slides_dir,
                                                 const std::string& display_name, const KioskConfig& config,
-                                                const ImageVerifier& verify_image = {});
+                                                const PictureDecoder& decode_picture = {});
 
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 #include "core/staff_flow.h"
 #include "core/touch_panel.h"
 #include "core/usage_log.h"
+#include "core/wiping_allocator.h"
 #include "deck_reloader.h"
 #include "fonts.h"
 #include "pointer_input.h"
@@ -280,6 +281,7 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
             // number is wiped here, now.
             if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
             request.wipe();
+            burn_stack();  // the short-string copies made on the way (validation, composing)
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
             bool counted = false;
             const UsageEvent u = usage_for(count->kind, counted);

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -56,6 +57,72 @@ struct Stage {
     [[nodiscard]] std::vector<std::string> run_args() const {
         return {"--config", config.string(), "--slides", slides.string()};
     }
+};
+
+// A private cupsd on loopback with one queue to an ippeveprinter that keeps what it is sent (-k).
+class CupsStage {
+public:
+    CupsStage() {
+        for (const char* sub : {"root", "spool", "cache", "state", "tmp", "log", "ipp"}) fs::create_directories(dir_.path() / sub);
+        // cupsd runs filters as user lp: they must reach the config and temp dirs (mkdtemp makes 0700).
+        fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                         fs::perms::others_read | fs::perms::others_exec);
+        fs::permissions(dir_.path() / "tmp", fs::perms::all | fs::perms::sticky_bit);
+        cups_port_ = free_loopback_port();
+        ipp_port_ = free_loopback_port();
+        while (ipp_port_ == cups_port_) ipp_port_ = free_loopback_port();
+        const std::string d = dir_.path().string();
+        dir_.write("cupsd.conf", "Listen 127.0.0.1:" + std::to_string(cups_port_) +
+                                     "\nBrowsing No\nWebInterface No\nDefaultAuthType None\nPreserveJobFiles No\nLogLevel info\n"
+                                     "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+                                     "<Policy default>\n  <Limit All>\n    Order allow,deny\n    Allow all\n"
+                                     "  </Limit>\n</Policy>\n");
+        dir_.write("cups-files.conf", "ServerRoot " + d + "/root\nRequestRoot " + d + "/spool\nCacheDir " + d +
+                                          "/cache\nStateDir " + d + "/state\nTempDir " + d + "/tmp\nAccessLog " + d +
+                                          "/log/access_log\nErrorLog " + d + "/log/error_log\nPageLog " + d +
+                                          "/log/page_log\nPrintcap " + d + "/state/printcap\n");
+        const std::string bus = "unix:path=" + d + "/bus";
+        env_ = {{"DBUS_SYSTEM_BUS_ADDRESS", bus}, {"DBUS_SESSION_BUS_ADDRESS", bus},
+                {"CUPS_SERVER", "127.0.0.1:" + std::to_string(cups_port_)}};
+        dbus_ = ChildProcess({"dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + bus}, {},
+                             d + "/log/dbus.log");
+        ready_ = wait_until([&] { return fs::exists(dir_.path() / "bus"); }, 5s);
+        ipp_ = ChildProcess({"ippeveprinter", "-n", "localhost", "-p", std::to_string(ipp_port_), "-d", d + "/ipp", "-k",
+                             "-r", "off", "-f", "application/pdf", "-c", "/bin/true", "KioskDesk"},
+                            env_, d + "/log/ippeveprinter.log");
+        cupsd_ = ChildProcess({"cupsd", "-f", "-c", d + "/cupsd.conf", "-s", d + "/cups-files.conf"}, env_,
+                              d + "/log/cupsd.log");
+        ready_ = ready_ && wait_for_port(ipp_port_, 10s) && wait_for_port(cups_port_, 10s);
+        if (!ready_) return;
+        const CommandResult r = run_command({"lpadmin", "-p", "DeskQ", "-E", "-v",
+                                             "ipp://localhost:" + std::to_string(ipp_port_) + "/ipp/print", "-m",
+                                             "everywhere"},
+                                            env_, 30s);
+        ready_ = r.exit_code == 0 && wait_until([&] {
+                     return read_file(dir_.path() / "log/error_log").find("Printer \"DeskQ\" is now available.") !=
+                            std::string::npos;
+                 }, 15s);
+    }
+    [[nodiscard]] bool ready() const { return ready_; }
+    [[nodiscard]] const std::map<std::string, std::string>& env() const { return env_; }
+    // The PDFs the printer received (ippeveprinter -k keeps them).
+    [[nodiscard]] std::vector<fs::path> received() const {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::recursive_directory_iterator(dir_.path() / "ipp")) {
+            if (e.is_regular_file() && e.path().extension() == ".pdf") out.push_back(e.path());
+        }
+        return out;
+    }
+    [[nodiscard]] std::string logs() const {
+        return read_file(dir_.path() / "log/error_log") + read_file(dir_.path() / "log/ippeveprinter.log");
+    }
+
+private:
+    TempDir dir_{"kiosk-privacy-cups"};
+    int cups_port_ = 0, ipp_port_ = 0;
+    std::map<std::string, std::string> env_;
+    ChildProcess dbus_, ipp_, cupsd_;
+    bool ready_ = false;
 };
 
 bool tap_rect(const XSession& x, const kiosk::Rect& r) {
@@ -141,6 +208,50 @@ TEST(PatientDataE2E, NameAndNumberAreGoneFromMemoryAfterAnEscposDeskSlip) {
     ASSERT_NE(text.find(kDigits), std::string::npos) << "the slip does not carry the typed number:\n" << text;
 
     // The print thread is idle again and the screen shows the confirmation: nothing should hold them.
+    std::this_thread::sleep_for(4s);
+    ASSERT_TRUE(kiosk.running()) << kiosk.log();
+    expect_not_in_memory(kiosk.pid(), kDigits, "number");
+    expect_not_in_memory(kiosk.pid(), kName, "name");
+    expect_not_in_memory(kiosk.pid(), "Quirinus", "first name");
+}
+
+// The same through CUPS: the slip is a cairo PDF sent to a real cupsd; the PDF buffer, cairo's
+// text and the wrapped lines must all be gone from the kiosk afterwards.
+TEST(PatientDataE2E, NameAndNumberAreGoneFromMemoryAfterACupsDeskSlip) {
+    ASSERT_EQ(::geteuid(), 0U) << "reading another process's memory needs root (the CI runs the tests as root)";
+    for (const char* tool : {"cupsd", "ippeveprinter", "dbus-daemon", "lpadmin", "pdftotext"}) {
+        ASSERT_TRUE(have_program(tool)) << "missing " << tool << " (deploy/setup.sh test installs it)";
+    }
+    CupsStage cups;
+    ASSERT_TRUE(cups.ready()) << "cupsd/ippeveprinter did not start\n" << cups.logs();
+    Stage s("cups://DeskQ");
+    ASSERT_TRUE(s.x.ok()) << s.x.error();
+    // KioskRun passes on this process's environment: that is how the kiosk finds the server.
+    ::setenv("CUPS_SERVER", cups.env().at("CUPS_SERVER").c_str(), 1);
+    KioskRun kiosk(s.x, s.run_args(), s.dir.path() / "kiosk.log");
+    ::unsetenv("CUPS_SERVER");
+    const fs::path shot = shots_dir() / "privacy-cups-panel.png";
+    ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 20s)) << kiosk.log();
+    // The panel offers the call-back choice once the worker has seen the queue ready.
+    std::this_thread::sleep_for(2s);
+    tap_callback_slip(s.x, shot);
+    if (HasFatalFailure()) return;
+    tap_send(s.x);
+    if (HasFatalFailure()) return;
+
+    std::string text;
+    const bool printed = wait_until(
+        [&] {
+            for (const fs::path& pdf : cups.received()) {
+                text = run_command({"pdftotext", pdf.string(), "-"}).output;
+                if (text.find(kDigits) != std::string::npos) return true;
+            }
+            return false;
+        },
+        40s);
+    ASSERT_TRUE(printed) << "no desk slip with the number reached the printer\n" << kiosk.log() << cups.logs();
+    ASSERT_NE(text.find(kName), std::string::npos) << "the slip does not carry the typed name:\n" << text;
+
     std::this_thread::sleep_for(4s);
     ASSERT_TRUE(kiosk.running()) << kiosk.log();
     expect_not_in_memory(kiosk.pid(), kDigits, "number");

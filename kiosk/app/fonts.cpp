@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <utility>
 
@@ -96,12 +98,29 @@ std::optional<FontFiles> files_for(FcConfig* config, const std::string& family, 
     return files;
 }
 
-}  // namespace
+// The package's files by path: the last resort when fontconfig finds nothing usable.
+std::optional<FontFiles> packaged_fallback(std::string* tried) {
+    const char* dir_env = std::getenv("KIOSK_FALLBACK_FONT_DIR");
+    const std::filesystem::path dir = dir_env != nullptr && *dir_env != '\0' ? dir_env : kFallbackFontDir;
+    const std::string regular = (dir / "DejaVuSans.ttf").string();
+    const std::string bold = (dir / "DejaVuSans-Bold.ttf").string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(regular, ec) || !std::filesystem::is_regular_file(bold, ec)) {
+        *tried = regular + " (missing: apt-get install fonts-dejavu-core)";
+        return std::nullopt;
+    }
+    FontFiles files;
+    files.family = "DejaVu Sans";
+    files.paths = {regular, bold, regular, bold};  // indexed by FontStyle: the italics are slanted by SDL_ttf
+    files.synthetic_italic[static_cast<std::size_t>(FontStyle::Italic)] = true;
+    files.synthetic_italic[static_cast<std::size_t>(FontStyle::BoldItalic)] = true;
+    return files;
+}
 
-std::optional<FontFiles> find_font_files(const std::string& family, std::string* error) {
+std::optional<FontFiles> find_with_fontconfig(const std::string& family, std::string* problem) {
     const Config config(FcInitLoadConfigAndFonts());
     if (!config) {
-        if (error) *error = "fontconfig could not be initialised";
+        *problem = "fontconfig could not be initialised";
         return std::nullopt;
     }
     for (const std::string& name : {family, std::string("DejaVu Sans")}) {
@@ -109,9 +128,28 @@ std::optional<FontFiles> find_font_files(const std::string& family, std::string*
         if (auto files = files_for(config.get(), name, true)) return files;
     }
     if (auto files = files_for(config.get(), "sans-serif", false)) return files;
-    if (error) *error = "no font found for \"" + family + "\", \"DejaVu Sans\" or any sans-serif";
+    *problem = "fontconfig found no TrueType or OpenType font for \"" + family + "\", \"DejaVu Sans\" or sans-serif";
     return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<FontFiles> find_font_files(const std::string& family, std::string* error) {
+    std::string fontconfig_problem, fallback_tried;
+    std::optional<FontFiles> files = find_with_fontconfig(family, &fontconfig_problem);
+    if (!files) files = packaged_fallback(&fallback_tried);
+    if (!files) {
+        if (error) *error = "no usable font: " + fontconfig_problem + ", and not " + fallback_tried;
+        return std::nullopt;
+    }
+    if (!family.empty() && !same_name(files->family, family)) {
+        files->fallback_note = "font_family \"" + family + "\" is not installed; using \"" + files->family +
+                               "\" instead";
+    }
+    return files;
+}
+
+
 
 std::optional<FontSet> FontSet::open(const std::string& family, std::string* error) {
     std::optional<FontFiles> files = find_font_files(family, error);

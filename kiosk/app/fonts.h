@@ -17,15 +17,24 @@ namespace kiosk {
 // algorithmic bold/italic is applied to the nearest file instead.
 struct FontFiles {
     std::string family;  // the family actually found (may be a fallback)
+    // Set when `family` is not the one asked for: "font_family \"X\" is not installed; using
+    // \"DejaVu Sans\" instead", for the log (once, at start) and `kiosk check`.
+    std::string fallback_note;
     std::array<std::string, 4> paths;  // indexed by FontStyle
     std::array<bool, 4> synthetic_bold{};
     std::array<bool, 4> synthetic_italic{};
     [[nodiscard]] const std::string& path(FontStyle style) const { return paths[static_cast<std::size_t>(style)]; }
 };
 
-// Finds `family`, else "DejaVu Sans", else any sans-serif, through fontconfig. nullopt and an
-// error message when not even a sans-serif TrueType/OpenType face exists.
+// Finds `family`, else "DejaVu Sans", else any sans-serif, through fontconfig; else, with
+// fontconfig broken or finding nothing, the DejaVu Sans files of the fonts-dejavu-core package
+// the kiosk depends on, by path (kFallbackFontDir). nullopt and an error message saying what was
+// tried when none of these exists, so the screen is never dark while a usable font is installed.
 [[nodiscard]] std::optional<FontFiles> find_font_files(const std::string& family, std::string* error);
+
+// Where fonts-dejavu-core puts DejaVuSans.ttf and DejaVuSans-Bold.ttf. The environment variable
+// KIOSK_FALLBACK_FONT_DIR replaces it (tests use it to simulate a machine with no font at all).
+inline constexpr const char* kFallbackFontDir = "/usr/share/fonts/truetype/dejavu";
 
 class FontSet final : public TextMeasurer {
 public:

@@ -7,9 +7,11 @@
 #include "core/staff_flow.h"
 #include "core/touch_panel.h"
 #include "core/usage_log.h"
+#include "core/wiping_allocator.h"
 #include "deck_reloader.h"
 #include "fonts.h"
 #include "pointer_input.h"
+#include "print/cups_job_files.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
@@ -145,6 +147,7 @@ int KioskApp::run() {
         log_ << "kiosk: " << error << '\n';
         return 1;
     }
+    if (!fonts_->files().fallback_note.empty()) log_ << "kiosk: warning: " << fonts_->files().fallback_note << '\n';
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, config_);
     ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
     if (!ui_->ok()) {
@@ -161,7 +164,9 @@ int KioskApp::run() {
     player_->set_deck(first);
     panel_ = std::make_unique<TouchPanel>(clock_, config_);
     if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
-    pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff);
+    if (const auto w = cups_job_files_warning(config_.printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
+    pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff, config_.system.state_dir);
+    if (!pin_lock_->start_note().empty()) log_ << "kiosk: staff PIN: " << pin_lock_->start_note() << '\n';
     StaffFlowOptions staff_options;
     staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
     staff_options.idle_timeout = std::chrono::duration<double>(config_.player.idle_timeout_seconds);
@@ -298,6 +303,7 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
             // number is wiped here, now.
             if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
             request.wipe();
+            burn_stack();  // the short-string copies made on the way (validation, composing)
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
             bool counted = false;
             const UsageEvent u = usage_for(count->kind, counted);

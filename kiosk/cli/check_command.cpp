@@ -7,6 +7,8 @@
 #include "cli/commands.h"
 #include "cli/settings.h"
 #include "core/deck.h"
+#include "core/pin_lock.h"
+#include "print/cups_job_files.h"
 #include "core/slide_layout.h"
 
 #include <ostream>
@@ -18,6 +20,20 @@ namespace {
 
 // The sizes a clinic screen is likely to have; a slide must read well on each.
 constexpr Size2 kCheckSizes[] = {{1920, 1080}, {1080, 1920}};
+
+// What makes the kiosk itself misbehave rather than a slide: a staff PIN hash that can never
+// match (config.cpp already named its line), a CUPS server that keeps slips on disk. True when
+// the check must fail.
+bool report_setup_problems(const KioskConfig& config, std::ostream& out) {
+    bool failed = false;
+    if (!config.staff.pin_hash.empty() && !is_usable_pin_hash(config.staff.pin_hash)) {
+        out << "kiosk: error: the staff panel stays off until [staff] pin_hash is a hash from `kiosk hash-pin` "
+               "(see above)\n";
+        failed = true;
+    }
+    if (const auto warning = cups_job_files_warning(config.printer.uri)) out << "kiosk: warning: " << *warning << '\n';
+    return failed;
+}
 
 }  // namespace
 
@@ -43,9 +59,18 @@ int check_command(const Args& args, Io io) {
 
     // Text that had to shrink to fit is a warning: it is smaller than a patient across the room
     // can comfortably read.
+    // No usable font means a dark screen at the kiosk: that fails the check.
     std::string font_error;
     const auto fonts = sdl.ok() ? FontSet::open(config.theme.font_family, &font_error) : std::nullopt;
-    if (!fonts) io.out << "kiosk: warning: text sizes not checked: " << font_error << '\n';
+    const bool font_failed = sdl.ok() && !fonts;
+    if (font_failed) {
+        io.out << "kiosk: error: " << font_error << ". The kiosk cannot show any text\n";
+    } else if (!fonts) {
+        io.out << "kiosk: warning: text sizes not checked: " << sdl.error() << '\n';
+    } else if (!fonts->files().fallback_note.empty()) {
+        io.out << "kiosk: warning: " << fonts->files().fallback_note << '\n';
+    }
+    const bool setup_failed = report_setup_problems(config, io.out) || font_failed;
     for (auto& report : deck.files) {
         const Slide* slide = deck.find(report.file_name);
         if (!slide || !fonts || report.state == SlideFileState::KeptPrevious) continue;
@@ -82,7 +107,7 @@ int check_command(const Args& args, Io io) {
                << "The kiosk would show only the clinic's name and number\n";
         return kExitFailure;
     }
-    return rejected == 0 ? kExitOk : kExitFailure;
+    return rejected == 0 && !setup_failed ? kExitOk : kExitFailure;
 }
 
 }  // namespace kiosk::cli

@@ -116,10 +116,13 @@ char32_t next_code_point(std::string_view& text) {
     return cp;
 }
 
-std::string transcode(std::string_view utf8, Codepage cp) {
+namespace {
+
+template <typename String>
+void transcode_into(std::string_view utf8, Codepage cp, String& out) {
     const Table& table = table_for(cp);
-    std::string out;
-    out.reserve(utf8.size());
+    out.clear();
+    out.reserve(utf8.size() + 16);  // room for a few look-alikes ("…" -> "...") without regrowing
     while (!utf8.empty()) {
         const char32_t c = next_code_point(utf8);
         if (c == '\n') {
@@ -136,7 +139,16 @@ std::string transcode(std::string_view utf8, Codepage cp) {
             out += '?';
         }
     }
+}
+
+}  // namespace
+
+std::string transcode(std::string_view utf8, Codepage cp) {
+    std::string out;
+    transcode_into(utf8, cp, out);
     return out;
 }
+
+void transcode(std::string_view utf8, Codepage cp, SecretString& out) { transcode_into(utf8, cp, out); }
 
 }  // namespace kiosk

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "wiping_allocator.h"
+
 namespace kiosk {
 
 enum class Codepage {
@@ -25,6 +27,8 @@ enum class Codepage {
 // "Mon–Fri" stay readable; anything else unmappable, and malformed UTF-8, becomes '?'.
 // Control characters other than '\n' become ' ' so text can never smuggle a printer command.
 [[nodiscard]] std::string transcode(std::string_view utf8, Codepage cp);
+// The same into wiping storage (replacing `out`), for a patient's name and number.
+void transcode(std::string_view utf8, Codepage cp, SecretString& out);
 
 // Decodes one code point from the front of `text`, advancing it. Malformed input yields U+FFFD
 // and consumes one byte. Shared by the transcoder and the keypad's name check.

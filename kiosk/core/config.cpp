@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "pin_hash_setting.h"
 #include "toml_helpers.h"
 
 #include <algorithm>
@@ -114,6 +115,7 @@ void read_printer(const Context& ctx, const toml::table& t, PrinterConfig& p) {
 void read_staff(const Context& ctx, const toml::table& t, StaffConfig& s) {
     toml_util::check_keys(ctx, t, "staff", {"pin_hash", "max_pin_attempts", "lockout_seconds", "stats_file"});
     toml_util::get_string(ctx, t, "pin_hash", s.pin_hash);
+    check_pin_hash_setting(ctx, t);
     toml_util::get_int(ctx, t, "max_pin_attempts", s.max_pin_attempts, 1, 20);
     toml_util::get_number(ctx, t, "lockout_seconds", s.lockout_seconds, 10, 86400);
     toml_util::get_string(ctx, t, "stats_file", s.stats_file);

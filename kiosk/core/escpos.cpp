@@ -31,14 +31,15 @@ private:
 };
 
 // Greedy word wrap of single-byte text; a word longer than a line is cut.
-std::vector<std::string> wrap(const std::string& text, int columns) {
-    std::vector<std::string> lines;
+// Lines of a slip's text: wiping storage, as the text may be a patient's name.
+SecretVector<SecretString> wrap(const SecretString& text, int columns) {
+    SecretVector<SecretString> lines;
     const auto cols = static_cast<size_t>(std::max(1, columns));
     size_t start = 0;
     while (start <= text.size()) {
         const size_t nl = text.find('\n', start);
         std::string_view para(text.data() + start, (nl == std::string::npos ? text.size() : nl) - start);
-        std::string line;
+        SecretString line;
         size_t i = 0;
         while (i < para.size()) {
             while (i < para.size() && para[i] == ' ') ++i;
@@ -66,7 +67,7 @@ std::vector<std::string> wrap(const std::string& text, int columns) {
     return lines;
 }
 
-int magnification(const std::string& bytes, TextSize size, int columns) {
+int magnification(const SecretString& bytes, TextSize size, int columns) {
     switch (size) {
         case TextSize::Normal: return 1;
         case TextSize::Large: return 2;
@@ -81,14 +82,15 @@ int magnification(const std::string& bytes, TextSize size, int columns) {
 }
 
 void encode_text(Writer& w, const SlipText& t, const EscposOptions& opt, int columns) {
-    const std::string bytes = transcode(t.text, opt.codepage);
+    SecretString bytes;
+    transcode(t.text, opt.codepage, bytes);
     const int m = magnification(bytes, t.size, columns);
     const auto align = static_cast<std::uint8_t>(t.align == Align::Left ? 0 : t.align == Align::Center ? 1 : 2);
     w.put({ESC, 'a', align});
     w.put({ESC, 'E', static_cast<std::uint8_t>(t.bold ? 1 : 0)});
     // GS ! n: high nibble = width multiplier - 1, low nibble = height multiplier - 1.
     w.put({GS, '!', static_cast<std::uint8_t>(((m - 1) << 4) | (m - 1))});
-    for (const std::string& line : wrap(bytes, columns / m)) {
+    for (const SecretString& line : wrap(bytes, columns / m)) {
         w.put(line);
         w.put({LF});
     }
@@ -143,6 +145,7 @@ int qr_module_dots(int paper_width_mm) { return paper_width_mm <= 58 ? 6 : 8; }
 
 Bytes encode_escpos(const SlipLayout& layout, const EscposOptions& options) {
     Bytes out;
+    out.reserve(4096);  // a slip with a native QR fits: usually no reallocation at all
     Writer w(out);
     const int columns = printable_dots(layout.paper_width_mm) / kFontAWidthDots;
     const int module = qr_module_dots(layout.paper_width_mm);

@@ -5,6 +5,7 @@
 #include "codepage.h"
 #include "print_status.h"
 #include "slip.h"
+#include "wiping_allocator.h"
 
 #include <cstdint>
 #include <optional>
@@ -12,7 +13,9 @@
 
 namespace kiosk {
 
-using Bytes = std::vector<std::uint8_t>;
+// What goes to the printer: a desk slip's bytes carry a patient's name and number, so the buffer
+// (and every one it outgrew) is zeroed when freed.
+using Bytes = SecretVector<std::uint8_t>;
 
 struct EscposOptions {
     Codepage codepage = Codepage::Cp858;

@@ -16,7 +16,9 @@ bool is_name_letter(char32_t c) {
 }  // namespace
 
 EntryCheck validate_phone(std::string_view typed) {
+    // Reserved once: a string that grows leaves its outgrown buffer behind, unwiped.
     std::string digits;
+    digits.reserve(typed.size() + 1);
     bool plus = false;
     for (const char c : typed) {
         if (c >= '0' && c <= '9') {
@@ -32,11 +34,13 @@ EntryCheck validate_phone(std::string_view typed) {
     if (digits.empty()) return {{}, EntryError::PhoneEmpty};
     if (digits.size() < static_cast<size_t>(kMinPhoneDigits)) return {{}, EntryError::PhoneTooShort};
     if (digits.size() > static_cast<size_t>(kMaxPhoneDigits)) return {{}, EntryError::PhoneTooLong};
-    return {(plus ? "+" : "") + digits, EntryError::None};
+    if (plus) digits.insert(digits.begin(), '+');
+    return {std::move(digits), EntryError::None};
 }
 
 EntryCheck validate_name(std::string_view typed) {
     std::string out;
+    out.reserve(typed.size() + 1);  // never outgrown: the result is at most as long as what was typed
     int chars = 0;
     bool pending_space = false;
     std::string_view rest = typed;

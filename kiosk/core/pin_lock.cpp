@@ -1,5 +1,7 @@
 #include "pin_lock.h"
 
+#include "pin_lockout_state.h"
+
 #include <crypt.h>
 #include <string.h>  // explicit_bzero
 
@@ -66,10 +68,27 @@ std::string hash_pin(std::string_view pin) {
     return run_crypt(pin, setting).value_or(std::string{});
 }
 
-bool is_usable_pin_hash(std::string_view hash) {
-    if (hash.empty() || hash.find('\0') != std::string_view::npos) return false;
+std::optional<std::string> pin_hash_problem(std::string_view hash) {
+    if (hash.empty()) return "pin_hash is empty";
+    const bool printable = std::all_of(hash.begin(), hash.end(), [](char c) { return c > ' ' && c < 127; });
+    if (!printable) return "pin_hash contains spaces or characters a hash never has";
+    if (hash.substr(0, 3) != "$y$" && hash.substr(0, 3) != "$6$") {
+        return "pin_hash does not start with $y$ (yescrypt) or $6$ (sha512-crypt), so it is not a hash from "
+               "`kiosk hash-pin`";
+    }
     const std::string h(hash);
-    return crypt_checksalt(h.c_str()) == CRYPT_SALT_OK;
+    if (crypt_checksalt(h.c_str()) != CRYPT_SALT_OK) return "libcrypt does not accept pin_hash's parameters";
+    // Hashing any PIN with this hash as the setting must give a result of the same shape: same
+    // parameters and salt, a hash part of the same length. A truncated paste, or a "$..." part a
+    // shell swallowed, fails here instead of at the staff member's first try.
+    const auto probe = run_crypt("0000", hash);
+    const size_t last = hash.rfind('$');
+    if (!probe || probe->size() != hash.size() || probe->compare(0, last + 1, hash.substr(0, last + 1)) != 0) {
+        return "pin_hash is incomplete or damaged (" + std::to_string(hash.size()) +
+               " characters; a hash from `kiosk hash-pin` is " +
+               (probe ? std::to_string(probe->size()) : std::string("longer")) + ")";
+    }
+    return std::nullopt;
 }
 
 bool verify_pin(std::string_view pin, std::string_view hash) {
@@ -80,21 +99,64 @@ bool verify_pin(std::string_view pin, std::string_view hash) {
     return constant_time_equal(*computed, hash);
 }
 
-PinLock::PinLock(const Clock& clock, std::string pin_hash, int max_attempts, std::chrono::duration<double> lockout)
+PinLock::PinLock(const Clock& clock, std::string pin_hash, int max_attempts, std::chrono::duration<double> lockout,
+                 std::filesystem::path state_file)
     : clock_(clock),
       hash_(std::move(pin_hash)),
+      usable_(is_usable_pin_hash(hash_)),
+      state_file_(std::move(state_file)),
       max_attempts_(std::max(1, max_attempts)),
       // Clamped to a week so a mistyped lockout_seconds cannot overflow the clock arithmetic.
       lockout_(std::chrono::duration_cast<SteadyTime::duration>(
-          std::clamp(lockout, std::chrono::duration<double>(0), std::chrono::duration<double>(7 * 24 * 3600)))) {}
+          std::clamp(lockout, std::chrono::duration<double>(0), std::chrono::duration<double>(7 * 24 * 3600)))) {
+    if (usable_ && !state_file_.empty()) restore();
+}
 
 PinLock::PinLock(const Clock& clock, const StaffConfig& config)
     : PinLock(clock, config.pin_hash, config.max_pin_attempts, std::chrono::duration<double>(config.lockout_seconds)) {}
+
+PinLock::PinLock(const Clock& clock, const StaffConfig& config, const std::filesystem::path& state_dir)
+    : PinLock(clock, config.pin_hash, config.max_pin_attempts, std::chrono::duration<double>(config.lockout_seconds),
+              pin_lockout_file(state_dir)) {}
+
+void PinLock::restore() {
+    const LoadedLockoutState loaded = load_pin_lockout(state_file_);
+    if (!loaded.problem.empty()) {
+        start_note_ = loaded.problem + ": the staff PIN is not locked";
+        return;
+    }
+    failures_ = std::clamp(loaded.state.failures, 0, max_attempts_ - 1);
+    if (loaded.state.locked_until) {
+        // A wall clock set back (or a lockout_seconds made shorter) must not lock staff out for
+        // longer than one lockout from now.
+        const auto left = std::min(std::chrono::duration_cast<SteadyTime::duration>(*loaded.state.locked_until - clock_.wall()), lockout_);
+        if (left > SteadyTime::duration::zero()) {
+            locked_until_ = clock_.steady() + left;
+            failures_ = max_attempts_;
+            start_note_ = "restored from " + state_file_.string() + ": the staff PIN stays locked for " +
+                          std::to_string(seconds_until_unlock()) + " s more";
+            return;
+        }
+        failures_ = 0;  // the lockout ran out while the kiosk was off
+    }
+    start_note_ = "restored from " + state_file_.string() + ": " + std::to_string(failures_) + " wrong PIN(s), not locked";
+}
+
+void PinLock::save() {
+    if (state_file_.empty()) return;
+    PinLockoutState state;
+    state.failures = failures_;
+    if (locked_until_) {
+        state.locked_until = clock_.wall() + std::chrono::duration_cast<WallTime::duration>(*locked_until_ - clock_.steady());
+    }
+    save_error_ = save_pin_lockout(state_file_, state);
+}
 
 void PinLock::expire_lockout_if_due() {
     if (locked_until_ && clock_.steady() >= *locked_until_) {
         locked_until_.reset();
         failures_ = 0;
+        save();
     }
 }
 
@@ -103,13 +165,18 @@ PinOutcome PinLock::try_pin(std::string_view pin) {
     expire_lockout_if_due();
     if (locked_until_) return PinOutcome::LockedOut;
     if (verify_pin(pin, hash_)) {
-        failures_ = 0;
+        if (failures_ != 0) {
+            failures_ = 0;
+            save();
+        }
         return PinOutcome::Accepted;
     }
     if (++failures_ >= max_attempts_) {
         locked_until_ = clock_.steady() + lockout_;
+        save();
         return PinOutcome::LockedOut;
     }
+    save();
     return PinOutcome::Rejected;
 }
 

@@ -7,13 +7,6 @@ namespace kiosk {
 
 namespace {
 
-void scrub(std::string& s) {
-    volatile char* p = s.data();  // volatile: these stores must not be optimised away
-    for (size_t i = 0; i < s.size(); ++i) p[i] = '\0';
-    s.clear();
-    s.shrink_to_fit();
-}
-
 std::string slip_number_text(std::uint32_t n) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "#%04u", static_cast<unsigned>(n));
@@ -28,7 +21,7 @@ SlipText text(std::string s, TextSize size = TextSize::Normal, bool bold = false
     return SlipText{std::move(s), size, bold, Align::Center};
 }
 
-void compose_take_away(const KioskConfig& c, const SlipRequest& r, std::vector<SlipElement>& out) {
+void compose_take_away(const KioskConfig& c, const SlipRequest& r, SecretVector<SlipElement>& out) {
     const UiStrings& t = c.text;
     out.emplace_back(text(c.clinic.name, TextSize::Large, true));
     out.emplace_back(SlipRule{});
@@ -53,7 +46,7 @@ void compose_take_away(const KioskConfig& c, const SlipRequest& r, std::vector<S
     out.emplace_back(text(time_and_number(r)));
 }
 
-void compose_desk(const KioskConfig& c, const SlipRequest& r, std::vector<SlipElement>& out) {
+void compose_desk(const KioskConfig& c, const SlipRequest& r, SecretVector<SlipElement>& out) {
     const UiStrings& t = c.text;
     out.emplace_back(text(t.callback_slip_title, TextSize::Large, true));
     out.emplace_back(SlipRule{});
@@ -81,6 +74,7 @@ void SlipLayout::wipe() {
 SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request) {
     SlipLayout layout;
     layout.paper_width_mm = config.printer.paper_width_mm;
+    layout.elements.reserve(16);  // both slips fit: no reallocation leaves moved-from copies behind
     if (request.kind == SlipKind::Desk) {
         compose_desk(config, request, layout.elements);
     } else {

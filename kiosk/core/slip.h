@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "slip_request.h"
+#include "wiping_allocator.h"
 
 #include <string>
 #include <string_view>
@@ -48,7 +49,9 @@ using SlipElement = std::variant<SlipText, SlipQr, SlipRule, SlipFeed>;
 
 struct SlipLayout {
     int paper_width_mm = 80;
-    std::vector<SlipElement> elements;
+    // Wiping storage: a short name or number lives inside the element itself, and is zeroed
+    // with it when the vector frees (or outgrows) its block.
+    SecretVector<SlipElement> elements;
 
     // A desk slip holds a patient's name and number: the print worker calls this once the job
     // is done, so the text does not linger in freed memory.

@@ -258,7 +258,7 @@ PrintReport CupsPrinter::print(const SlipLayout& slip, SteadyTime deadline, std:
         return {outcome, "not submitted: " + before.detail, before};
     }
 
-    const std::optional<std::string> pdf = render_slip_pdf(slip);
+    const std::optional<SecretString> pdf = render_slip_pdf(slip);
     if (!pdf) return {JobOutcome::Error, "could not draw the slip as PDF", before};
 
     // CUPS also cancels the job itself if it is still processing a little after our deadline: a

@@ -27,7 +27,8 @@ std::string state_words(PrinterState s, const std::string& where) {
 PrinterStatus ask_status(int fd, const std::string& where, std::chrono::milliseconds timeout) {
     drain_input(fd);  // a late answer to an earlier request must not be read as this one
     const SteadyTime deadline = steady_clock::now() + timeout;
-    if (const IoResult w = write_all(fd, status_request(), deadline); !w.ok()) {
+    const Bytes request = status_request();
+    if (const IoResult w = write_all(fd, request.data(), request.size(), deadline); !w.ok()) {
         return status_now(w.status == IoStatus::TimedOut ? PrinterState::Offline : PrinterState::Error,
                            "could not ask " + where + " for its status: " + w.detail);
     }
@@ -92,7 +93,7 @@ PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline,
     }
 
     const Bytes bytes = encode_escpos(slip, options_);
-    if (const IoResult w = write_all(fd, bytes, deadline); !w.ok()) {
+    if (const IoResult w = write_all(fd, bytes.data(), bytes.size(), deadline); !w.ok()) {
         const std::string what = w.status == IoStatus::TimedOut
                                      ? "the printer stopped taking data; gave up at the slip's deadline"
                                      : "connection to " + where + " lost while sending the slip: " + w.detail;
@@ -134,7 +135,7 @@ PrintReport EscposDevicePrinter::print(const SlipLayout& slip, SteadyTime deadli
         return {JobOutcome::Offline, c.result.detail, s};
     }
     const Bytes bytes = encode_escpos(slip, options_);
-    if (const IoResult w = write_all(c.fd.get(), bytes, deadline); !w.ok()) {
+    if (const IoResult w = write_all(c.fd.get(), bytes.data(), bytes.size(), deadline); !w.ok()) {
         const std::string what = w.status == IoStatus::TimedOut
                                      ? path_ + " stopped taking data; gave up at the slip's deadline"
                                      : "writing to " + path_ + " failed: " + w.detail;

@@ -4,6 +4,8 @@
 #include "escpos_printer.h"
 #include "printer_uri.h"
 
+#include "core/wiping_allocator.h"
+
 #include <utility>
 
 namespace kiosk {
@@ -20,17 +22,30 @@ public:
     std::string describe() const override { return "no printer"; }
 };
 
-}  // namespace
+// Every backend is wrapped in this: the frames a slip's text went through while being encoded
+// and sent (short strings live on the stack) are overwritten as soon as print() returns, since
+// the print thread then sleeps with its stack as it was.
+class StackWipingPrinter final : public Printer {
+public:
+    explicit StackWipingPrinter(std::unique_ptr<Printer> inner) : inner_(std::move(inner)) {}
+    PrinterStatus query_status() override { return inner_->query_status(); }
+    PrintReport print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) override {
+        PrintReport report = inner_->print(slip, deadline, std::move(stop));
+        burn_stack();
+        return report;
+    }
+    std::string describe() const override { return inner_->describe(); }
 
-PrinterStatus status_now(PrinterState state, std::string detail) {
-    PrinterStatus s;
-    s.state = state;
-    s.detail = std::move(detail);
-    s.checked_at = std::chrono::system_clock::now();
-    return s;
+private:
+    std::unique_ptr<Printer> inner_;
+};
+
+MadePrinter wiping(MadePrinter made) {
+    if (made.printer) made.printer = std::make_unique<StackWipingPrinter>(std::move(made.printer));
+    return made;
 }
 
-MadePrinter make_printer(const PrinterConfig& config) {
+MadePrinter make_backend(const PrinterConfig& config) {
     ParsedPrinterUri parsed = parse_printer_uri(config.uri);
     if (!parsed.ok()) return {nullptr, parsed.error};
     if (std::holds_alternative<NoPrinterUri>(parsed.uri)) return {std::make_unique<NoPrinter>(), {}};
@@ -45,5 +60,17 @@ MadePrinter make_printer(const PrinterConfig& config) {
     const auto& file = std::get<FileUri>(parsed.uri);
     return {std::make_unique<EscposDevicePrinter>(file.path, options), {}};
 }
+
+}  // namespace
+
+PrinterStatus status_now(PrinterState state, std::string detail) {
+    PrinterStatus s;
+    s.state = state;
+    s.detail = std::move(detail);
+    s.checked_at = std::chrono::system_clock::now();
+    return s;
+}
+
+MadePrinter make_printer(const PrinterConfig& config) { return wiping(make_backend(config)); }
 
 }  // namespace kiosk

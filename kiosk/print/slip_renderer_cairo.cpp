@@ -53,28 +53,31 @@ double font_size_mm(cairo_t* cr, const SlipText& t, double avail) {
     return kNormalMm;
 }
 
-double advance(cairo_t* cr, const std::string& s) {
+double advance(cairo_t* cr, const SecretString& s) {
     cairo_text_extents_t e{};
     cairo_text_extents(cr, s.c_str(), &e);
     return e.x_advance;
 }
 
-std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double avail) {
-    std::vector<std::string> lines;
-    std::string line;
+// Wiping storage throughout: the text may be a patient's name.
+SecretVector<SecretString> wrap(cairo_t* cr, const std::string& text, double avail) {
+    SecretVector<SecretString> lines;
+    SecretString line;
     size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && text[i] == ' ') ++i;
         size_t j = i;
         while (j < text.size() && text[j] != ' ') ++j;
         if (j == i) break;
-        const std::string word = text.substr(i, j - i);
-        const std::string candidate = line.empty() ? word : line + " " + word;
+        const SecretString word(std::string_view(text).substr(i, j - i));
+        SecretString candidate = line;
+        if (!candidate.empty()) candidate += ' ';
+        candidate += word;
         if (!line.empty() && advance(cr, candidate) > avail) {
             lines.push_back(line);
             line = word;
         } else {
-            line = candidate;
+            line = std::move(candidate);
         }
         i = j;
     }
@@ -107,7 +110,7 @@ double draw_text(cairo_t* cr, const SlipText& t, double width, double y, bool pa
     cairo_font_extents_t fe{};
     cairo_font_extents(cr, &fe);
     const double line_height = std::max(fe.height, size * kLineFactor);
-    for (const std::string& line : wrap(cr, t.text, avail)) {
+    for (const SecretString& line : wrap(cr, t.text, avail)) {
         if (paint) {
             const double w = advance(cr, line);
             const double x = t.align == Align::Left     ? kMarginMm
@@ -193,7 +196,7 @@ double measure_height_mm(const SlipLayout& slip) {
 }
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    static_cast<SecretString*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -203,9 +206,9 @@ std::string cairo_error(cairo_status_t s) { return cairo_status_to_string(s); }
 
 double slip_length_mm(const SlipLayout& slip) { return measure_height_mm(slip); }
 
-std::optional<std::string> render_slip_pdf(const SlipLayout& slip) {
+std::optional<SecretString> render_slip_pdf(const SlipLayout& slip) {
     const double height = measure_height_mm(slip);
-    std::string pdf;
+    SecretString pdf;
     {
         const SurfacePtr surface(cairo_pdf_surface_create_for_stream(
             append_to_string, &pdf, slip.paper_width_mm * kPointsPerMm, height * kPointsPerMm));

@@ -19,7 +19,8 @@ struct RenderResult {
 [[nodiscard]] double slip_length_mm(const SlipLayout& slip);
 
 // A one-page PDF exactly as wide as the paper and as long as the slip; nullopt if cairo failed.
-[[nodiscard]] std::optional<std::string> render_slip_pdf(const SlipLayout& slip);
+// In wiping storage: a desk slip's PDF carries a patient's name and number.
+[[nodiscard]] std::optional<SecretString> render_slip_pdf(const SlipLayout& slip);
 
 [[nodiscard]] RenderResult write_slip_pdf(const SlipLayout& slip, const std::filesystem::path& file);
 

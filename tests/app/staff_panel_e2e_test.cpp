@@ -68,7 +68,9 @@ struct StaffStage {
         dir.write("slides/010-alpha.md", slide("Alpha stretches"));
         dir.write("slides/020-bravo.md", slide("Bravo exercises"));
         dir.write("slides/030-charlie.md", slide("Charlie posture"));
-        config = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+        // The state folder too: a wrong PIN is saved there, and must not reach the next test.
+        config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n"
+                                         "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                                          "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
                                          "min_slide_seconds = 60\nmax_slide_seconds = 60\n"
                                          "[printer]\nuri = \"none\"\n"

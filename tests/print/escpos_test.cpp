@@ -30,7 +30,7 @@ SlipLayout take_away(int width) {
 }
 
 std::vector<Command> parse_ok(const Bytes& b) {
-    auto r = test::parse_escpos(b);
+    auto r = test::parse_escpos(std::vector<std::uint8_t>(b.begin(), b.end()));
     EXPECT_EQ(r.error, "") << "every byte the encoder writes is a known ESC/POS command";
     return r.commands;
 }

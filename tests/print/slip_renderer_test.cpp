@@ -79,7 +79,7 @@ TEST(SlipRendererIntegration, DeskSlipPdfFromMemoryHasNameNumberAndTopic) {
     ASSERT_TRUE(bytes);
     ASSERT_TRUE(bytes->starts_with("%PDF-"));
     test::TempDir dir("kiosk-render");
-    const auto pdf = dir.write("desk.pdf", *bytes);
+    const auto pdf = dir.write("desk.pdf", std::string(*bytes));
     const auto text = test::run_command({"pdftotext", pdf.string(), "-"});
     for (const char* words : {"Please call back", "José", "+447700900123", "Interested in:", "Massage", "#0013"}) {
         EXPECT_NE(text.output.find(words), std::string::npos) << "missing '" << words << "' in:\n" << text.output;

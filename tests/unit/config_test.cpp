@@ -94,7 +94,7 @@ min_seconds_between_slips = 5
 max_slips_per_hour = 12
 
 [staff]
-pin_hash = "$y$j9T$abc$def"
+pin_hash = "$y$j9T$Qutubhk19EZmjXafWHedd0$aMd8NiUMi4Cd3t5A/tfDPAwQ/.gRdVlTcfDv9Unj1p6"
 max_pin_attempts = 3
 lockout_seconds = 600
 stats_file = "/tmp/usage.log"
@@ -125,7 +125,7 @@ no_slides = "Welcome!"
     EXPECT_DOUBLE_EQ(c.printer.job_deadline_seconds, 30);
     EXPECT_DOUBLE_EQ(c.printer.min_seconds_between_slips, 5);
     EXPECT_EQ(c.printer.max_slips_per_hour, 12);
-    EXPECT_EQ(c.staff.pin_hash, "$y$j9T$abc$def");
+    EXPECT_EQ(c.staff.pin_hash, "$y$j9T$Qutubhk19EZmjXafWHedd0$aMd8NiUMi4Cd3t5A/tfDPAwQ/.gRdVlTcfDv9Unj1p6");  // `kiosk hash-pin` of 2468
     EXPECT_EQ(c.staff.max_pin_attempts, 3);
     EXPECT_DOUBLE_EQ(c.staff.lockout_seconds, 600);
     EXPECT_EQ(c.staff.stats_file, "/tmp/usage.log");

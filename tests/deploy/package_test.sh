@@ -104,6 +104,37 @@ for u in kiosk.service kiosk-kmsdrm.service; do
     echo "    $u: $(systemd-analyze security --offline=yes "/usr/lib/systemd/system/$u" 2>/dev/null | tail -1)"
 done
 
+step "the unit's ExecStart as user kiosk, on cage's headless backend (no screen, no systemd here)"
+# What kiosk.service runs at boot, with the installed files and permissions: it must load the
+# seeded slides, use the settings and write its state folder without a warning.
+exec_start="$(sed -n 's/^ExecStart=//p' /usr/lib/systemd/system/kiosk.service)"
+runtime="$(mktemp -d /tmp/kiosk-runtime.XXXXXX)"
+chown kiosk:kiosk "$runtime" && chmod 0700 "$runtime"
+smoke_log="$debs/smoke.log"
+# shellcheck disable=SC2086  # ExecStart is split into words as systemd does (no quotes in it)
+setpriv --reuid=kiosk --regid=kiosk --init-groups env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$runtime" \
+    WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 $exec_start >"$smoke_log" 2>&1 &
+smoke_pid=$!
+for _ in $(seq 1 120); do
+    grep -q "slides from /var/lib/kiosk/slides" "$smoke_log" && break
+    kill -0 "$smoke_pid" 2>/dev/null || break
+    sleep 0.5
+done
+sleep 1
+check "the kiosk started under cage as user kiosk and loaded the seeded slides" \
+    grep -q "$(ls /usr/share/kiosk/slides/*.md | wc -l) slides from /var/lib/kiosk/slides" "$smoke_log"
+check "it is still running" kill -0 "$smoke_pid"
+check "it read /etc/kiosk/kiosk.toml (and warns that the phone is still the placeholder)" \
+    grep -q "^/etc/kiosk/kiosk.toml: warning: the clinic's phone number is the fictional placeholder" "$smoke_log"
+check "no other warning or error from the kiosk (state folder writable, fonts found)" \
+    sh -c "grep -v 'fictional placeholder' '$smoke_log' | grep -v '^[0-9:.]* \[' | grep -Eiq 'warning|error|cannot|denied' && exit 1 || exit 0"
+kill "$smoke_pid" 2>/dev/null || true
+wait "$smoke_pid" 2>/dev/null || true
+for _ in $(seq 1 20); do pgrep -u kiosk >/dev/null || break; sleep 0.5; done
+check "nothing left running as kiosk after cage stopped" sh -c "! pgrep -u kiosk"
+rm -rf "$runtime"
+[[ $failures -eq 0 ]] || { echo "--- its log:"; cat "$smoke_log"; }
+
 step "staff edit the settings and the slides"
 sed -i 's/^phone *=.*/phone = "+1 555 010 0177"   # edited by the package test/' /etc/kiosk/kiosk.toml
 echo "Edited by staff." >>/var/lib/kiosk/slides/020-massage.md

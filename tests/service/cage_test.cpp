@@ -25,8 +25,11 @@ using namespace kiosk::test;
 
 namespace {
 
-const std::vector<Tool> kCageTools = {{"cage", "cage"}, {"Xwayland", "xwayland"}, {"grim", "grim"},
-                                      {"setpriv", "util-linux"}, {"convert", "imagemagick"}};
+const std::vector<Tool> kCageTools = {{"cage", "cage"},
+                                      {"Xwayland", "xwayland"},
+                                      {"grim", "grim"},
+                                      {"setpriv", "util-linux"},
+                                      {"convert", "imagemagick"}};
 
 fs::path shots_dir() {
     const fs::path dir = fs::path(KIOSK_SERVICE_SHOTS_DIR);
@@ -83,16 +86,23 @@ struct CageKiosk {
                               "[staff]\nstats_file = \"" + (state / "usage.log").string() + "\"\n" +
                               "[player]\nmin_slide_seconds = 1\ntransition_seconds = 1.2\n");
         chmod(config.c_str(), 0644);
-        std::vector<std::string> env{"env", "-i", "PATH=/usr/bin:/bin", "HOME=" + state.string(),
-                                     "XDG_RUNTIME_DIR=" + runtime.string(), "WLR_BACKENDS=headless",
-                                     "WLR_RENDERER=pixman", "WLR_LIBINPUT_NO_DEVICES=1",
+        std::vector<std::string> env{"env",
+                                     "-i",
+                                     "PATH=/usr/bin:/bin",
+                                     "HOME=" + state.string(),
+                                     "XDG_RUNTIME_DIR=" + runtime.string(),
+                                     "WLR_BACKENDS=headless",
+                                     "WLR_RENDERER=pixman",
+                                     "WLR_LIBINPUT_NO_DEVICES=1",
                                      "NOTIFY_SOCKET=" + notify->path().string()};
         if (!sdl_driver.empty()) env.push_back("SDL_VIDEODRIVER=" + sdl_driver);
         std::vector<std::string> argv = env;
-        const std::string script = "\"$0\" run --config \"$1\" --slides \"$2\" & echo $! > \"$3\"; wait $!; echo $? > \"$4\"";
+        const std::string script =
+            "\"$0\" run --config \"$1\" --slides \"$2\" & echo $! > \"$3\"; wait $!; echo $? > \"$4\"";
         for (const std::string& a :
-             {std::string("cage"), std::string("--"), std::string("sh"), std::string("-c"), script, kiosk_binary().string(),
-              config.string(), slides.empty() ? bundled_slides().string() : slides.string(), kiosk_pid_file.string(), kiosk_rc_file.string()})
+             {std::string("cage"), std::string("--"), std::string("sh"), std::string("-c"), script,
+              kiosk_binary().string(), config.string(), slides.empty() ? bundled_slides().string() : slides.string(),
+              kiosk_pid_file.string(), kiosk_rc_file.string()})
             argv.push_back(a);
         cage = ChildProcess(as_test_user(argv), {}, log.string());
     }
@@ -110,7 +120,8 @@ struct CageKiosk {
 void expect_kiosk_ends_when_cage_dies(CageKiosk& c, const std::string& expected_line) {
     ASSERT_EQ(kill(c.cage.pid(), SIGKILL), 0);
     c.cage.wait(5s);
-    const bool ended = wait_until([&] { return fs::exists(c.kiosk_rc_file) && fs::file_size(c.kiosk_rc_file) > 0; }, 15s);
+    const bool ended =
+        wait_until([&] { return fs::exists(c.kiosk_rc_file) && fs::file_size(c.kiosk_rc_file) > 0; }, 15s);
     ASSERT_TRUE(ended) << "the kiosk kept running after its compositor died; log:\n" << c.log_text();
     EXPECT_EQ(read_int(c.kiosk_rc_file), 1) << c.log_text();
     EXPECT_NE(c.log_text().find(expected_line), std::string::npos) << c.log_text();

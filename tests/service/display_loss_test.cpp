@@ -37,9 +37,9 @@ TEST(DisplayLoss, XServerKilledEndsTheKioskWithExitCodeOneAndAClearLine) {
     const fs::path config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() +
                                                         "\"\n[staff]\nstats_file = \"" +
                                                         (dir.path() / "state/usage.log").string() + "\"\n");
-    ChildProcess kiosk({kiosk_binary().string(), "run", "--config", config.string(), "--slides",
-                        bundled_slides().string()},
-                       {{"DISPLAY", x.display()}, {"NOTIFY_SOCKET", notify.path().string()}}, log.string());
+    ChildProcess kiosk(
+        {kiosk_binary().string(), "run", "--config", config.string(), "--slides", bundled_slides().string()},
+        {{"DISPLAY", x.display()}, {"NOTIFY_SOCKET", notify.path().string()}}, log.string());
     ASSERT_TRUE(notify.wait_for("READY=1", 60s)) << "kiosk not on screen; log:\n" << read_file(log);
 
     const int xvfb = x_server_pid(x);

@@ -50,12 +50,10 @@ struct NotifiedKiosk {
         fs::create_directories(dir.path() / "state");
         const fs::path config = dir.write("kiosk.toml", settings(dir.path()));
         if (!x.ok() || !notify.ok()) return;
-        kiosk = ChildProcess({kiosk_binary().string(), "run", "--config", config.string(), "--slides",
-                              bundled_slides().string()},
-                             {{"DISPLAY", x.display()},
-                              {"NOTIFY_SOCKET", notify.path().string()},
-                              {"WATCHDOG_USEC", watchdog_usec}},
-                             log.string());
+        kiosk = ChildProcess(
+            {kiosk_binary().string(), "run", "--config", config.string(), "--slides", bundled_slides().string()},
+            {{"DISPLAY", x.display()}, {"NOTIFY_SOCKET", notify.path().string()}, {"WATCHDOG_USEC", watchdog_usec}},
+            log.string());
     }
     std::string log_text() const { return fs::exists(log) ? read_file(log) : std::string(); }
 };

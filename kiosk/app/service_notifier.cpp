@@ -1,18 +1,49 @@
 #include "service_notifier.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+
 #ifdef KIOSK_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
 
 namespace kiosk {
 
+namespace {
+
+std::optional<std::uint64_t> env_number(const char* name) {
+    const char* text = std::getenv(name);
+    if (text == nullptr || *text == '\0') return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long value = std::strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0') return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+// systemd sets WATCHDOG_PID to the unit's main process. Under cage that is the compositor, whose
+// only client is the kiosk: sd_watchdog_enabled() would then say "not for you" and the unit would
+// be killed for silence. So the kiosk keeps the watchdog when it is the main process or its child.
+std::optional<std::uint64_t> watchdog_usec_for_this_process() {
+    const auto usec = env_number("WATCHDOG_USEC");
+    if (!usec || *usec == 0) return std::nullopt;
+    if (const auto pid = env_number("WATCHDOG_PID")) {
+        const auto self = static_cast<std::uint64_t>(getpid());
+        const auto parent = static_cast<std::uint64_t>(getppid());
+        if (*pid != self && *pid != parent) return std::nullopt;
+    }
+    return usec;
+}
+
 ServiceNotifier::ServiceNotifier(const Clock& clock) : clock_(clock) {
 #ifdef KIOSK_HAVE_SYSTEMD
-    std::uint64_t usec = 0;
-    // > 0 only when WATCHDOG_USEC is set and WATCHDOG_PID (if set) is this process.
-    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+    if (const auto usec = watchdog_usec_for_this_process()) {
         // Half the interval, as sd_watchdog_enabled(3) advises: one late frame must not be fatal.
-        interval_ = std::chrono::microseconds(usec / 2);
+        interval_ = std::chrono::microseconds(*usec / 2);
         next_ping_ = clock_.steady();
     }
 #endif

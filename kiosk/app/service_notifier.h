@@ -7,14 +7,19 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
 namespace kiosk {
 
+// WATCHDOG_USEC when the watchdog is meant for this process: WATCHDOG_PID unset, this process, or
+// its parent (cage, the unit's main process under kiosk.service).
+[[nodiscard]] std::optional<std::uint64_t> watchdog_usec_for_this_process();
+
 class ServiceNotifier {
 public:
-    // Reads WATCHDOG_USEC (and WATCHDOG_PID) once: pings are then due every half of that interval.
+    // Reads WATCHDOG_USEC and WATCHDOG_PID once: pings are then due every half of that interval.
     explicit ServiceNotifier(const Clock& clock);
     ~ServiceNotifier();  // sends STOPPING=1 if READY=1 was sent
     ServiceNotifier(const ServiceNotifier&) = delete;

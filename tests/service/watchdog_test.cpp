@@ -10,8 +10,10 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -46,13 +48,15 @@ struct NotifiedKiosk {
     fs::path log = dir.path() / "kiosk.log";
     ChildProcess kiosk;
 
-    explicit NotifiedKiosk(const std::string& watchdog_usec) {
+    explicit NotifiedKiosk(const std::string& watchdog_usec, const std::string& watchdog_pid = {}) {
         fs::create_directories(dir.path() / "state");
         const fs::path config = dir.write("kiosk.toml", settings(dir.path()));
         if (!x.ok() || !notify.ok()) return;
+        std::map<std::string, std::string> env{
+            {"DISPLAY", x.display()}, {"NOTIFY_SOCKET", notify.path().string()}, {"WATCHDOG_USEC", watchdog_usec}};
+        if (!watchdog_pid.empty()) env["WATCHDOG_PID"] = watchdog_pid;
         kiosk = ChildProcess(
-            {kiosk_binary().string(), "run", "--config", config.string(), "--slides", bundled_slides().string()},
-            {{"DISPLAY", x.display()}, {"NOTIFY_SOCKET", notify.path().string()}, {"WATCHDOG_USEC", watchdog_usec}},
+            {kiosk_binary().string(), "run", "--config", config.string(), "--slides", bundled_slides().string()}, env,
             log.string());
     }
     std::string log_text() const { return fs::exists(log) ? read_file(log) : std::string(); }
@@ -113,6 +117,23 @@ TEST(Watchdog, AnIntervalShorterThanTheLoopsLongestSleepIsHonoured) {
     ASSERT_GE(gaps.size(), 5U);
     // The median, not the maximum: one late frame on a busy machine is not the rule being checked.
     EXPECT_LT(median(gaps), 0.3) << "pings follow the loop's 500 ms wake-ups instead of the 150 ms interval";
+}
+
+// systemd sets WATCHDOG_PID to the unit's main process: under kiosk.service that is cage, the
+// kiosk's parent. The kiosk must keep that watchdog (sd_watchdog_enabled alone would drop it and
+// systemd would kill a healthy kiosk every 20 s), and still ignore one meant for anyone else.
+TEST(Watchdog, KeepsAWatchdogMeantForItsParentTheCompositorAndIgnoresOneForAnotherProcess) {
+    NotifiedKiosk child_of_main("1000000", std::to_string(getpid()));  // this test is the kiosk's parent
+    ASSERT_TRUE(child_of_main.x.ok()) << child_of_main.x.error();
+    ASSERT_TRUE(child_of_main.notify.wait_for("READY=1", 60s)) << child_of_main.log_text();
+    EXPECT_TRUE(child_of_main.notify.wait_for("WATCHDOG=1", 3s)) << "no pings for the parent's watchdog";
+    child_of_main.kiosk.stop();
+
+    NotifiedKiosk stranger("1000000", "1");
+    ASSERT_TRUE(stranger.x.ok()) << stranger.x.error();
+    ASSERT_TRUE(stranger.notify.wait_for("READY=1", 60s)) << stranger.log_text();
+    stranger.notify.collect(2000ms);
+    EXPECT_TRUE(stranger.notify.times_of("WATCHDOG=1").empty()) << "pinged a watchdog meant for PID 1";
 }
 
 }  // namespace

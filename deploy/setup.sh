@@ -16,11 +16,13 @@ if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
 build_packages=(build-essential cmake ninja-build pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libmd4c-dev libtomlplusplus-dev
   libqrencode-dev libcups2-dev libcairo2-dev libfontconfig-dev libsystemd-dev libcrypt-dev
-  fonts-noto-core fonts-dejavu-core)
+  fonts-noto-core fonts-dejavu-core
+  file)  # file: CPack's dpkg-shlibdeps step finds the ELF files with it
 # The real parts the tests start: an X server and input, a private CUPS with an IPP printer
 # emulator, and the tools that read back what was shown or printed.
 test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
-  tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus)
+  tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
+  cage xwayland grim systemd)  # the kiosk under real cage; systemd-analyze verify on the units
 
 install() {
   local missing=()
@@ -64,6 +66,8 @@ case "$mode" in
     echo "==> benchmark (figures, not pass/fail):"
     build/ci/tests/bench/kiosk_bench --slides slides
     bash tests/bench/idle_cpu.sh build/ci/kiosk/kiosk slides
+    # The .deb built, installed, upgraded, removed and purged on this machine (needs root).
+    "${SUDO[@]}" bash tests/deploy/package_test.sh
     cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON -DKIOSK_BENCH=OFF
     cmake --build build/asan -j"$jobs"
     # Leak checking stays on; the end-to-end suite is left to the plain build because Xvfb

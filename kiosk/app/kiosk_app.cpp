@@ -9,12 +9,14 @@
 #include "core/usage_log.h"
 #include "core/wiping_allocator.h"
 #include "deck_reloader.h"
+#include "display_loss.h"
 #include "fonts.h"
 #include "pointer_input.h"
 #include "print/cups_job_files.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
+#include "service_notifier.h"
 #include "slide_renderer.h"
 #include "staff_screens.h"
 #include "ui_layer.h"
@@ -100,6 +102,8 @@ private:
     int slip_day_ = 0;
     std::uint32_t slips_today_ = 0;
     SteadyTime last_frame_{};
+    ServiceNotifier service_{clock_};  // systemd: READY=1, WATCHDOG=1 from this loop, STOPPING=1
+    int exit_code_ = 0;
 };
 
 bool KioskApp::open_window() {
@@ -176,6 +180,7 @@ int KioskApp::run() {
     last_frame_ = clock_.steady();
 
     while (running_ && !g_stop_requested.load()) {
+        service_.tick();
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, static_cast<int>(time_to_next_wake().count()))) {
             handle_event(e);
@@ -222,14 +227,14 @@ int KioskApp::run() {
         if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) draw();
     }
     log_ << "kiosk: stopping\n";
-    return 0;
+    return exit_code_;
 }
 
 std::chrono::milliseconds KioskApp::time_to_next_wake() const {
     if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) return kFrame;
     const SteadyTime now = clock_.steady();
     SteadyTime wake = now + kMaxSleep;
-    for (const auto& d : {player_->next_deadline(), panel_->next_deadline()}) {
+    for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), service_.next_deadline()}) {
         if (d && *d < wake) wake = *d;
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now);
@@ -244,6 +249,12 @@ void KioskApp::handle_event(const SDL_Event& e) {
     }
     switch (e.type) {
         case SDL_QUIT:
+            if (std::string lost; display_connection_lost(window_.get(), lost)) {
+                log_ << "kiosk: " << lost << "; exiting with code " << kExitDisplayLost << " so that it is restarted\n";
+                exit_code_ = kExitDisplayLost;
+                running_ = false;
+                break;
+            }
             // Window-close requests and Alt+F4 must not end the kiosk; only staff or the service can.
             log_ << "kiosk: ignoring a request to close the window (use the staff panel)\n";
             break;
@@ -395,6 +406,7 @@ void KioskApp::draw() {
     }
     ui_->end_frame();
     SDL_RenderPresent(renderer_.get());
+    service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
 
     for (const StaffTouch& t : staff_model_.touches) {
         switch (t.kind) {
@@ -431,6 +443,7 @@ int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
             << "  To run the real kiosk without a screen:  xvfb-run -s '-screen 0 1920x1080x24' kiosk run\n";
         return 1;
     }
+    watch_display(log);
     KioskApp app(options, log);
     return app.run();
 }

@@ -32,7 +32,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # the compositor (and its Xwayland, where SDL's x11 driver runs), the logind session PAM module
 # that gives cage the screen without root, and DejaVu, the font every theme falls back to.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libpam-systemd, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libpam-systemd, fonts-dejavu-core, procps")
 # The theme's default family; without it the kiosk uses DejaVu Sans and says so.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-core")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

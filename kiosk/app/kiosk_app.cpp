@@ -168,6 +168,7 @@ int KioskApp::run() {
     log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
          << h_ << '\n';
     player_->set_deck(first);
+    last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, config_);
     if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
     pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff);
@@ -439,7 +440,10 @@ bool KioskApp::stay_dark() {
             dark_drawn_ = false;
         }
     }
-    if (screen_->on()) return false;
+    if (screen_->on()) {
+        if (control_ && control_->frame_wanted()) dirty_ = true;  // a screenshot is waiting for the next frame
+        return false;
+    }
     const bool capture = control_ && control_->frame_wanted();
     if (!dark_drawn_ || capture) {
         ScreenSchedule::draw_dark(renderer_.get());

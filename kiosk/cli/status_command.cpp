@@ -99,7 +99,7 @@ int status_command(const Args& args, Io io) {
         o << "On screen: " << text_of(at(*root, "slide", "file"));
         if (const auto t = text_of(at(*root, "slide", "title")); !t.empty()) o << " \"" << t << "\"";
         o << (text_of(at(*root, "deck", "paused")) == "yes" ? " (paused)" : "") << ", "
-          << text_of(at(*root, "slide", "started_since_start")) << " slides shown since start\n";
+          << "slides started since start: " << text_of(at(*root, "slide", "started_since_start")) << '\n';
         o << "Slides:   " << text_of(at(*root, "deck", "slides")) << " in " << text_of(at(*root, "deck", "folder")) << " ("
           << text_of(at(*root, "deck", "folder_status")) << "), " << text_of(at(*root, "deck", "errors")) << " errors, "
           << text_of(at(*root, "deck", "warnings")) << " warnings, last reload " << text_of(at(*root, "deck", "last_reload"))

@@ -90,7 +90,7 @@ const char* to_string(DisplayReason r) {
     switch (r) {
         case DisplayReason::Schedule: return "schedule";
         case DisplayReason::Touch: return "woken by a touch";
-        case DisplayReason::Off: return "off (schedule)";
+        case DisplayReason::Off: return "outside the schedule";
     }
     return "?";
 }
@@ -104,7 +104,8 @@ DisplayReason DisplayGate::reason() const {
 bool DisplayGate::touch() {
     const DisplayReason r = reason();
     if (r == DisplayReason::Schedule || config_.wake_minutes <= 0) return r == DisplayReason::Off;
-    woken_until_ = clock_.steady() + std::chrono::minutes(config_.wake_minutes);
+    woken_until_ = clock_.steady() + std::chrono::duration_cast<SteadyTime::duration>(
+                                         std::chrono::duration<double, std::ratio<60>>(config_.wake_minutes));
     return r == DisplayReason::Off;
 }
 

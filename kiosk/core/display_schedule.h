@@ -38,7 +38,7 @@ struct DisplaySchedule {
 
 struct DisplayScheduleConfig {
     DisplaySchedule schedule;
-    int wake_minutes = 5;          // a touch on the dark screen lights it this long; 0 = touches stay dark
+    double wake_minutes = 5;       // a touch on the dark screen lights it this long; 0 = touches stay dark
     bool power_off_screen = true;  // also put the screen itself in standby (HDMI-CEC, DPMS) when dark
 };
 

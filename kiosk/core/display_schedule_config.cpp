@@ -158,7 +158,7 @@ void parse_display_schedule(const toml_util::Context& ctx, const toml::table& ta
         }
     }
     cfg.schedule = std::move(schedule);
-    toml_util::get_int(ctx, table, "wake_minutes", cfg.wake_minutes, 0, 120);
+    toml_util::get_number(ctx, table, "wake_minutes", cfg.wake_minutes, 0, 120);
     toml_util::get_bool(ctx, table, "power_off_screen", cfg.power_off_screen);
     out = std::move(cfg);
 }

@@ -38,7 +38,7 @@ struct KioskStatus {
     bool printer_ok = false;     // can print a slip now
 
     bool display_on = true;
-    std::string display_reason;  // schedule, woken by a touch, off (schedule)
+    std::string display_reason;  // schedule, woken by a touch, outside the schedule
     std::string display_power;   // what powering the screen did: "on", "standby (DPMS)", "no CEC adapter", ...
     std::optional<WallTime> display_next_change;
 

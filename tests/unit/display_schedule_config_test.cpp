@@ -31,7 +31,7 @@ TEST(DisplayScheduleConfig, SpellingsStaffUse) {
     EXPECT_EQ(d.schedule.days[3], (std::vector<OnWindow>{{480, 720}, {780, 1080}}));
     EXPECT_EQ(d.schedule.days[6], (std::vector<OnWindow>{{0, 1440}}));
     EXPECT_TRUE(d.schedule.days[0].empty());
-    EXPECT_EQ(d.wake_minutes, 2);
+    EXPECT_DOUBLE_EQ(d.wake_minutes, 2);
     EXPECT_FALSE(d.power_off_screen);
 }
 

@@ -6,7 +6,7 @@
 //   Answer:   "OK <media-type> <byte-count>\n" then exactly that many bytes, then the kiosk closes;
 //             or "ERR <sentence for a person>\n" and close.
 //   Requests: screenshot  → image/png: the frame on screen now (read back before it is presented)
-//             status      → application/json: the same text as status.json, fresh
+//             status      → application/json: the newest status.json text (at most 30 s old)
 //
 // The PNG travels over the socket and the client writes the file, so the kiosk (user kiosk) never
 // writes where the asking user points it.

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -124,6 +126,24 @@ bool status_says_display_on(const Stage& s, bool on) {
     const kiosk::json::Value* d = v ? v->get("display") : nullptr;
     const kiosk::json::Value* o = d ? d->get("on") : nullptr;
     return o && o->boolean() == on;
+}
+
+// One request over the control socket, as the staff web page will send it; the whole answer.
+std::string ask(const fs::path& socket, const std::string& request) {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socket.c_str());
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        if (fd >= 0) ::close(fd);
+        return "connect failed";
+    }
+    (void)!::write(fd, request.data(), request.size());
+    std::string answer;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return answer;
 }
 
 }  // namespace
@@ -243,6 +263,15 @@ TEST(ApplianceE2E, StatusWhileRunningAndAfterStop) {
     EXPECT_NE(metrics.find("\nkiosk_display_on 1\n"), std::string::npos) << metrics;
     EXPECT_EQ(fs::status(s.state / "control.sock").permissions() & fs::perms::others_all, fs::perms::none)
         << "the control socket is for the kiosk user and its group only";
+
+    // The control socket's "status" answers the same JSON; an unknown request gets a plain ERR line.
+    const std::string answer = ask(s.state / "control.sock", "status\n");
+    ASSERT_EQ(answer.rfind("OK application/json ", 0), 0u) << answer;
+    const auto body = kiosk::json::parse(answer.substr(answer.find('\n') + 1));
+    ASSERT_TRUE(body.has_value()) << answer;
+    ASSERT_NE(body->get("pid"), nullptr);
+    EXPECT_EQ(body->get("pid")->number().value_or(0), kiosk.pid());
+    EXPECT_EQ(ask(s.state / "control.sock", "reboot\n"), "ERR unknown request 'reboot'; known: screenshot, status\n");
 
     kiosk.stop();
     const CommandResult after = s.kiosk({"status", "--config", s.config.string()});

@@ -100,7 +100,14 @@ ControlServer::ControlServer(std::filesystem::path socket_path, Uint32 wake_even
     }
     std::strncpy(addr.sun_path, path_.c_str(), sizeof addr.sun_path - 1);
     UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    ::unlink(path_.c_str());  // a socket left by a kiosk that crashed
+    // A socket that answers belongs to another running kiosk: leave it alone. One that does not
+    // was left by a kiosk that crashed.
+    if (const UniqueFd probe(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        probe && ::connect(probe.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        error_ = "another kiosk already answers on " + path_.string();
+        return;
+    }
+    ::unlink(path_.c_str());
     // Owner and group only, from the first moment the socket exists (no window between bind and chmod).
     const mode_t old_mask = ::umask(0117);
     const bool bound = fd && ::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;

@@ -17,7 +17,9 @@ namespace kiosk {
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 bool transmit(int fd, const cec::Frame& f) {
     cec_msg msg{};
@@ -151,7 +153,8 @@ void DisplayPower::worker(std::stop_token stop) {
         if (driver_ == "x11") {
             dpms = dpms_set_power(on);
         } else {
-            dpms = "not supported (" + driver_ + (driver_ == "wayland" ? ": the compositor cannot power the output off)" : ")");
+            dpms = "not supported (" + driver_ +
+                   (driver_ == "wayland" ? ": the compositor cannot power the output off)" : ")");
         }
         const std::string cec = cec_set_power(on);
         lock.lock();

@@ -27,6 +27,23 @@ ScreenSchedule::ScreenSchedule(const Clock& clock, const DisplayScheduleConfig& 
         log_ << "kiosk: display schedule: the screen is " << (on_ ? "on" : "off") << " now"
              << (next ? ", next change " + format_local(*next) : std::string()) << '\n';
     }
+    // Started at night (a restart after a crash, a power cut): the TV must go to standby too.
+    if (!on_) set_power();
+}
+
+void ScreenSchedule::set_power() {
+    if (!power_) {
+        const char* driver = SDL_GetCurrentVideoDriver();
+        power_ = std::make_unique<DisplayPower>(driver ? driver : "none", gate_.config().power_off_screen);
+        reported_power_ = power_->state();
+    }
+    power_->request(on_);
+    // SDL keeps resetting the X screensaver (and with it DPMS) while it suppresses it.
+    if (on_) {
+        SDL_DisableScreenSaver();
+    } else {
+        SDL_EnableScreenSaver();
+    }
 }
 
 bool ScreenSchedule::swallow(const SDL_Event& e) {
@@ -64,18 +81,7 @@ bool ScreenSchedule::update() {
     log_ << "kiosk: display " << (on_ ? "on" : "off") << " (" << to_string(gate_.reason()) << ")";
     if (const auto change = gate_.next_scheduled_change()) log_ << ", next scheduled change " << format_local(*change);
     log_ << '\n';
-    if (!power_) {
-        const char* driver = SDL_GetCurrentVideoDriver();
-        power_ = std::make_unique<DisplayPower>(driver ? driver : "none", gate_.config().power_off_screen);
-        reported_power_ = power_->state();
-    }
-    power_->request(on_);
-    // SDL keeps resetting the X screensaver (and with it DPMS) while it suppresses it.
-    if (on_) {
-        SDL_DisableScreenSaver();
-    } else {
-        SDL_EnableScreenSaver();
-    }
+    set_power();
     return true;
 }
 

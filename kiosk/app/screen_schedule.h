@@ -33,12 +33,14 @@ public:
     static void draw_dark(SDL_Renderer* renderer);
 
 private:
+    void set_power();
+
     const Clock& clock_;
     std::ostream& log_;
     DisplayGate gate_;
     std::unique_ptr<DisplayPower> power_;  // made on the first change: nothing is sent at start-up
     bool on_ = true;
-    bool swallowing_ = false;      // the touch that woke the screen is still going on
+    bool swallowing_ = false;  // the touch that woke the screen is still going on
     std::optional<SteadyTime> released_at_;
     std::string reported_power_;
 };

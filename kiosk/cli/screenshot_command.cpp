@@ -74,7 +74,8 @@ int screenshot_command(const Args& args, Io io) {
     const auto nl = data.find('\n');
     const auto header = control::parse_answer_header(std::string_view(data).substr(0, nl));
     if (!header) {
-        io.err << "kiosk screenshot: the kiosk's answer makes no sense: " << data.substr(0, std::min<std::size_t>(nl, 80)) << '\n';
+        io.err << "kiosk screenshot: the kiosk's answer makes no sense: "
+               << data.substr(0, std::min<std::size_t>(nl, 80)) << '\n';
         return kExitFailure;
     }
     if (!header->ok) {

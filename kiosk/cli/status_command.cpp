@@ -45,14 +45,17 @@ std::string ago(long long seconds) {
     return std::to_string(seconds / 3600) + " h " + std::to_string(seconds / 60 % 60) + " min ago";
 }
 
-bool process_alive(int pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+bool process_alive(int pid) {
+    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+}
 
 }  // namespace
 
 int status_command(const Args& args, Io io) {
     ArgParser p({"config", "state-dir"}, {"json"});
     if (!p.parse(args) || !p.positional().empty()) {
-        io.err << "kiosk status: " << (p.error().empty() ? "unexpected argument '" + p.positional()[0] + "'" : p.error())
+        io.err << "kiosk status: "
+               << (p.error().empty() ? "unexpected argument '" + p.positional()[0] + "'" : p.error())
                << "\nUsage: kiosk status [--config FILE] [--state-dir DIR] [--json]\n";
         return kExitUsage;
     }
@@ -75,7 +78,8 @@ int status_command(const Args& args, Io io) {
 
     const int pid = static_cast<int>(root->get("pid")->number().value_or(0));
     const bool says_running = root->get("running") && root->get("running")->boolean().value_or(false);
-    const long long written = static_cast<long long>(root->get("written_unix") ? root->get("written_unix")->number().value_or(0) : 0);
+    const long long written =
+        static_cast<long long>(root->get("written_unix") ? root->get("written_unix")->number().value_or(0) : 0);
     const long long now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     const long long age = now - written;
@@ -100,10 +104,10 @@ int status_command(const Args& args, Io io) {
         if (const auto t = text_of(at(*root, "slide", "title")); !t.empty()) o << " \"" << t << "\"";
         o << (text_of(at(*root, "deck", "paused")) == "yes" ? " (paused)" : "") << ", "
           << "slides started since start: " << text_of(at(*root, "slide", "started_since_start")) << '\n';
-        o << "Slides:   " << text_of(at(*root, "deck", "slides")) << " in " << text_of(at(*root, "deck", "folder")) << " ("
-          << text_of(at(*root, "deck", "folder_status")) << "), " << text_of(at(*root, "deck", "errors")) << " errors, "
-          << text_of(at(*root, "deck", "warnings")) << " warnings, last reload " << text_of(at(*root, "deck", "last_reload"))
-          << '\n';
+        o << "Slides:   " << text_of(at(*root, "deck", "slides")) << " in " << text_of(at(*root, "deck", "folder"))
+          << " (" << text_of(at(*root, "deck", "folder_status")) << "), " << text_of(at(*root, "deck", "errors"))
+          << " errors, " << text_of(at(*root, "deck", "warnings")) << " warnings, last reload "
+          << text_of(at(*root, "deck", "last_reload")) << '\n';
         if (const json::Value* m = at(*root, "deck", "messages")) {
             if (const auto* list = std::get_if<json::Array>(&m->v)) {
                 for (const auto& line : *list) o << "          " << text_of(&line) << '\n';
@@ -119,7 +123,8 @@ int status_command(const Args& args, Io io) {
         o << '\n';
         o << "Display:  " << (text_of(at(*root, "display", "on")) == "yes" ? "on" : "off") << ", "
           << text_of(at(*root, "display", "reason")) << "; power: " << text_of(at(*root, "display", "power"));
-        if (const auto n = text_of(at(*root, "display", "next_change")); n != "—" && !n.empty()) o << "; next change " << n;
+        if (const auto n = text_of(at(*root, "display", "next_change")); n != "—" && !n.empty())
+            o << "; next change " << n;
         o << '\n';
         o << "Today:   ";
         if (const json::Value* t = root->get("today")) {

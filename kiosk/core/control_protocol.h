@@ -24,9 +24,9 @@ inline constexpr std::size_t kMaxRequestLine = 256;
 
 struct AnswerHeader {
     bool ok = false;
-    std::string media_type;   // when ok
-    std::size_t length = 0;   // when ok
-    std::string error;        // when !ok
+    std::string media_type;  // when ok
+    std::size_t length = 0;  // when ok
+    std::string error;       // when !ok
 };
 
 [[nodiscard]] std::string ok_header(std::string_view media_type, std::size_t length);

@@ -88,9 +88,12 @@ std::optional<WallTime> DisplaySchedule::next_change(WallTime now) const {
 
 const char* to_string(DisplayReason r) {
     switch (r) {
-        case DisplayReason::Schedule: return "schedule";
-        case DisplayReason::Touch: return "woken by a touch";
-        case DisplayReason::Off: return "outside the schedule";
+        case DisplayReason::Schedule:
+            return "schedule";
+        case DisplayReason::Touch:
+            return "woken by a touch";
+        case DisplayReason::Off:
+            return "outside the schedule";
     }
     return "?";
 }

@@ -72,7 +72,8 @@ std::optional<std::vector<OnWindow>> parse_day_value(const std::string& text, st
 std::string day_list(unsigned mask) {
     std::string out;
     for (int d = 1; d <= 7; ++d) {  // Monday first, as staff read a week
-        if (mask & (1u << (d % 7))) out += (out.empty() ? "" : ", ") + std::string(kShort[static_cast<std::size_t>(d % 7)]);
+        if (mask & (1u << (d % 7)))
+            out += (out.empty() ? "" : ", ") + std::string(kShort[static_cast<std::size_t>(d % 7)]);
     }
     return out;
 }
@@ -82,8 +83,8 @@ std::string day_list(unsigned mask) {
 void parse_display_schedule(const toml_util::Context& ctx, const toml::table& table, DisplayScheduleConfig& out) {
     DisplayScheduleConfig cfg = out;
     DisplaySchedule schedule;
-    unsigned given = 0;       // days some key named
-    unsigned bad = 0;         // days whose entry was wrong: lit all day
+    unsigned given = 0;  // days some key named
+    unsigned bad = 0;    // days whose entry was wrong: lit all day
     // toml++ keeps keys sorted by name; staff read the file top to bottom, so "given twice" must
     // name the later line.
     std::vector<std::pair<const toml::key*, const toml::node*>> entries;
@@ -98,9 +99,9 @@ void parse_display_schedule(const toml_util::Context& ctx, const toml::table& ta
         if (key == "wake_minutes" || key == "power_off_screen" || key == "rotate") continue;
         const unsigned mask = days_of_key(key);
         if (mask == 0) {
-            const std::string guess = toml_util::closest_key(
-                key, {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "mon-fri", "sat-sun", "every_day",
-                      "wake_minutes", "power_off_screen"});
+            const std::string guess =
+                toml_util::closest_key(key, {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "mon-fri", "sat-sun",
+                                             "every_day", "wake_minutes", "power_off_screen"});
             ctx.error(line, "unknown key '" + std::string(key) + "' in [display]",
                       guess.empty() ? std::string(kDayHint) : "Did you mean '" + guess + "'?");
             continue;
@@ -133,9 +134,10 @@ void parse_display_schedule(const toml_util::Context& ctx, const toml::table& ta
             error = "it is not text";
         }
         if (!windows) {
-            ctx.error(line, "[display] " + std::string(key) + ": " + error + "; the screen stays on all day on " +
-                                day_list(mask),
-                      kValueHint);
+            ctx.error(
+                line,
+                "[display] " + std::string(key) + ": " + error + "; the screen stays on all day on " + day_list(mask),
+                kValueHint);
             bad |= mask;
             continue;
         }

@@ -10,13 +10,27 @@ std::string quote(std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) {
                     char buf[8];
@@ -120,14 +134,25 @@ private:
             if (i_ >= t_.size()) break;
             c = t_[i_++];
             switch (c) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
                 case 'u': {
                     if (i_ + 4 > t_.size()) break;
-                    const unsigned cp = static_cast<unsigned>(std::strtoul(std::string(t_.substr(i_, 4)).c_str(), nullptr, 16));
+                    const unsigned cp =
+                        static_cast<unsigned>(std::strtoul(std::string(t_.substr(i_, 4)).c_str(), nullptr, 16));
                     i_ += 4;
                     // Enough for what the kiosk writes (it escapes only control characters).
                     if (cp < 0x80) {
@@ -142,7 +167,8 @@ private:
                     }
                     break;
                 }
-                default: out += c;  // \" \\ \/
+                default:
+                    out += c;  // \" \\ \/
             }
         }
         if (i_ >= t_.size()) {
@@ -215,6 +241,8 @@ private:
 
 }  // namespace
 
-std::optional<Value> parse(std::string_view text, std::string* error) { return Parser(text).document(error); }
+std::optional<Value> parse(std::string_view text, std::string* error) {
+    return Parser(text).document(error);
+}
 
 }  // namespace kiosk::json

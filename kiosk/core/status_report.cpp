@@ -116,7 +116,8 @@ std::string to_prometheus(const KioskStatus& s) {
     };
     metric("kiosk_up", "gauge", "1 while the kiosk runs, 0 after it stopped.", s.running ? 1 : 0);
     metric("kiosk_start_time_seconds", "gauge", "When the kiosk started, in Unix seconds.", unix_seconds(s.started));
-    metric("kiosk_status_time_seconds", "gauge", "When this file was written, in Unix seconds.", unix_seconds(s.written));
+    metric("kiosk_status_time_seconds", "gauge", "When this file was written, in Unix seconds.",
+           unix_seconds(s.written));
     metric("kiosk_slides_total", "counter", "Slides shown since the kiosk started.",
            static_cast<long long>(s.slides_started));
     metric("kiosk_deck_slides", "gauge", "Slides in the loop.", s.deck_slides);
@@ -132,7 +133,8 @@ std::string to_prometheus(const KioskStatus& s) {
     };
     metric("kiosk_slips_printed_today", "gauge", "Number slips printed today.", today("slip_printed"));
     metric("kiosk_callbacks_printed_today", "gauge", "Call-back slips printed today.", today("callback_printed"));
-    metric("kiosk_button_opened_today", "gauge", "Times a patient opened the touch panel today.", today("button_opened"));
+    metric("kiosk_button_opened_today", "gauge", "Times a patient opened the touch panel today.",
+           today("button_opened"));
     return out.str();
 }
 

@@ -20,12 +20,12 @@ struct KioskStatus {
     WallTime started{};
     WallTime written{};
 
-    std::string slide_file;   // on screen now; empty with no slides
+    std::string slide_file;  // on screen now; empty with no slides
     std::string slide_title;
     std::uint64_t slides_started = 0;  // since the kiosk started
 
     std::string deck_folder;
-    std::string folder_status;         // present, missing, ...
+    std::string folder_status;  // present, missing, ...
     int deck_slides = 0;
     int deck_errors = 0, deck_warnings = 0;
     std::vector<std::string> deck_messages;  // "file:line: error: ..." lines
@@ -33,9 +33,9 @@ struct KioskStatus {
     std::optional<WallTime> last_reload;
 
     bool printer_configured = false;
-    std::string printer_state;   // ready, paper-out, ...
+    std::string printer_state;  // ready, paper-out, ...
     std::string printer_detail;
-    bool printer_ok = false;     // can print a slip now
+    bool printer_ok = false;  // can print a slip now
 
     bool display_on = true;
     std::string display_reason;  // schedule, woken by a touch, outside the schedule

@@ -36,12 +36,16 @@ fs::path shots_dir() {
     return dir;
 }
 
-const std::vector<Tool> kTools = {{"Xvfb", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"},
-                                  {"convert", "imagemagick"}, {"compare", "imagemagick"}};
+const std::vector<Tool> kTools = {{"Xvfb", "xvfb"},
+                                  {"xdotool", "xdotool"},
+                                  {"import", "imagemagick"},
+                                  {"convert", "imagemagick"},
+                                  {"compare", "imagemagick"}};
 
 // Mean brightness 0..1 of a picture (ImageMagick), -1 on error.
 double brightness(const fs::path& png) {
-    const CommandResult r = run_command({"convert", png.string(), "-colorspace", "Gray", "-format", "%[fx:mean]", "info:"});
+    const CommandResult r =
+        run_command({"convert", png.string(), "-colorspace", "Gray", "-format", "%[fx:mean]", "info:"});
     if (r.exit_code != 0) return -1;
     try {
         return std::stod(r.output);
@@ -76,7 +80,8 @@ std::string hhmm(std::time_t t) {
 }
 
 std::string still_slide(const std::string& title) {
-    return "+++\nlayout = \"text-only\"\nduration = 300\n+++\n# " + title + "\n\nOur team is here to help you move again.\n";
+    return "+++\nlayout = \"text-only\"\nduration = 300\n+++\n# " + title +
+           "\n\nOur team is here to help you move again.\n";
 }
 
 struct Stage {
@@ -107,11 +112,11 @@ struct Stage {
     }
 };
 
-#define REQUIRE_SCREEN(stage)                                                        \
-    do {                                                                             \
-        const std::string missing = missing_tools(kTools);                           \
-        ASSERT_TRUE(missing.empty()) << missing;                                     \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                            \
+#define REQUIRE_SCREEN(stage)                                                       \
+    do {                                                                            \
+        const std::string missing = missing_tools(kTools);                          \
+        ASSERT_TRUE(missing.empty()) << missing;                                    \
+        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                           \
         ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary(); \
     } while (false)
 
@@ -168,7 +173,8 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
     const fs::path dark = shots_dir() / "schedule-2-dark.png";
     const auto until_close = std::chrono::seconds(close_at - std::time(nullptr));
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(dark) && brightness(dark) == 0.0; }, until_close + 10s))
-        << "the screen did not turn black when the window closed at " << t1 << "\n" << kiosk.log();
+        << "the screen did not turn black when the window closed at " << t1 << "\n"
+        << kiosk.log();
     EXPECT_TRUE(wait_until([&] { return status_says_display_on(s, false); }, 5s)) << "status.json still says on";
 
     // ~0 % CPU while dark: utime+stime over 5 s, generous bound 5 % of one core.
@@ -187,7 +193,8 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
     ASSERT_TRUE(s.x.tap(b.x + b.w / 2, b.y + b.h / 2));
     const fs::path woken = shots_dir() / "schedule-3-woken.png";
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(woken) && pixel_colour(woken, 2, 2) == "#FAF7F2"; }, 5s))
-        << "a tap did not wake the screen\n" << kiosk.log();
+        << "a tap did not wake the screen\n"
+        << kiosk.log();
     std::this_thread::sleep_for(1s);
     ASSERT_TRUE(s.x.screenshot(woken));
     EXPECT_EQ(pixel_colour(woken, 2, 2), "#FAF7F2") << "the waking tap opened the panel (slide dimmed)";
@@ -195,12 +202,14 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
 
     // The wake lasts 0.15 min = 9 s, then dark again until the window reopens at t2.
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(dark) && brightness(dark) == 0.0; }, 20s))
-        << "the touch-wake never ended\n" << kiosk.log();
+        << "the touch-wake never ended\n"
+        << kiosk.log();
     const fs::path reopened = shots_dir() / "schedule-4-reopened.png";
     const auto until_open = std::chrono::seconds(close_at + 60 - std::time(nullptr));
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(reopened) && pixel_colour(reopened, 2, 2) == "#FAF7F2"; },
                            until_open + 10s))
-        << "the screen did not light again at " << t2 << "\n" << kiosk.log();
+        << "the screen did not light again at " << t2 << "\n"
+        << kiosk.log();
     EXPECT_TRUE(wait_until([&] { return status_says_display_on(s, true); }, 5s));
 
     const std::string log = kiosk.log();
@@ -233,7 +242,8 @@ TEST(ApplianceE2E, ScreenshotIsWhatXShows) {
     EXPECT_GT(kiosk::test::colour_count(mine), 50) << "a real slide, not a blank picture";
 
     kiosk.stop();
-    const CommandResult gone = s.kiosk({"screenshot", (shots_dir() / "none.png").string(), "--config", s.config.string()});
+    const CommandResult gone =
+        s.kiosk({"screenshot", (shots_dir() / "none.png").string(), "--config", s.config.string()});
     EXPECT_NE(gone.exit_code, 0);
     EXPECT_NE(gone.output.find("the kiosk is not running"), std::string::npos) << gone.output;
 }
@@ -286,9 +296,9 @@ TEST(ApplianceE2E, StatusCommandCatchesAGonePidAndAStaleFile) {
     const long long now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     auto write = [&](int pid, long long written) {
-        std::ofstream(dir.path() / "status.json") << "{\"running\": true, \"pid\": " << pid
-                                                  << ", \"version\": \"0.1.0\", \"written\": \"x\", \"written_unix\": "
-                                                  << written << "}\n";
+        std::ofstream(dir.path() / "status.json")
+            << "{\"running\": true, \"pid\": " << pid
+            << ", \"version\": \"0.1.0\", \"written\": \"x\", \"written_unix\": " << written << "}\n";
     };
     auto status = [&] {
         return run_command({kiosk_binary().string(), "status", "--state-dir", dir.path().string()}, {}, 30s);

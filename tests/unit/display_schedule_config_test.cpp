@@ -1,14 +1,16 @@
 // kiosk.toml's [display] as clinic staff write it: the accepted spellings, and every mistake
 // reported at its line with what to do, costing only the days it names.
-#include "core/config.h"
 #include "core/display_schedule_config.h"
+#include "core/config.h"
 
 #include <gtest/gtest.h>
 
 namespace kiosk {
 namespace {
 
-ConfigResult parse(const std::string& text) { return parse_config(text, "kiosk.toml"); }
+ConfigResult parse(const std::string& text) {
+    return parse_config(text, "kiosk.toml");
+}
 
 std::string all(const Diagnostics& d) {
     std::string out;
@@ -17,13 +19,14 @@ std::string all(const Diagnostics& d) {
 }
 
 TEST(DisplayScheduleConfig, SpellingsStaffUse) {
-    const ConfigResult r = parse("[display]\n"
-                                 "monday = \"7:30-19:00\"\n"
-                                 "tue-fri = [\"08:00-12:00\", \"13:00-18:00\"]\n"
-                                 "sat = \"All day\"\n"
-                                 "sun = \"off\"\n"
-                                 "wake_minutes = 2\n"
-                                 "power_off_screen = false\n");
+    const ConfigResult r = parse(
+        "[display]\n"
+        "monday = \"7:30-19:00\"\n"
+        "tue-fri = [\"08:00-12:00\", \"13:00-18:00\"]\n"
+        "sat = \"All day\"\n"
+        "sun = \"off\"\n"
+        "wake_minutes = 2\n"
+        "power_off_screen = false\n");
     ASSERT_TRUE(r.diagnostics.empty()) << all(r.diagnostics);
     const auto& d = r.config.display_schedule;
     EXPECT_FALSE(d.schedule.always_on);
@@ -36,12 +39,13 @@ TEST(DisplayScheduleConfig, SpellingsStaffUse) {
 }
 
 TEST(DisplayScheduleConfig, ABadTimeIsReportedAtItsLineAndThatDayStaysLit) {
-    const ConfigResult r = parse("[clinic]\n"
-                                 "phone = \"+1 555 010 0142\"\n"
-                                 "[display]\n"
-                                 "mon-fri = \"07:30-19:00\"\n"
-                                 "sat = \"8-12\"\n"
-                                 "sun = \"off\"\n");
+    const ConfigResult r = parse(
+        "[clinic]\n"
+        "phone = \"+1 555 010 0142\"\n"
+        "[display]\n"
+        "mon-fri = \"07:30-19:00\"\n"
+        "sat = \"8-12\"\n"
+        "sun = \"off\"\n");
     ASSERT_FALSE(r.diagnostics.empty());
     const Diagnostic& e = r.diagnostics[0];
     EXPECT_EQ(e.file, "kiosk.toml");
@@ -61,13 +65,15 @@ TEST(DisplayScheduleConfig, TheBadDayAloneFallsBack) {
     ASSERT_EQ(diags.size(), 1u);
     EXPECT_EQ(diags[0].line, 2);
     EXPECT_EQ(out.schedule.days[2], (std::vector<OnWindow>{{450, 1140}}));
-    EXPECT_EQ(out.schedule.days[6], (std::vector<OnWindow>{{0, 1440}})) << "a broken day stays lit, never dark by mistake";
+    EXPECT_EQ(out.schedule.days[6], (std::vector<OnWindow>{{0, 1440}}))
+        << "a broken day stays lit, never dark by mistake";
     EXPECT_TRUE(out.schedule.days[0].empty());
 }
 
 TEST(DisplayScheduleConfig, TyposAndDoubledDaysAreNamed) {
-    const ConfigResult r = parse("[display]\nmonn = \"07:00-19:00\"\nmon-fri = \"07:00-19:00\"\nwed = \"off\"\n"
-                                 "sat-sun = \"off\"\n");
+    const ConfigResult r = parse(
+        "[display]\nmonn = \"07:00-19:00\"\nmon-fri = \"07:00-19:00\"\nwed = \"off\"\n"
+        "sat-sun = \"off\"\n");
     const std::string text = all(r.diagnostics);
     EXPECT_NE(text.find("kiosk.toml:2: error: unknown key 'monn' in [display]"), std::string::npos) << text;
     EXPECT_NE(text.find("Did you mean 'mon'?"), std::string::npos) << text;
@@ -85,7 +91,8 @@ TEST(DisplayScheduleConfig, MissingDaysWarnAndStayLit) {
 TEST(DisplayScheduleConfig, SameStartAndEndAndWrongTypes) {
     const ConfigResult r = parse("[display]\nmon = \"08:00-08:00\"\ntue = 8\nevery_day = \"off\"\n");
     const std::string text = all(r.diagnostics);
-    EXPECT_NE(text.find(":2: error: [display] mon: \"08:00-08:00\" starts and ends at the same time"), std::string::npos)
+    EXPECT_NE(text.find(":2: error: [display] mon: \"08:00-08:00\" starts and ends at the same time"),
+              std::string::npos)
         << text;
     EXPECT_NE(text.find(":3: error: [display] tue: it is not text"), std::string::npos) << text;
 }

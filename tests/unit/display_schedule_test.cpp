@@ -1,8 +1,8 @@
 // The display timetable over a whole week with FakeClock: windows per weekday, one that runs past
 // midnight, a dark Sunday, a touch at night that lights the screen for a few minutes, and the
 // loop's deadlines landing exactly on the changes.
-#include "core/config.h"
 #include "core/display_schedule.h"
+#include "core/config.h"
 
 #include <gtest/gtest.h>
 
@@ -14,18 +14,22 @@ namespace {
 using namespace std::chrono_literals;
 
 // 2026-03-02 is a Monday.
-WallTime at(int day, int hour, int minute = 0) { return from_local(2026, 3, day, hour, minute); }
+WallTime at(int day, int hour, int minute = 0) {
+    return from_local(2026, 3, day, hour, minute);
+}
 
 // mon-thu 07:30-19:00, fri 18:00-02:00 (a late evening that runs into Saturday),
 // sat 08:00-12:00 and 13:00-16:00, sun off.
 DisplayScheduleConfig clinic_week(int wake_minutes = 5) {
-    const ConfigResult r = parse_config("[display]\n"
-                                        "mon-thu = \"07:30-19:00\"\n"
-                                        "fri = \"18:00-02:00\"\n"
-                                        "sat = \"08:00-12:00, 13:00-16:00\"\n"
-                                        "sun = \"off\"\n"
-                                        "wake_minutes = " + std::to_string(wake_minutes) + "\n",
-                                        "kiosk.toml");
+    const ConfigResult r = parse_config(
+        "[display]\n"
+        "mon-thu = \"07:30-19:00\"\n"
+        "fri = \"18:00-02:00\"\n"
+        "sat = \"08:00-12:00, 13:00-16:00\"\n"
+        "sun = \"off\"\n"
+        "wake_minutes = " +
+            std::to_string(wake_minutes) + "\n",
+        "kiosk.toml");
     EXPECT_TRUE(r.diagnostics.empty()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
     return r.config.display_schedule;
 }
@@ -46,9 +50,9 @@ TEST(DisplaySchedule, AWeekMinuteByMinuteMatchesTheTimetable) {
     auto expected = [](int day, int minute) {
         const int weekday = (day - 1) % 7;  // 1 March 2026 is a Sunday
         if (weekday >= 1 && weekday <= 4) return minute >= 450 && minute < 1140;
-        if (weekday == 5) return minute >= 1080;                   // Friday from 18:00
+        if (weekday == 5) return minute >= 1080;  // Friday from 18:00
         if (weekday == 6) return minute < 120 || (minute >= 480 && minute < 720) || (minute >= 780 && minute < 960);
-        return false;                                              // Sunday dark
+        return false;  // Sunday dark
     };
     int mismatches = 0;
     for (int day = 2; day <= 8; ++day) {
@@ -72,9 +76,9 @@ TEST(DisplaySchedule, NextChangeWalksTheWeekEdgeByEdge) {
         edges.push_back(*next);
         t = *next;
     }
-    const std::vector<WallTime> want = {
-        at(2, 7, 30), at(2, 19), at(3, 7, 30), at(3, 19), at(4, 7, 30), at(4, 19), at(5, 7, 30), at(5, 19),
-        at(6, 18),    at(7, 2),  at(7, 8),     at(7, 12), at(7, 13),    at(7, 16)};
+    const std::vector<WallTime> want = {at(2, 7, 30), at(2, 19),    at(3, 7, 30), at(3, 19), at(4, 7, 30),
+                                        at(4, 19),    at(5, 7, 30), at(5, 19),    at(6, 18), at(7, 2),
+                                        at(7, 8),     at(7, 12),    at(7, 13),    at(7, 16)};
     EXPECT_EQ(edges, want) << "Friday's window must run to 02:00 on Saturday, past midnight";
     // After Saturday 16:00, Sunday is dark: the next change is Monday morning.
     EXPECT_EQ(s.next_change(at(7, 16)), at(9, 7, 30));
@@ -137,8 +141,8 @@ TEST(DisplayGate, AWholeWeekOfLoopWakeupsLandsOnEveryChange) {
         const auto d = gate.next_deadline();
         ASSERT_TRUE(d.has_value());
         clock.advance(*d - clock.steady());
-        ASSERT_NE(gate.screen_on(), on) << "woke at " << to_local(clock.wall()).hour << ":" << to_local(clock.wall()).minute
-                                        << " with nothing changed";
+        ASSERT_NE(gate.screen_on(), on) << "woke at " << to_local(clock.wall()).hour << ":"
+                                        << to_local(clock.wall()).minute << " with nothing changed";
         on = gate.screen_on();
         ++changes;
     }

@@ -1,8 +1,8 @@
 // status.json and kiosk.prom as built from one snapshot: valid JSON that reads back to the same
 // values (with hostile slide names escaped), and Prometheus text in the exposition format.
+#include "core/status_report.h"
 #include "core/control_protocol.h"
 #include "core/json.h"
-#include "core/status_report.h"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +23,9 @@ const json::Value& m(const json::Value& v, const char* key) {
     }
     return *found;
 }
-std::string str(const json::Value& v) { return v.string() ? *v.string() : std::string("<not a string>"); }
+std::string str(const json::Value& v) {
+    return v.string() ? *v.string() : std::string("<not a string>");
+}
 
 KioskStatus sample() {
     KioskStatus s;

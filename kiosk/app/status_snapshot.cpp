@@ -21,9 +21,11 @@ KioskStatus snapshot_status(const StatusSources& s, WallTime now) {
     st.started = s.started;
     st.written = now;
     const PlayerFrame frame = s.player.frame();
-    if (frame.current) {
-        st.slide_file = frame.current->file_name;
-        st.slide_title = frame.current->title;
+    // Mid-crossfade, the slide on screen is the one that is mostly visible.
+    const auto& shown = frame.incoming && frame.fade >= 0.5f ? frame.incoming : frame.current;
+    if (shown) {
+        st.slide_file = shown->file_name;
+        st.slide_title = shown->title;
     }
     st.slides_started = s.player.slides_started();
     st.paused = s.player.paused();

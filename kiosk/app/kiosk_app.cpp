@@ -1,6 +1,8 @@
 #include "kiosk_app.h"
 
+#include "control_server.h"
 #include "core/clock.h"
+#include "core/control_protocol.h"
 #include "core/pin_lock.h"
 #include "core/player.h"
 #include "core/slip.h"
@@ -13,16 +15,20 @@
 #include "fonts.h"
 #include "pointer_input.h"
 #include "print/cups_job_files.h"
+#include "screen_schedule.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
 #include "service_notifier.h"
 #include "slide_renderer.h"
 #include "staff_screens.h"
+#include "status_snapshot.h"
+#include "status_writer.h"
 #include "ui_layer.h"
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <ostream>
 
 namespace kiosk {
@@ -71,6 +77,9 @@ private:
     void on_reload_requested();
     void draw();
     [[nodiscard]] std::chrono::milliseconds time_to_next_wake() const;
+    void start_appliance_parts();
+    bool stay_dark();
+    void publish_status(bool running = true);
 
     const KioskAppOptions& options_;
     const KioskConfig& config_;
@@ -104,6 +113,17 @@ private:
     SteadyTime last_frame_{};
     ServiceNotifier service_{clock_};  // systemd: READY=1, WATCHDOG=1 from this loop, STOPPING=1
     int exit_code_ = 0;
+    // The appliance parts: display schedule, status file, control socket (screenshots).
+    std::unique_ptr<ScreenSchedule> screen_;
+    std::unique_ptr<StatusWriter> status_;
+    std::unique_ptr<ControlServer> control_;
+    WallTime started_{};
+    std::optional<WallTime> last_reload_;
+    SteadyTime last_status_{};
+    std::string status_key_;          // what was published last, to publish again on a change
+    bool paused_by_schedule_ = false;
+    bool dark_drawn_ = false;
+    std::string status_problem_;
 };
 
 bool KioskApp::open_window() {
@@ -166,6 +186,7 @@ int KioskApp::run() {
     log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
          << h_ << '\n';
     player_->set_deck(first);
+    last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, config_);
     if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
     if (const auto w = cups_job_files_warning(config_.printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
@@ -178,6 +199,7 @@ int KioskApp::run() {
     usage_ = std::make_unique<UsageLog>(clock_, config_.staff.stats_file);
     if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
     last_frame_ = clock_.steady();
+    start_appliance_parts();
 
     while (running_ && !g_stop_requested.load()) {
         service_.tick();
@@ -189,6 +211,7 @@ int KioskApp::run() {
         if (g_reload_requested.exchange(false)) on_reload_requested();
         if (auto deck = decks_->take_new_deck()) {
             player_->set_deck(std::move(deck));
+            last_reload_ = clock_.wall();
             dirty_ = true;
         }
         if (printer_) {
@@ -224,17 +247,30 @@ int KioskApp::run() {
             shown_minute_ = minute;  // the footer clock
             dirty_ = true;
         }
+        publish_status();
+        if (stay_dark()) continue;
         if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) draw();
     }
     log_ << "kiosk: stopping\n";
+    publish_status(false);
     return exit_code_;
 }
 
 std::chrono::milliseconds KioskApp::time_to_next_wake() const {
+    if (!screen_->on()) {
+        // Dark: no frames, only the schedule, a touch or a request wakes the loop (~0 % CPU).
+        const SteadyTime now = clock_.steady();
+        SteadyTime wake = now + kMaxSleep;
+        for (const auto& d : {screen_->next_deadline(), service_.next_deadline()}) {
+            if (d && *d < wake) wake = *d;
+        }
+        return std::max(std::chrono::duration_cast<std::chrono::milliseconds>(wake - now), std::chrono::milliseconds(1));
+    }
     if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) return kFrame;
     const SteadyTime now = clock_.steady();
     SteadyTime wake = now + kMaxSleep;
-    for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), service_.next_deadline()}) {
+    for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), screen_->next_deadline(),
+                          service_.next_deadline()}) {
         if (d && *d < wake) wake = *d;
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now);
@@ -242,7 +278,8 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
 }
 
 void KioskApp::handle_event(const SDL_Event& e) {
-    if (e.type == wake_event_) return;  // a deck is ready: picked up after the events
+    if (e.type == wake_event_) return;  // a deck or a screenshot request: picked up after the events
+    if (screen_->swallow(e)) return;    // a touch on the dark screen only wakes it
     if (pointer_.handle(e, w_, h_)) {
         dirty_ = true;
         return;
@@ -405,6 +442,7 @@ void KioskApp::draw() {
         if (intent) handle_intent(*intent);
     }
     ui_->end_frame();
+    if (control_ && control_->frame_wanted()) control_->deliver(read_frame(renderer_.get()));
     SDL_RenderPresent(renderer_.get());
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
 
@@ -419,6 +457,75 @@ void KioskApp::draw() {
         dirty_ = true;
     }
     staff_model_.touches.clear();
+}
+
+void KioskApp::start_appliance_parts() {
+    started_ = clock_.wall();
+    screen_ = std::make_unique<ScreenSchedule>(clock_, config_.display_schedule, log_);
+    const std::filesystem::path state_dir = config_.system.state_dir;
+    std::error_code ec;
+    std::filesystem::create_directories(state_dir, ec);  // the package makes it; a developer run may not have it
+    status_ = std::make_unique<StatusWriter>(state_dir, config_.status.prometheus_dir);
+    control_ = std::make_unique<ControlServer>(state_dir / control::kSocketName, wake_event_,
+                                               [this] { return status_->latest_json(); });
+    if (!control_->ok()) log_ << "kiosk: warning: no control socket (kiosk screenshot will not work): " << control_->error() << '\n';
+    if (!screen_->on()) {
+        player_->pause();
+        paused_by_schedule_ = true;
+    }
+}
+
+// Outside the display schedule: pause the loop where it is, show black once, draw nothing more.
+// Returns true while dark.
+bool KioskApp::stay_dark() {
+    if (screen_->update()) {
+        publish_status();
+        if (screen_->on()) {
+            if (paused_by_schedule_) player_->resume();
+            paused_by_schedule_ = false;
+            dirty_ = true;
+        } else {
+            if (!player_->paused()) {
+                player_->pause();
+                paused_by_schedule_ = true;
+            }
+            dark_drawn_ = false;
+        }
+    }
+    if (screen_->on()) {
+        if (control_ && control_->frame_wanted()) dirty_ = true;  // a screenshot is waiting for the next frame
+        return false;
+    }
+    const bool capture = control_ && control_->frame_wanted();
+    if (!dark_drawn_ || capture) {
+        ScreenSchedule::draw_dark(renderer_.get());
+        if (capture) control_->deliver(read_frame(renderer_.get()));
+        SDL_RenderPresent(renderer_.get());
+        dark_drawn_ = true;
+    }
+    dirty_ = false;  // the footer clock and the rest wait for the morning
+    return true;
+}
+
+// status.json at least every 30 s (kiosk status calls it stale after 2 minutes), and at once when
+// something a person would look for changed.
+void KioskApp::publish_status(bool running) {
+    const SteadyTime now = clock_.steady();
+    const PlayerFrame f = player_->frame();
+    std::string key = (f.current ? f.current->file_name : std::string()) + '|' + std::to_string(player_->paused()) + '|' +
+                      std::to_string(screen_->on()) + '|' + screen_->power_state() + '|' +
+                      (printer_ ? to_string(printer_->status().state) : "") + '|' +
+                      std::to_string(last_reload_ ? last_reload_->time_since_epoch().count() : 0);
+    if (running && key == status_key_ && now - last_status_ < std::chrono::seconds(30)) return;
+    status_key_ = std::move(key);
+    last_status_ = now;
+    KioskStatus st = snapshot_status({*player_, *decks_, printer_.get(), *usage_, *screen_, options_.slides, started_,
+                                      last_reload_},
+                                     clock_.wall());
+    st.running = running;
+    status_->publish(std::move(st));
+    if (const std::string p = status_->problem(); !p.empty() && p != status_problem_) log_ << "kiosk: warning: " << p << '\n';
+    status_problem_ = status_->problem();
 }
 
 }  // namespace

@@ -27,6 +27,11 @@ Commands:
         Print a salted hash of a staff PIN for the [staff] pin_hash setting.
   stats [--config FILE] [--file LOG] [--days N]
         Print daily totals of slides shown and button uses.
+  status [--config FILE] [--state-dir DIR] [--json]
+        Show the running kiosk's status (status.json in the state folder). Exit code 1 when the
+        kiosk is not running or its status is older than 2 minutes.
+  screenshot FILE.png [--config FILE] [--state-dir DIR]
+        Save exactly what the running kiosk shows now (asked over its control socket).
 
 Options:
   -h, --help     Show this help and exit.
@@ -76,6 +81,8 @@ int dispatch(int argc, char** argv) {
     if (command == "slip") return slip_command(args, io);
     if (command == "hash-pin") return hash_pin_command(args, io);
     if (command == "stats") return stats_command(args, io);
+    if (command == "status") return status_command(args, io);
+    if (command == "screenshot") return screenshot_command(args, io);
     std::cerr << "kiosk: unknown command '" << command << "'\nTry 'kiosk --help'.\n";
     return kExitUsage;
 }

@@ -27,6 +27,8 @@ int render_command(const Args& args, Io io);    // PNG per slide + contact sheet
 int slip_command(const Args& args, Io io);      // print or preview a slip without the UI
 int hash_pin_command(const Args& args, Io io);  // print a salted hash for [staff] pin_hash
 int stats_command(const Args& args, Io io);     // daily usage totals
+int status_command(const Args& args, Io io);    // the running kiosk's status.json, for a person
+int screenshot_command(const Args& args, Io io);  // a PNG of the running kiosk's screen
 
 // Parses argv and runs the chosen sub-command.
 int dispatch(int argc, char** argv);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "pin_hash_setting.h"
+#include "display_schedule_config.h"
 #include "toml_helpers.h"
 
 #include <algorithm>
@@ -193,7 +194,7 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
     auto root = toml_util::parse(ctx, toml_text);
     if (root) {
         KioskConfig cfg;
-        toml_util::check_keys(ctx, *root, "", {"kiosk", "clinic", "theme", "player", "printer", "staff", "text"});
+        toml_util::check_keys(ctx, *root, "", {"kiosk", "clinic", "theme", "player", "printer", "staff", "text", "display", "status"});
         if (const auto* t = sub_table(ctx, *root, "kiosk")) read_system(ctx, *t, cfg.system);
         if (const auto* t = sub_table(ctx, *root, "clinic")) read_clinic(ctx, *t, cfg.clinic);
         if (const auto* t = sub_table(ctx, *root, "theme")) read_theme(ctx, *t, cfg.theme);
@@ -201,6 +202,8 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
         if (const auto* t = sub_table(ctx, *root, "printer")) read_printer(ctx, *t, cfg.printer);
         if (const auto* t = sub_table(ctx, *root, "staff")) read_staff(ctx, *t, cfg.staff);
         if (const auto* t = sub_table(ctx, *root, "text")) read_text(ctx, *t, cfg.text);
+        if (const auto* t = sub_table(ctx, *root, "display")) parse_display_schedule(ctx, *t, cfg.display_schedule);
+        if (const auto* t = sub_table(ctx, *root, "status")) parse_status_config(ctx, *t, cfg.status);
         // A half-applied config is harder to reason about than the defaults: any error rejects the file.
         if (!has_errors(diags)) result.config = std::move(cfg);
     }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "display_schedule.h"
+#include "status_config.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -109,6 +111,8 @@ struct KioskConfig {
     StaffConfig staff;
     UiStrings text;
     SystemConfig system;
+    DisplayScheduleConfig display_schedule;  // [display] on/off times, touch-wake
+    StatusConfig status;                     // [status]
 };
 
 struct ConfigResult {

@@ -104,7 +104,8 @@ void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeC
                      int w, int h) {
     const StaffKeypadLayout k = staff_keypad_layout(w, h);
     on_card("##staff-pin", k, theme, fonts, w, h, [&](const Ui& ui) {
-        const bool locked = view.message == PinMessage::LockedOut;
+        const bool not_set_up = view.message == PinMessage::NotSetUp;
+        const bool locked = view.message == PinMessage::LockedOut || not_set_up;
         draw_text(ui.dl, ui.fonts.large, ui.title, k.title, "Staff only: enter the PIN", colour(theme.accent),
                   k.landscape ? Align::Left : Align::Center);
 
@@ -115,7 +116,8 @@ void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeC
                              bottom_right(inset(k.pin_field, static_cast<int>(border))), colour(kWhite),
                              ui.radius - border);
         if (view.pin_length == 0) {
-            draw_text(ui.dl, ui.fonts.body, ui.body, inset(k.pin_field, k.gap), locked ? "Wait, then type the PIN" : "Type the PIN on the keys",
+            draw_text(ui.dl, ui.fonts.body, ui.body, inset(k.pin_field, k.gap),
+                      not_set_up ? "No PIN can be checked" : locked ? "Wait, then type the PIN" : "Type the PIN on the keys",
                       colour(kNeutral));
         } else {
             const float d = fpx(k.pin_field.h) * 0.28F;
@@ -131,6 +133,8 @@ void draw_pin_keypad(const StaffView& view, StaffPanelModel& model, const ThemeC
         if (view.message == PinMessage::WrongPin) {
             message = "Wrong PIN. " + std::to_string(view.remaining_attempts) +
                       (view.remaining_attempts == 1 ? " try" : " tries") + " left.";
+        } else if (not_set_up) {
+            message = "The staff PIN is not set up. Run kiosk hash-pin (see the log).";
         } else if (locked) {
             char time[16];
             std::snprintf(time, sizeof time, "%d:%02d", view.seconds_until_unlock / 60, view.seconds_until_unlock % 60);

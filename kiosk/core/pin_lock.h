@@ -59,6 +59,8 @@ public:
 
     // False without a usable hash (none, or a malformed one): the staff panel is off.
     [[nodiscard]] bool enabled() const { return usable_; }
+    // A pin_hash was set but is not usable: the panel says it is not set up, rather than nothing.
+    [[nodiscard]] bool misconfigured() const { return !hash_.empty() && !usable_; }
     [[nodiscard]] PinOutcome try_pin(std::string_view pin);
     [[nodiscard]] bool locked() const;
     [[nodiscard]] int remaining_attempts() const;

@@ -22,7 +22,9 @@ std::optional<long long> parse_number(std::string_view text) {
 
 }  // namespace
 
-std::filesystem::path pin_lockout_file(const std::filesystem::path& state_dir) { return state_dir / "pin-lockout"; }
+std::filesystem::path pin_lockout_file(const std::filesystem::path& state_dir) {
+    return state_dir / "pin-lockout";
+}
 
 LoadedLockoutState load_pin_lockout(const std::filesystem::path& file) {
     LoadedLockoutState out;

@@ -12,7 +12,7 @@
 namespace kiosk {
 
 struct PinLockoutState {
-    int failures = 0;                     // wrong PINs since the last right one
+    int failures = 0;                      // wrong PINs since the last right one
     std::optional<WallTime> locked_until;  // set while locked out
     friend bool operator==(const PinLockoutState&, const PinLockoutState&) = default;
 };

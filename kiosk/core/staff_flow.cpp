@@ -37,7 +37,8 @@ bool StaffFlow::pointer_down(float x, float y) {
     }
     const bool in_corner = x >= 0 && y >= 0 && x < options_.corner_size_px && y < options_.corner_size_px;
     // A disabled panel has no gesture at all, so the corner behaves like the rest of the screen.
-    if (in_corner && lock_.enabled()) {
+    // A mistyped pin_hash keeps the gesture, so staff learn the PIN is not set up.
+    if (in_corner && (lock_.enabled() || lock_.misconfigured())) {
         hold_started_ = clock_.steady();
     } else {
         hold_started_.reset();
@@ -74,7 +75,7 @@ bool StaffFlow::complete_hold_if_due() {
     if (clock_.steady() - *hold_started_ < options_.hold) return false;
     hold_started_.reset();
     state_ = StaffState::PinEntry;
-    message_ = lock_.locked() ? PinMessage::LockedOut : PinMessage::None;
+    message_ = !lock_.enabled() ? PinMessage::NotSetUp : lock_.locked() ? PinMessage::LockedOut : PinMessage::None;
     wipe_pin();
     touch();
     return true;
@@ -83,7 +84,7 @@ bool StaffFlow::complete_hold_if_due() {
 void StaffFlow::digit(int d) {
     if (state_ != StaffState::PinEntry || d < 0 || d > 9) return;
     touch();
-    if (lock_.locked()) return;
+    if (lock_.locked() || !lock_.enabled()) return;
     if (pin_length_ < pin_.size()) pin_[pin_length_++] = static_cast<char>('0' + d);
     message_ = PinMessage::None;
 }
@@ -106,7 +107,10 @@ StaffEffect StaffFlow::ok() {
             return StaffEffect::PanelOpened;
         case PinOutcome::Rejected: message_ = PinMessage::WrongPin; break;
         case PinOutcome::LockedOut: message_ = PinMessage::LockedOut; break;
-        case PinOutcome::Disabled: return close();
+        case PinOutcome::Disabled:
+            if (!lock_.misconfigured()) return close();
+            message_ = PinMessage::NotSetUp;
+            break;
     }
     return StaffEffect::None;
 }

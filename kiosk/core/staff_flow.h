@@ -35,7 +35,7 @@ enum class StaffEffect {
 enum class StaffCommand { Pause, Resume, Previous, Next, ReloadNow, TestPrint, ExitKiosk, Close };
 
 // Why the keypad shows a message. Patients never see this screen.
-enum class PinMessage { None, WrongPin, LockedOut };
+enum class PinMessage { None, WrongPin, LockedOut, NotSetUp };
 
 struct StaffFlowOptions {
     float corner_size_px = 120;                          // top-left square that starts the gesture

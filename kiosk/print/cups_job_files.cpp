@@ -16,16 +16,16 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
 // A domain socket or a loopback name: the server whose cupsd.conf is on this machine.
 bool is_local_server(std::string_view server) {
     if (server.empty() || server.front() == '/') return true;
-    const std::string host = lower(server.substr(0, server.rfind(':') == std::string_view::npos || server.front() == '['
-                                                      ? server.size()
-                                                      : server.rfind(':')));
+    const std::string host = lower(server.substr(
+        0, server.rfind(':') == std::string_view::npos || server.front() == '[' ? server.size() : server.rfind(':')));
     return host == "localhost" || host == "127.0.0.1" || host == "[::1]" || host == "::1";
 }
 
@@ -61,8 +61,9 @@ std::optional<std::string> cups_job_files_warning(const std::string& printer_uri
     const ParsedPrinterUri parsed = parse_printer_uri(printer_uri);
     if (!parsed.ok() || !std::holds_alternative<CupsUri>(parsed.uri)) return std::nullopt;
     const std::string server = cupsServer() != nullptr ? cupsServer() : "";
-    const std::string advice = "add the line 'PreserveJobFiles No' to the server's cupsd.conf and restart CUPS "
-                               "(systemctl restart cups), or print desk slips on an ESC/POS printer (tcp:// or file://)";
+    const std::string advice =
+        "add the line 'PreserveJobFiles No' to the server's cupsd.conf and restart CUPS "
+        "(systemctl restart cups), or print desk slips on an ESC/POS printer (tcp:// or file://)";
     if (!is_local_server(server)) {
         return "cannot tell whether the CUPS server " + server +
                " keeps printed slips (with patients' names and numbers) in its spool: " + advice;
@@ -74,7 +75,8 @@ std::optional<std::string> cups_job_files_warning(const std::string& printer_uri
     text << in.rdbuf();
     if (!cupsd_keeps_job_files(text.str())) return std::nullopt;
     return "CUPS keeps every printed slip's PDF (desk slips carry a patient's name and number) in its spool, "
-           "for a day by default: " + path + " does not say 'PreserveJobFiles No'; " + advice;
+           "for a day by default: " +
+           path + " does not say 'PreserveJobFiles No'; " + advice;
 }
 
 }  // namespace kiosk

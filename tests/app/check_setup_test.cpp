@@ -16,7 +16,9 @@ using namespace kiosk::test;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 
 struct CheckStage {
     TempDir dir{"kiosk-check"};
@@ -37,10 +39,11 @@ struct CheckStage {
     std::map<std::string, std::string> no_fontconfig_fonts() const {
         fs::create_directories(dir.path() / "no-fonts");
         fs::create_directories(dir.path() / "fc-cache");
-        const fs::path conf = dir.write("fonts.conf", "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
-                                                      "<fontconfig><dir>" + (dir.path() / "no-fonts").string() +
-                                                          "</dir><cachedir>" + (dir.path() / "fc-cache").string() +
-                                                          "</cachedir></fontconfig>\n");
+        const fs::path conf = dir.write("fonts.conf",
+                                        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+                                        "<fontconfig><dir>" +
+                                            (dir.path() / "no-fonts").string() + "</dir><cachedir>" +
+                                            (dir.path() / "fc-cache").string() + "</cachedir></fontconfig>\n");
         return {{"FONTCONFIG_FILE", conf.string()}};
     }
 };
@@ -91,7 +94,8 @@ TEST(CheckSetup, NoUsableFontFailsWithTheReason) {
 class CupsdWithConf {
 public:
     explicit CupsdWithConf(const std::string& preserve_line) {
-        for (const char* sub : {"root", "spool", "cache", "state", "tmp", "log"}) fs::create_directories(dir_.path() / sub);
+        for (const char* sub : {"root", "spool", "cache", "state", "tmp", "log"})
+            fs::create_directories(dir_.path() / sub);
         port_ = free_loopback_port();
         const std::string d = dir_.path().string();
         conf_ = dir_.write("cupsd.conf", "Listen 127.0.0.1:" + std::to_string(port_) +
@@ -101,7 +105,8 @@ public:
                                           "/cache\nStateDir " + d + "/state\nTempDir " + d + "/tmp\nAccessLog " + d +
                                           "/log/access_log\nErrorLog " + d + "/log/error_log\nPageLog " + d +
                                           "/log/page_log\nPrintcap " + d + "/state/printcap\n");
-        cupsd_ = ChildProcess({"cupsd", "-f", "-c", conf_.string(), "-s", d + "/cups-files.conf"}, {}, d + "/log/out.log");
+        cupsd_ =
+            ChildProcess({"cupsd", "-f", "-c", conf_.string(), "-s", d + "/cups-files.conf"}, {}, d + "/log/out.log");
         ready_ = wait_for_port(port_, 10s);
     }
     [[nodiscard]] bool ready() const { return ready_; }

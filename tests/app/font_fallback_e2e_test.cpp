@@ -37,17 +37,21 @@ struct FontStage {
         fs::create_directories(slides);
         dir.write("slides/010-welcome.md",
                   "+++\nlayout = \"text-only\"\nduration = 30\n+++\n# Gentle stretches\n\nMove slowly and breathe.\n");
-        config = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
-                                         "[printer]\nuri = \"none\"\n"
-                                         "[staff]\nstats_file = \"" + (dir.path() / "usage.log").string() + "\"\n" +
-                                             theme);
+        config = dir.write("kiosk.toml",
+                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           "[printer]\nuri = \"none\"\n"
+                           "[staff]\nstats_file = \"" +
+                               (dir.path() / "usage.log").string() + "\"\n" + theme);
     }
-    [[nodiscard]] std::vector<std::string> args() const { return {"--config", config.string(), "--slides", slides.string()}; }
+    [[nodiscard]] std::vector<std::string> args() const {
+        return {"--config", config.string(), "--slides", slides.string()};
+    }
     // fontconfig with one empty font folder: it finds no font at all.
     [[nodiscard]] fs::path empty_fontconfig() const {
         fs::create_directories(dir.path() / "no-fonts");
-        return dir.write("fonts.conf", "<?xml version=\"1.0\"?>\n<fontconfig><dir>" + (dir.path() / "no-fonts").string() +
-                                           "</dir><cachedir>" + (dir.path() / "fc-cache").string() + "</cachedir></fontconfig>\n");
+        return dir.write("fonts.conf", "<?xml version=\"1.0\"?>\n<fontconfig><dir>" +
+                                           (dir.path() / "no-fonts").string() + "</dir><cachedir>" +
+                                           (dir.path() / "fc-cache").string() + "</cachedir></fontconfig>\n");
     }
 };
 
@@ -55,7 +59,8 @@ struct FontStage {
 void expect_slide_with_text(const XSession& x, const fs::path& png, const std::string& log) {
     ASSERT_TRUE(wait_for_kiosk_on_screen(x, png, 20s)) << "the screen never showed the kiosk\n" << log;
     std::string seen;
-    const bool readable = wait_until([&] { return x.screenshot(png) && (seen = ocr(png)).find("stretches") != std::string::npos; }, 10s);
+    const bool readable =
+        wait_until([&] { return x.screenshot(png) && (seen = ocr(png)).find("stretches") != std::string::npos; }, 10s);
     EXPECT_TRUE(readable) << "the slide's title is not on screen (" << png << "); OCR read:\n" << seen << "\n" << log;
     EXPECT_GT(colour_count(png), 50) << "the screen is (nearly) one colour: " << png;
 }
@@ -71,7 +76,8 @@ TEST(FontFallbackE2E, AnUnknownFamilyStillShowsTheSlideAndIsLoggedOnce) {
     ASSERT_TRUE(kiosk.running()) << kiosk.log();
     const std::string log = kiosk.log();
     EXPECT_EQ(count_of(log, "font_family \"Frobnitz Grotesk\" is not installed; using \""), 1U)
-        << "the fallback is logged exactly once, naming both fonts:\n" << log;
+        << "the fallback is logged exactly once, naming both fonts:\n"
+        << log;
 }
 
 TEST(FontFallbackE2E, WithFontconfigFindingNothingThePackagedFontIsShown) {

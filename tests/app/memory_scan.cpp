@@ -77,8 +77,7 @@ MemoryScan scan_process_memory(int pid, std::string_view needle) {
 
 std::string describe(const MemoryScan& scan) {
     std::ostringstream out;
-    out << scan.hits.size() << " hit(s) in " << scan.regions_scanned << " regions (" << scan.bytes_scanned
-        << " bytes)";
+    out << scan.hits.size() << " hit(s) in " << scan.regions_scanned << " regions (" << scan.bytes_scanned << " bytes)";
     for (const MemoryHit& h : scan.hits) out << "\n  0x" << std::hex << h.address << std::dec << " in " << h.mapping;
     return out.str();
 }

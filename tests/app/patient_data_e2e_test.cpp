@@ -29,7 +29,7 @@ namespace {
 constexpr int kW = 1920, kH = 1080;
 // Distinctive enough that a match in memory can only be this patient's.
 constexpr const char* kDigits = "015733449182";
-constexpr const char* kName = "Quirinus Zapf";  // short: kept inside std::string objects (SSO)
+constexpr const char* kName = "Quirinus Zapf";             // short: kept inside std::string objects (SSO)
 constexpr const char* kLongName = "Quirinus Zapfenstein";  // 20 letters, the most: on the heap
 
 fs::path shots_dir() {
@@ -48,12 +48,16 @@ struct Stage {
         fs::create_directories(slides);
         dir.write("slides/010-welcome.md",
                   "+++\nlayout = \"text-only\"\nduration = 30\n+++\n# Welcome\n\nOur team is here to help.\n");
-        config = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
-                                         "[player]\nidle_timeout_seconds = 60\n"
-                                         "[printer]\nuri = \"" + printer_uri + "\"\n"
-                                         "job_deadline_seconds = 15\nmin_seconds_between_slips = 0\n"
-                                         "max_slips_per_hour = 100\n"
-                                         "[staff]\nstats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
+        config = dir.write("kiosk.toml",
+                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           "[player]\nidle_timeout_seconds = 60\n"
+                           "[printer]\nuri = \"" +
+                               printer_uri +
+                               "\"\n"
+                               "job_deadline_seconds = 15\nmin_seconds_between_slips = 0\n"
+                               "max_slips_per_hour = 100\n"
+                               "[staff]\nstats_file = \"" +
+                               (dir.path() / "usage.log").string() + "\"\n");
     }
     [[nodiscard]] std::vector<std::string> run_args() const {
         return {"--config", config.string(), "--slides", slides.string()};
@@ -64,7 +68,8 @@ struct Stage {
 class CupsStage {
 public:
     CupsStage() {
-        for (const char* sub : {"root", "spool", "cache", "state", "tmp", "log", "ipp"}) fs::create_directories(dir_.path() / sub);
+        for (const char* sub : {"root", "spool", "cache", "state", "tmp", "log", "ipp"})
+            fs::create_directories(dir_.path() / sub);
         // cupsd runs filters as user lp: they must reach the config and temp dirs (mkdtemp makes 0700).
         fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                          fs::perms::others_read | fs::perms::others_exec);
@@ -73,36 +78,41 @@ public:
         ipp_port_ = free_loopback_port();
         while (ipp_port_ == cups_port_) ipp_port_ = free_loopback_port();
         const std::string d = dir_.path().string();
-        dir_.write("cupsd.conf", "Listen 127.0.0.1:" + std::to_string(cups_port_) +
-                                     "\nBrowsing No\nWebInterface No\nDefaultAuthType None\nPreserveJobFiles No\nLogLevel info\n"
-                                     "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
-                                     "<Policy default>\n  <Limit All>\n    Order allow,deny\n    Allow all\n"
-                                     "  </Limit>\n</Policy>\n");
+        dir_.write("cupsd.conf",
+                   "Listen 127.0.0.1:" + std::to_string(cups_port_) +
+                       "\nBrowsing No\nWebInterface No\nDefaultAuthType None\nPreserveJobFiles No\nLogLevel info\n"
+                       "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+                       "<Policy default>\n  <Limit All>\n    Order allow,deny\n    Allow all\n"
+                       "  </Limit>\n</Policy>\n");
         dir_.write("cups-files.conf", "ServerRoot " + d + "/root\nRequestRoot " + d + "/spool\nCacheDir " + d +
                                           "/cache\nStateDir " + d + "/state\nTempDir " + d + "/tmp\nAccessLog " + d +
                                           "/log/access_log\nErrorLog " + d + "/log/error_log\nPageLog " + d +
                                           "/log/page_log\nPrintcap " + d + "/state/printcap\n");
         const std::string bus = "unix:path=" + d + "/bus";
-        env_ = {{"DBUS_SYSTEM_BUS_ADDRESS", bus}, {"DBUS_SESSION_BUS_ADDRESS", bus},
+        env_ = {{"DBUS_SYSTEM_BUS_ADDRESS", bus},
+                {"DBUS_SESSION_BUS_ADDRESS", bus},
                 {"CUPS_SERVER", "127.0.0.1:" + std::to_string(cups_port_)}};
         dbus_ = ChildProcess({"dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + bus}, {},
                              d + "/log/dbus.log");
         ready_ = wait_until([&] { return fs::exists(dir_.path() / "bus"); }, 5s);
-        ipp_ = ChildProcess({"ippeveprinter", "-n", "localhost", "-p", std::to_string(ipp_port_), "-d", d + "/ipp", "-k",
-                             "-r", "off", "-f", "application/pdf", "-c", "/bin/true", "KioskDesk"},
+        ipp_ = ChildProcess({"ippeveprinter", "-n", "localhost", "-p", std::to_string(ipp_port_), "-d", d + "/ipp",
+                             "-k", "-r", "off", "-f", "application/pdf", "-c", "/bin/true", "KioskDesk"},
                             env_, d + "/log/ippeveprinter.log");
         cupsd_ = ChildProcess({"cupsd", "-f", "-c", d + "/cupsd.conf", "-s", d + "/cups-files.conf"}, env_,
                               d + "/log/cupsd.log");
         ready_ = ready_ && wait_for_port(ipp_port_, 10s) && wait_for_port(cups_port_, 10s);
         if (!ready_) return;
-        const CommandResult r = run_command({"lpadmin", "-p", "DeskQ", "-E", "-v",
-                                             "ipp://localhost:" + std::to_string(ipp_port_) + "/ipp/print", "-m",
-                                             "everywhere"},
-                                            env_, 30s);
-        ready_ = r.exit_code == 0 && wait_until([&] {
-                     return read_file(dir_.path() / "log/error_log").find("Printer \"DeskQ\" is now available.") !=
-                            std::string::npos;
-                 }, 15s);
+        const CommandResult r =
+            run_command({"lpadmin", "-p", "DeskQ", "-E", "-v",
+                         "ipp://localhost:" + std::to_string(ipp_port_) + "/ipp/print", "-m", "everywhere"},
+                        env_, 30s);
+        ready_ = r.exit_code == 0 &&
+                 wait_until(
+                     [&] {
+                         return read_file(dir_.path() / "log/error_log").find("Printer \"DeskQ\" is now available.") !=
+                                std::string::npos;
+                     },
+                     15s);
     }
     [[nodiscard]] bool ready() const { return ready_; }
     [[nodiscard]] const std::map<std::string, std::string>& env() const { return env_; }

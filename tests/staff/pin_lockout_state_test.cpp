@@ -1,7 +1,7 @@
 // The staff PIN's hash check and its lockout surviving a restart: a new PinLock reading the same
 // state folder (real files in a temp folder), driven by FakeClock.
-#include "core/pin_lock.h"
 #include "core/pin_lockout_state.h"
+#include "core/pin_lock.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -27,7 +27,9 @@ StaffConfig staff(const std::string& hash) {
 }
 
 // 2026-12-01 09:00 UTC: a wall clock that is not the epoch, as on a real kiosk.
-WallTime morning() { return WallTime(std::chrono::seconds(1796115600)); }
+WallTime morning() {
+    return WallTime(std::chrono::seconds(1796115600));
+}
 
 }  // namespace
 
@@ -40,13 +42,13 @@ TEST(PinHashCheck, NamesWhatIsWrongWithAMalformedHash) {
     const std::string& h = good_hash();
     ASSERT_EQ(h.substr(0, 3), "$y$");
     const std::vector<std::string> bad = {
-        "2468",                                  // the PIN itself pasted instead of its hash
-        h.substr(0, h.size() - 5),               // truncated paste
-        h.substr(0, h.rfind('$') + 1),           // the hash part lost
-        "$y$" + h.substr(h.find('$', 3)),        // parameters swallowed by a shell ("$j9T" expanded)
-        h + "x",                                 // one character too many
-        " " + h,                                 // a stray space
-        "$1$abcdefgh$abcdefghijklmnopqrstuv",    // md5-crypt: weak, and not what hash-pin makes
+        "2468",                                // the PIN itself pasted instead of its hash
+        h.substr(0, h.size() - 5),             // truncated paste
+        h.substr(0, h.rfind('$') + 1),         // the hash part lost
+        "$y$" + h.substr(h.find('$', 3)),      // parameters swallowed by a shell ("$j9T" expanded)
+        h + "x",                               // one character too many
+        " " + h,                               // a stray space
+        "$1$abcdefgh$abcdefghijklmnopqrstuv",  // md5-crypt: weak, and not what hash-pin makes
         "$y$j9T$",
     };
     for (const std::string& b : bad) {
@@ -121,10 +123,9 @@ TEST(PinLockout, ALockoutThatRanOutWhileOffIsOver) {
 TEST(PinLockout, AClockSetBackCannotLockForLongerThanOneLockout) {
     test::TempDir dir("kiosk-pinstate");
     // A file claiming a lockout until next year (a wrong clock when it was written).
-    std::ofstream(pin_lockout_file(dir.path())) << "failures = 5\nlocked_until = "
-                                                << std::chrono::duration_cast<std::chrono::seconds>(
-                                                       (morning() + 24h * 365).time_since_epoch()).count()
-                                                << "\n";
+    std::ofstream(pin_lockout_file(dir.path()))
+        << "failures = 5\nlocked_until = "
+        << std::chrono::duration_cast<std::chrono::seconds>((morning() + 24h * 365).time_since_epoch()).count() << "\n";
     FakeClock clock(morning());
     PinLock lock(clock, staff(good_hash()), dir.path());
     EXPECT_TRUE(lock.locked());

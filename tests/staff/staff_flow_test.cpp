@@ -171,6 +171,27 @@ TEST_F(StaffFlowTest, DisabledPanelHasNoGesture) {
     EXPECT_EQ(f.state(), StaffState::Closed) << "an empty pin_hash means no staff panel at all";
 }
 
+TEST_F(StaffFlowTest, AMalformedHashSaysNotSetUpInsteadOfCountingWrongPins) {
+    const std::string good = hash_pin("2468");
+    StaffConfig config;
+    config.pin_hash = good.substr(0, good.size() - 4);  // a truncated paste
+    PinLock broken(clock, config);
+    StaffFlow f(clock, broken, StaffFlowOptions{});
+    f.pointer_down(5, 5);
+    clock.advance(3s);
+    f.tick();
+    f.pointer_up();
+    ASSERT_EQ(f.state(), StaffState::PinEntry) << "the gesture still answers, so staff learn why";
+    EXPECT_EQ(f.view().message, PinMessage::NotSetUp);
+    for (int i = 0; i < 6; ++i) {
+        for (const char c : std::string("2468")) f.digit(c - '0');
+        EXPECT_EQ(f.ok(), StaffEffect::None);
+        EXPECT_EQ(f.view().message, PinMessage::NotSetUp) << "never 'Wrong PIN' for the right PIN";
+        EXPECT_EQ(f.view().pin_length, 0U) << "nothing to type into";
+    }
+    EXPECT_FALSE(broken.locked()) << "a bad hash never leads to a lockout";
+}
+
 TEST_F(StaffFlowTest, IdlePanelClosesItself) {
     StaffFlowOptions options;
     options.idle_timeout = std::chrono::duration<double>(PlayerConfig{}.idle_timeout_seconds);

@@ -128,6 +128,10 @@ TEST_P(StaffScreens, KeypadRendersInEveryStateAndADigitTouchComesBack) {
     (void)hl.shoot(draw, model, "keypad_locked");
     EXPECT_GT(hl.colour_count(), 20U);
 
+    view.message = PinMessage::NotSetUp;
+    (void)hl.shoot(draw, model, "keypad_not_set_up");
+    EXPECT_GT(hl.colour_count(), 20U);
+
     view.message = PinMessage::None;
     const StaffKeypadLayout k = staff_keypad_layout(hl.w(), hl.h());
     auto touches = hl.click(draw, model, k.keys[6].rect);  // "7"

@@ -12,8 +12,9 @@ using namespace kiosk;
 
 TEST(PinHashSetting, AMalformedHashIsAWarningWithItsLineAndHowToMakeOne) {
     test::TempDir dir("kiosk-pinhash");
-    const auto file = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\n\n[staff]\n"
-                                              "pin_hash = \"$y$j9T$truncated\"\n");
+    const auto file = dir.write("kiosk.toml",
+                                "[clinic]\nname = \"Test Clinic\"\n\n[staff]\n"
+                                "pin_hash = \"$y$j9T$truncated\"\n");
     const ConfigResult r = load_config(file);
     const auto d = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
                                 [](const Diagnostic& x) { return x.message.find("pin_hash") != std::string::npos; });

@@ -30,13 +30,15 @@ public:
     [[nodiscard]] int port() const { return port_; }
     [[nodiscard]] std::vector<std::uint8_t> received() const;
     [[nodiscard]] int connections() const { return connections_.load(); }
+    // A printer whose condition changes while the kiosk runs (paper out, then refilled).
+    void set_mode(ListenerMode mode) { mode_.store(mode); }
 
 private:
     void run();
     void serve(int fd);
     std::uint8_t answer(int n) const;
 
-    ListenerMode mode_;
+    std::atomic<ListenerMode> mode_;
     int listen_fd_ = -1;
     int wake_[2] = {-1, -1};
     int port_ = 0;

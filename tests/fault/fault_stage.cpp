@@ -197,7 +197,10 @@ FaultStage::FaultStage(FaultOptions options) : options_(std::move(options)) {
 
 FaultStage::~FaultStage() {
     // A kiosk stuck in a blocking open() ignores SIGTERM: stop() follows up with SIGKILL.
-    kiosk_.stop();
+    kiosk_.stop(scaled(3s));
+    if (const std::string report = sanitizer_report(log()); !report.empty()) {
+        ADD_FAILURE() << "the kiosk's log holds a sanitizer report:\n" << report;
+    }
 }
 
 void FaultStage::write_slides(const fs::path& folder) const {
@@ -219,15 +222,26 @@ void FaultStage::write_slides(const fs::path& folder) const {
 
     std::map<std::string, std::string> env = x_.env();
     env["HOME"] = (dir_.path() / "home").string();  // fontconfig's cache, not root's
-    for (const auto& [k, v] : options_.kiosk_env) env[k] = v;
-    kiosk_ = ChildProcess({"setpriv", "--reuid=" + std::to_string(kNobody), "--regid=" + std::to_string(kNogroup),
-                           "--clear-groups", "--", kiosk_binary().string(), "run", "--config", config_.string(),
-                           "--slides", slides_.string()},
-                          env, log_.string());
-    if (!wait_for_kiosk_on_screen(x_, shot("start"), scaled(20s))) {
+    // The test's own variables reach only the kiosk, after setpriv dropped to nobody (an
+    // LD_PRELOAD in setpriv itself would run as root and leave root-owned state behind).
+    std::vector<std::string> argv{"setpriv", "--reuid=" + std::to_string(kNobody),
+                                  "--regid=" + std::to_string(kNogroup), "--clear-groups", "--", "env"};
+    for (const auto& [k, v] : options_.kiosk_env) argv.push_back(k + "=" + v);
+    argv.insert(argv.end(), {kiosk_binary().string(), "run", "--config", config_.string(), "--slides", slides_.string()});
+    kiosk_ = ChildProcess(argv, env, log_.string());
+    const fs::path png = shot("start");
+    bool on_screen = false;
+    wait_until(
+        [&] {
+            std::this_thread::sleep_for(200ms);
+            on_screen = x_.screenshot(png) && pixel_colour(png, 2, 2) == kBackground;
+            return on_screen || !kiosk_.running();  // an exited kiosk will not light the screen later
+        },
+        scaled(20s));
+    if (!on_screen) {
         return ::testing::AssertionFailure() << "the kiosk did not fill the screen with its background within "
                                              << scaled(20s).count() << " ms (running: " << kiosk_.running()
-                                             << "; screenshot " << shot("start") << ")\n"
+                                             << "; screenshot " << png << ")\n"
                                              << log();
     }
     return ::testing::AssertionSuccess();
@@ -310,7 +324,7 @@ int FaultStage::slips_received() const {
         return ::testing::AssertionFailure() << "a tap on Close did not bring the slide back within "
                                              << scaled(6s).count() << " ms (" << shot(name + "-closed") << ")";
     }
-    return ::testing::AssertionSuccess();
+    return ::testing::AssertionSuccess() << "a tap opened the panel and Close closed it";
 }
 
 long FaultStage::rss_kib() const { return status_field_kib(kiosk_.pid(), "VmRSS"); }
@@ -339,12 +353,16 @@ long FaultStage::memory_ceiling_kib() {
 }
 
 ::testing::AssertionResult FaultStage::survived(const std::string& name) {
+    // Every check runs, so a failure says all that went wrong (hung and ballooned, say).
     if (!kiosk_.running()) return ::testing::AssertionFailure() << "the kiosk is no longer running\n" << log();
-    if (auto r = screen_is_non_blank(name); !r) return r;
-    if (auto r = responsive(name); !r) return r;
-    if (auto r = within_memory_ceiling(); !r) return r;
-    if (!kiosk_.running()) return ::testing::AssertionFailure() << "the kiosk ended during the checks\n" << log();
-    return ::testing::AssertionSuccess();
+    std::string failed;
+    std::string passed;
+    for (const auto& r : {screen_is_non_blank(name), responsive(name), within_memory_ceiling()}) {
+        (r ? passed : failed) += std::string("\n  ") + r.message();
+    }
+    if (!kiosk_.running()) failed += "\n  the kiosk ended during the checks";
+    if (!failed.empty()) return ::testing::AssertionFailure() << "failed:" << failed << "\npassed:" << passed;
+    return ::testing::AssertionSuccess() << passed;
 }
 
 void FaultStage::watch(std::chrono::milliseconds span, const std::string& name,

@@ -154,6 +154,7 @@ TEST(FaultInjection, SlideWrittenInTwoHalves) {
         out << "+++\nimage = \"art/fau";
         out.flush();
         std::this_thread::sleep_for(2500ms);  // longer than the kiosk's debounce
+        EXPECT_TRUE(s.screen_is_non_blank("half")) << "with half a slide file on disk";
         out << "lt.png\"\nlayout = \"image-left\"\n+++\n# Halves 4711\nBoth halves of this file arrived.\n";
     }
     // The finished file shows up when its slide comes round.
@@ -188,6 +189,11 @@ TEST(FaultInjection, FolderDeletedAndRecreated) {
     fs::remove_all(s.slides());
     std::this_thread::sleep_for(3s);
     EXPECT_TRUE(s.survived("deleted"));
+    // A folder briefly gone keeps the last good slides on screen, and those keep their pictures:
+    // what is drawn was decoded when it was loaded, not read again from a folder that is gone.
+    EXPECT_TRUE(s.wait_for_fault_slide(s.one_loop(), "deleted-loop"))
+        << "while the folder was gone, the fault slide never showed its picture (last screenshot "
+        << s.shot("deleted-loop") << ")";
 
     // Recreated the way a staff member restores a backup: a new folder under the same name.
     s.write_slides(s.slides());

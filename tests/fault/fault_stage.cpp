@@ -225,10 +225,28 @@ void FaultStage::write_slides(const fs::path& folder) const {
     env["HOME"] = (dir_.path() / "home").string();  // fontconfig's cache, not root's
     // The test's own variables reach only the kiosk, after setpriv dropped to nobody (an
     // LD_PRELOAD in setpriv itself would run as root and leave root-owned state behind).
+    // `nobody` may not reach the build tree (a checkout under /root is 0700), so the kiosk runs from
+    // a copy here, and a sanitizer suppressions file it must read at exit is copied too.
+    const fs::path bin = dir_.path() / "bin" / "kiosk";
+    fs::create_directories(bin.parent_path());
+    fs::copy_file(kiosk_binary(), bin, fs::copy_options::overwrite_existing);
+    if (const char* lsan = std::getenv("LSAN_OPTIONS"); lsan != nullptr) {
+        std::string opts = lsan;
+        const std::string key = "suppressions=";
+        if (const auto at = opts.find(key); at != std::string::npos) {
+            const auto end = opts.find(':', at);
+            const fs::path supp = opts.substr(at + key.size(), end == std::string::npos ? end : end - at - key.size());
+            const fs::path copy = dir_.path() / "bin" / "lsan.supp";
+            std::error_code ec;
+            fs::copy_file(supp, copy, fs::copy_options::overwrite_existing, ec);
+            opts.replace(at + key.size(), supp.string().size(), copy.string());
+            env["LSAN_OPTIONS"] = opts;
+        }
+    }
     std::vector<std::string> argv{"setpriv", "--reuid=" + std::to_string(kNobody),
                                   "--regid=" + std::to_string(kNogroup), "--clear-groups", "--", "env"};
     for (const auto& [k, v] : options_.kiosk_env) argv.push_back(k + "=" + v);
-    argv.insert(argv.end(), {kiosk_binary().string(), "run", "--config", config_.string(), "--slides", slides_.string()});
+    argv.insert(argv.end(), {bin.string(), "run", "--config", config_.string(), "--slides", slides_.string()});
     kiosk_ = ChildProcess(argv, env, log_.string());
     const fs::path png = shot("start");
     bool on_screen = false;

@@ -47,7 +47,8 @@ double status_value(int pid, const char* file, const char* field) {
 double open_fds(int pid) {
     std::error_code ec;
     double n = 0;
-    for (fs::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", ec), end; !ec && it != end; it.increment(ec)) ++n;
+    for (fs::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", ec), end; !ec && it != end; it.increment(ec))
+        ++n;
     return ec ? -1 : n;
 }
 
@@ -146,7 +147,8 @@ int main(int argc, char** argv) {
                 const std::lock_guard lock(samples_mutex);
                 samples.push_back(x);
             }
-            const auto next = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(sample_seconds * 1000));
+            const auto next =
+                std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(sample_seconds * 1000));
             while (!done && std::chrono::steady_clock::now() < next) std::this_thread::sleep_for(100ms);
         }
     });
@@ -167,7 +169,8 @@ int main(int argc, char** argv) {
                 break;
             }
             case 1: {  // a broken save, put right a moment later
-                std::ofstream(mood, std::ios::trunc) << "+++\nimgae = \"art/mood.svg\"\n+++\n# Broken " << round << "\n";
+                std::ofstream(mood, std::ios::trunc)
+                    << "+++\nimgae = \"art/mood.svg\"\n+++\n# Broken " << round << "\n";
                 std::this_thread::sleep_for(1500ms);
                 std::ofstream(mood, std::ios::trunc) << mood_good;
                 ++broken;
@@ -217,9 +220,10 @@ int main(int argc, char** argv) {
 
     std::printf("==> soak: %.1f min on the real kiosk (1280x720, Xvfb, ESC/POS listener), %zu samples every %.0f s\n",
                 elapsed() / 60, samples.size(), sample_seconds);
-    std::printf("actions: %d edits, %d broken edits, %d picture replacements, %d folder swaps, %d taps -> %d slips "
-                "printed, %d panel failures\n",
-                edits, broken, pictures, swaps, taps, slips, failures);
+    std::printf(
+        "actions: %d edits, %d broken edits, %d picture replacements, %d folder swaps, %d taps -> %d slips "
+        "printed, %d panel failures\n",
+        edits, broken, pictures, swaps, taps, slips, failures);
     if (samples.size() >= 6) report(samples);
     if (!alive) {
         std::printf("the kiosk DIED during the soak\n%s\n", stage.log().c_str());
@@ -227,8 +231,8 @@ int main(int argc, char** argv) {
     }
     const auto blank = stage.screen_is_non_blank("soak-end");
     const auto answers = stage.responsive("soak-end");
-    std::printf("at the end: screen %s, touch %s, peak %ld MB (ceiling %ld MB)\n",
-                blank ? "shows a slide" : "BLANK", answers ? "answers" : "DOES NOT ANSWER", stage.vm_hwm_kib() / 1024,
+    std::printf("at the end: screen %s, touch %s, peak %ld MB (ceiling %ld MB)\n", blank ? "shows a slide" : "BLANK",
+                answers ? "answers" : "DOES NOT ANSWER", stage.vm_hwm_kib() / 1024,
                 FaultStage::memory_ceiling_kib() / 1024);
     return blank && answers ? 0 : 1;
 }

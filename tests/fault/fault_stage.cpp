@@ -31,9 +31,9 @@ constexpr uid_t kNobody = 65534;
 constexpr gid_t kNogroup = 65534;
 
 const std::vector<Tool> kTools = {
-    {"Xvfb", "xvfb"},           {"xdpyinfo", "x11-utils"},  {"xdotool", "xdotool"},
-    {"import", "imagemagick"},  {"convert", "imagemagick"}, {"compare", "imagemagick"},
-    {"zbarimg", "zbar-tools"},  {"tesseract", "tesseract-ocr"}, {"setpriv", "util-linux"},
+    {"Xvfb", "xvfb"},          {"xdpyinfo", "x11-utils"},      {"xdotool", "xdotool"},
+    {"import", "imagemagick"}, {"convert", "imagemagick"},     {"compare", "imagemagick"},
+    {"zbarimg", "zbar-tools"}, {"tesseract", "tesseract-ocr"}, {"setpriv", "util-linux"},
 };
 
 constexpr const char* kPhone = "+1 555 010 0142";
@@ -68,7 +68,9 @@ bool under_asan() {
     return v != nullptr && std::string(v) == "1";
 }
 
-std::chrono::milliseconds scaled(std::chrono::milliseconds t) { return under_asan() ? t * 3 : t; }
+std::chrono::milliseconds scaled(std::chrono::milliseconds t) {
+    return under_asan() ? t * 3 : t;
+}
 
 std::string crop_of(int x, int y, int w, int h) {
     return std::to_string(w) + "x" + std::to_string(h) + "+" + std::to_string(x) + "+" + std::to_string(y);
@@ -76,10 +78,10 @@ std::string crop_of(int x, int y, int w, int h) {
 
 double colour_fraction(const fs::path& png, const std::string& hex) {
     // Everything not near `hex` turns black, then `hex` turns white: the mean is the share.
-    const CommandResult r = run_command({"convert", png.string(), "-alpha", "off", "-fuzz", "6%", "-fill", "black",
-                                         "+opaque", hex, "-fill", "white", "-opaque", hex, "-colorspace", "gray",
-                                         "-format", "%[fx:mean]", "info:"},
-                                        {}, 30s);
+    const CommandResult r =
+        run_command({"convert", png.string(), "-alpha", "off", "-fuzz", "6%", "-fill", "black", "+opaque", hex, "-fill",
+                     "white", "-opaque", hex, "-colorspace", "gray", "-format", "%[fx:mean]", "info:"},
+                    {}, 30s);
     if (r.exit_code != 0) return -1;
     try {
         return std::stod(r.output);
@@ -102,8 +104,8 @@ double grey_stddev(const fs::path& png, const std::string& crop) {
 }
 
 bool write_plain_png(const fs::path& png, int w, int h, const std::string& hex) {
-    return run_command({"convert", "-size", std::to_string(w) + "x" + std::to_string(h), "xc:" + hex, png.string()},
-                       {}, 30s)
+    return run_command({"convert", "-size", std::to_string(w) + "x" + std::to_string(h), "xc:" + hex, png.string()}, {},
+                       30s)
                .exit_code == 0;
 }
 
@@ -243,8 +245,9 @@ void FaultStage::write_slides(const fs::path& folder) const {
             env["LSAN_OPTIONS"] = opts;
         }
     }
-    std::vector<std::string> argv{"setpriv", "--reuid=" + std::to_string(kNobody),
-                                  "--regid=" + std::to_string(kNogroup), "--clear-groups", "--", "env"};
+    std::vector<std::string> argv{
+        "setpriv", "--reuid=" + std::to_string(kNobody), "--regid=" + std::to_string(kNogroup), "--clear-groups", "--",
+        "env"};
     for (const auto& [k, v] : options_.kiosk_env) argv.push_back(k + "=" + v);
     argv.insert(argv.end(), {bin.string(), "run", "--config", config_.string(), "--slides", slides_.string()});
     kiosk_ = ChildProcess(argv, env, log_.string());
@@ -258,15 +261,17 @@ void FaultStage::write_slides(const fs::path& folder) const {
         },
         scaled(20s));
     if (!on_screen) {
-        return ::testing::AssertionFailure() << "the kiosk did not fill the screen with its background within "
-                                             << scaled(20s).count() << " ms (running: " << kiosk_.running()
-                                             << "; screenshot " << png << ")\n"
-                                             << log();
+        return ::testing::AssertionFailure()
+               << "the kiosk did not fill the screen with its background within " << scaled(20s).count()
+               << " ms (running: " << kiosk_.running() << "; screenshot " << png << ")\n"
+               << log();
     }
     return ::testing::AssertionSuccess();
 }
 
-std::string FaultStage::log() const { return fs::exists(log_) ? read_file(log_) : std::string(); }
+std::string FaultStage::log() const {
+    return fs::exists(log_) ? read_file(log_) : std::string();
+}
 
 fs::path FaultStage::shot(const std::string& name) const {
     const fs::path d = fs::path(KIOSK_FAULT_SHOTS_DIR);
@@ -331,7 +336,8 @@ bool FaultStage::wait_for_number_qr(std::chrono::milliseconds timeout, const std
 int FaultStage::slips_received() const {
     if (!printer_) return 0;
     const auto commands = parse_escpos(printer_->received()).commands;
-    return static_cast<int>(std::count_if(commands.begin(), commands.end(), [](const Command& c) { return c.cmd == Cmd::Cut; }));
+    return static_cast<int>(
+        std::count_if(commands.begin(), commands.end(), [](const Command& c) { return c.cmd == Cmd::Cut; }));
 }
 
 ::testing::AssertionResult FaultStage::responsive(const std::string& name) {
@@ -346,8 +352,12 @@ int FaultStage::slips_received() const {
     return ::testing::AssertionSuccess() << "a tap opened the panel and Close closed it";
 }
 
-long FaultStage::rss_kib() const { return status_field_kib(kiosk_.pid(), "VmRSS"); }
-long FaultStage::vm_hwm_kib() const { return status_field_kib(kiosk_.pid(), "VmHWM"); }
+long FaultStage::rss_kib() const {
+    return status_field_kib(kiosk_.pid(), "VmRSS");
+}
+long FaultStage::vm_hwm_kib() const {
+    return status_field_kib(kiosk_.pid(), "VmHWM");
+}
 
 long FaultStage::memory_ceiling_kib() {
     // 256 MiB. The kiosk at 1280×720 starts at ~42 MB RSS and, as its picture cache (24 textures)
@@ -366,9 +376,9 @@ long FaultStage::memory_ceiling_kib() {
     const long rss = rss_kib();
     if (hwm < 0) return ::testing::AssertionFailure() << "no /proc entry for the kiosk (PID " << kiosk_.pid() << ")";
     if (hwm > memory_ceiling_kib()) {
-        return ::testing::AssertionFailure() << "peak memory " << hwm / 1024 << " MB (VmHWM) is over the "
-                                             << memory_ceiling_kib() / 1024 << " MB ceiling; now " << rss / 1024
-                                             << " MB";
+        return ::testing::AssertionFailure()
+               << "peak memory " << hwm / 1024 << " MB (VmHWM) is over the " << memory_ceiling_kib() / 1024
+               << " MB ceiling; now " << rss / 1024 << " MB";
     }
     return ::testing::AssertionSuccess() << "peak " << hwm / 1024 << " MB, now " << rss / 1024 << " MB";
 }

@@ -23,9 +23,9 @@ namespace kiosk::test {
 
 struct FaultOptions {
     ListenerMode printer_mode = ListenerMode::Ok;
-    bool printer_port_closed = false;   // the URI names a loopback port nobody listens on
-    int listener_receive_buffer = 0;    // small = a printer that never reads fills up at once
-    std::string font_family;            // empty = the kiosk's default
+    bool printer_port_closed = false;              // the URI names a loopback port nobody listens on
+    int listener_receive_buffer = 0;               // small = a printer that never reads fills up at once
+    std::string font_family;                       // empty = the kiosk's default
     std::map<std::string, std::string> kiosk_env;  // FONTCONFIG_FILE, LD_PRELOAD, ...
 };
 

@@ -179,7 +179,8 @@ TEST(FaultInjection, FolderEmptiedAndRefilled) {
 
     s.write_slides(s.slides());
     EXPECT_TRUE(s.wait_for_fault_slide(s.one_loop() + 5s, "refilled"))
-        << "the slides did not come back after the folder was refilled\n" << s.log();
+        << "the slides did not come back after the folder was refilled\n"
+        << s.log();
     EXPECT_TRUE(s.survived("after"));
 }
 
@@ -198,7 +199,8 @@ TEST(FaultInjection, FolderDeletedAndRecreated) {
     // Recreated the way a staff member restores a backup: a new folder under the same name.
     s.write_slides(s.slides());
     EXPECT_TRUE(s.wait_for_fault_slide(s.one_loop() + 5s, "recreated"))
-        << "the slides did not come back after the folder was recreated\n" << s.log();
+        << "the slides did not come back after the folder was recreated\n"
+        << s.log();
     EXPECT_TRUE(s.survived("after"));
 }
 
@@ -224,7 +226,8 @@ TEST(FaultInjection, NoFonts) {
     TempDir conf_dir("kiosk-nofonts");
     fs::permissions(conf_dir.path(), fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
     const fs::path conf = conf_dir.write(
-        "fonts.conf", "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n");
+        "fonts.conf",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n");
     fs::permissions(conf, fs::perms::owner_all | fs::perms::others_read);
     FaultOptions o;
     o.font_family = "No Such Typeface";
@@ -280,7 +283,8 @@ TEST(FaultInjection, PaperOutThenRefilled) {
     const bool printed = wait_until([&] { return s.slips_received() >= 1; }, scaled(12s));
     EXPECT_TRUE(printed) << "after the paper was refilled, a patient's print request printed nothing within "
                          << scaled(12s).count() << " ms (the kiosk connected to the printer "
-                         << s.printer()->connections() << " times in all)\n" << s.log();
+                         << s.printer()->connections() << " times in all)\n"
+                         << s.log();
     if (!printed) std::this_thread::sleep_for(1s);
     // Whatever the panel shows now (confirmation or number), Close brings the slides back.
     EXPECT_TRUE(s.close_panel("ok-closed"));

@@ -2,6 +2,8 @@
 
 #include "support/temp_dir.h"
 
+#include <gtest/gtest.h>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -86,6 +88,23 @@ KioskRun::KioskRun(const XSession& x, const std::vector<std::string>& args, cons
     std::vector<std::string> argv{kiosk_binary().string(), "run"};
     argv.insert(argv.end(), args.begin(), args.end());
     process_ = ChildProcess(argv, x.env(), log.string());
+}
+
+KioskRun::~KioskRun() {
+    process_.stop();
+    if (const std::string report = sanitizer_report(log()); !report.empty()) {
+        ADD_FAILURE() << "the kiosk's log holds a sanitizer report:\n" << report;
+    }
+}
+
+std::string sanitizer_report(const std::string& log) {
+    for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
+        const auto at = log.find(marker);
+        if (at == std::string::npos) continue;
+        const auto from = log.rfind('\n', at);
+        return log.substr(from == std::string::npos ? 0 : from + 1, 4000);
+    }
+    return {};
 }
 
 std::string KioskRun::log() const { return fs::exists(log_) ? read_file(log_) : std::string(); }

@@ -47,6 +47,11 @@ private:
 class KioskRun {
 public:
     KioskRun(const XSession& x, const std::vector<std::string>& args, const std::filesystem::path& log);
+    // Stops the kiosk and fails the current test if its log holds a sanitizer report: in the ASan
+    // build the e2e suites are how the kiosk's own memory errors are found.
+    ~KioskRun();
+    KioskRun(const KioskRun&) = delete;
+    KioskRun& operator=(const KioskRun&) = delete;
     [[nodiscard]] bool running() { return process_.running(); }
     [[nodiscard]] int pid() const { return process_.pid(); }
     [[nodiscard]] std::string log() const;
@@ -58,6 +63,9 @@ private:
     std::filesystem::path log_;
     ChildProcess process_;
 };
+
+// The first AddressSanitizer / LeakSanitizer / UBSan report in a log (up to 4000 characters), or empty.
+[[nodiscard]] std::string sanitizer_report(const std::string& log);
 
 // Waits until the kiosk's background colour (#FAF7F2) shows at the screen's top-left corner.
 bool wait_for_kiosk_on_screen(const XSession& x, const std::filesystem::path& scratch_png,

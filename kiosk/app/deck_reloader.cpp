@@ -6,9 +6,9 @@
 
 namespace kiosk {
 
-DeckReloader::DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event)
-    : folder_(std::move(folder)), config_(config), wake_event_(wake_event) {
-    latest_ = load(nullptr);
+DeckReloader::DeckReloader(std::filesystem::path folder, std::shared_ptr<const KioskConfig> config, Uint32 wake_event)
+    : folder_(std::move(folder)), config_(std::move(config)), wake_event_(wake_event) {
+    latest_ = load(nullptr, *config_);
     fresh_ = true;
     loader_ = std::jthread([this](std::stop_token stop) { loader_loop(stop); });
     watch_ = std::make_unique<FolderWatchThread>(folder_, [this](FolderStatus) { reload_now(); });
@@ -20,9 +20,9 @@ DeckReloader::~DeckReloader() {
     wake_.notify_all();
 }
 
-std::shared_ptr<const Deck> DeckReloader::load(const Deck* previous) const {
+std::shared_ptr<const Deck> DeckReloader::load(const Deck* previous, const KioskConfig& config) const {
     DeckLoadOptions options;
-    options.config = &config_;
+    options.config = &config;
     options.verify_image = verify_image_decodes;
     options.previous = previous;
     options.display_prefix = (folder_ / "").string();
@@ -38,6 +38,15 @@ std::shared_ptr<const Deck> DeckReloader::load(const Deck* previous) const {
     return deck;
 }
 
+void DeckReloader::set_config(std::shared_ptr<const KioskConfig> config) {
+    {
+        std::lock_guard lock(mutex_);
+        config_ = std::move(config);
+        pending_ = true;
+    }
+    wake_.notify_all();
+}
+
 void DeckReloader::reload_now() {
     {
         std::lock_guard lock(mutex_);
@@ -49,14 +58,16 @@ void DeckReloader::reload_now() {
 void DeckReloader::loader_loop(std::stop_token stop) {
     for (;;) {
         std::shared_ptr<const Deck> previous;
+        std::shared_ptr<const KioskConfig> config;
         {
             std::unique_lock lock(mutex_);
             if (!wake_.wait(lock, stop, [this] { return pending_; })) return;
             pending_ = false;
             previous = latest_;
+            config = config_;
         }
         const auto started = std::chrono::steady_clock::now();
-        auto deck = load(previous.get());
+        auto deck = load(previous.get(), *config);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         SDL_Log("slides reloaded: %zu slides in %lld ms", deck->slides.size(), static_cast<long long>(ms.count()));
         for (const auto& d : deck->all_diagnostics()) SDL_Log("%s", d.to_string().c_str());

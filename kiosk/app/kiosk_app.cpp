@@ -1,6 +1,8 @@
 #include "kiosk_app.h"
 
+#include "config_reloader.h"
 #include "core/clock.h"
+#include "core/rotation.h"
 #include "core/pin_lock.h"
 #include "core/player.h"
 #include "core/slip.h"
@@ -28,10 +30,14 @@ namespace {
 // Set by SIGTERM/SIGINT (systemd stopping the service, Ctrl+C in a terminal). The loop never
 // waits longer than kMaxSleep, so it notices within that time without signal-unsafe calls.
 std::atomic<bool> g_stop_requested{false};
+// Set by SIGHUP: read kiosk.toml and the slides folder again now.
+// TODO(merge): helper A's SIGHUP → slides reload is the same hook; keep one handler doing both.
+std::atomic<bool> g_reload_requested{false};
 constexpr auto kMaxSleep = std::chrono::milliseconds(500);
 constexpr auto kFrame = std::chrono::milliseconds(16);
 
 extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
+extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
 
 UsageEvent usage_for(PanelEvent e, bool& count) {
     count = true;
@@ -46,7 +52,8 @@ UsageEvent usage_for(PanelEvent e, bool& count) {
 
 class KioskApp {
 public:
-    KioskApp(const KioskAppOptions& options, std::ostream& log) : options_(options), config_(options.config), log_(log) {}
+    KioskApp(const KioskAppOptions& options, std::ostream& log)
+        : options_(options), config_(std::make_shared<const KioskConfig>(options.config)), log_(log) {}
     int run();
 
 private:
@@ -57,19 +64,31 @@ private:
     void apply_staff_effect(StaffEffect effect);
     void apply_pointer_to_staff(const PointerEvent& p);
     void draw();
+    void take_config_update();
+    void apply_config(std::shared_ptr<const KioskConfig> next);
+    void set_screen_size(int out_w, int out_h);
+    void build_staff();
+    void build_usage_log();
+    [[nodiscard]] bool ui_layer_ok();
     [[nodiscard]] std::chrono::milliseconds time_to_next_wake() const;
 
     const KioskAppOptions& options_;
-    const KioskConfig& config_;
+    // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
+    // Subsystems that keep a reference to it (painter, UI layer) are rebuilt with each new one.
+    std::shared_ptr<const KioskConfig> config_;
+    std::shared_ptr<const KioskConfig> pending_config_;  // waits while a patient or staff panel is open
     std::ostream& log_;
     SystemClock clock_;
-    int w_ = 0, h_ = 0;
+    int w_ = 0, h_ = 0;          // the layout's size: the screen's, turned by [display] rotate
+    int out_w_ = 0, out_h_ = 0;  // the screen as mounted (renderer output)
     sdl::Window window_;
     sdl::Renderer renderer_;
+    sdl::Texture rotated_frame_;  // the frame at layout size, copied turned onto the screen; null at 0°
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
     std::unique_ptr<UiLayer> ui_;
     std::unique_ptr<DeckReloader> decks_;
+    std::unique_ptr<ConfigReloader> config_reloader_;
     std::unique_ptr<Player> player_;
     std::unique_ptr<TouchPanel> panel_;
     std::unique_ptr<PrintWorker> printer_;
@@ -109,7 +128,7 @@ bool KioskApp::open_window() {
         if (w == 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) { w = mode.w; h = mode.h; }
         if (w == 0) { w = 1920; h = 1080; }
     }
-    window_.reset(SDL_CreateWindow(config_.clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    window_.reset(SDL_CreateWindow(config_->clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!window_) {
         log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
         return false;
@@ -119,7 +138,8 @@ bool KioskApp::open_window() {
         log_ << "kiosk: cannot create a renderer: " << SDL_GetError() << '\n';
         return false;
     }
-    SDL_GetRendererOutputSize(renderer_.get(), &w_, &h_);
+    SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
+    set_screen_size(w, h);
     SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
     return true;
 }
@@ -127,36 +147,31 @@ bool KioskApp::open_window() {
 int KioskApp::run() {
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGHUP, on_reload_signal);
     if (!open_window()) return 1;
     std::string error;
-    fonts_ = FontSet::open(config_.theme.font_family, &error);
+    fonts_ = FontSet::open(config_->theme.font_family, &error);
     if (!fonts_) {
         log_ << "kiosk: " << error << '\n';
         return 1;
     }
-    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, config_);
-    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
-    if (!ui_->ok()) {
-        log_ << "kiosk: " << ui_->error() << '\n';
-        return 1;
-    }
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, *config_);
+    if (!ui_layer_ok()) return 1;
     wake_event_ = SDL_RegisterEvents(1);
     decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_);
-    player_ = std::make_unique<Player>(clock_, config_.player);
+    if (!options_.config_file.empty()) {
+        config_reloader_ = std::make_unique<ConfigReloader>(options_.config_file, config_, options_.adjust_config, wake_event_);
+    }
+    player_ = std::make_unique<Player>(clock_, config_->player);
     const auto first = decks_->take_new_deck();
     for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
     log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
          << h_ << '\n';
     player_->set_deck(first);
-    panel_ = std::make_unique<TouchPanel>(clock_, config_);
-    if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
-    pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff);
-    StaffFlowOptions staff_options;
-    staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
-    staff_options.idle_timeout = std::chrono::duration<double>(config_.player.idle_timeout_seconds);
-    staff_ = std::make_unique<StaffFlow>(clock_, *pin_lock_, staff_options);
-    usage_ = std::make_unique<UsageLog>(clock_, config_.staff.stats_file);
-    if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
+    panel_ = std::make_unique<TouchPanel>(clock_, *config_);
+    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
+    build_staff();
+    build_usage_log();
     last_frame_ = clock_.steady();
 
     while (running_ && !g_stop_requested.load()) {
@@ -165,6 +180,12 @@ int KioskApp::run() {
             handle_event(e);
             while (SDL_PollEvent(&e)) handle_event(e);
         }
+        if (g_reload_requested.exchange(false)) {
+            log_ << "kiosk: SIGHUP: reading the settings and the slides again\n";
+            if (config_reloader_) config_reloader_->reload_now();
+            decks_->reload_now();
+        }
+        take_config_update();
         if (auto deck = decks_->take_new_deck()) {
             player_->set_deck(std::move(deck));
             dirty_ = true;
@@ -206,6 +227,112 @@ int KioskApp::run() {
     return 0;
 }
 
+void KioskApp::build_staff() {
+    staff_.reset();  // it refers to the lock
+    pin_lock_ = std::make_unique<PinLock>(clock_, config_->staff);
+    StaffFlowOptions staff_options;
+    staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
+    staff_options.idle_timeout = std::chrono::duration<double>(config_->player.idle_timeout_seconds);
+    staff_ = std::make_unique<StaffFlow>(clock_, *pin_lock_, staff_options);
+}
+
+void KioskApp::build_usage_log() {
+    usage_ = std::make_unique<UsageLog>(clock_, config_->staff.stats_file);
+    if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
+}
+
+bool KioskApp::ui_layer_ok() {
+    ui_.reset();  // one ImGui context at a time
+    ui_ = std::make_unique<UiLayer>(renderer_.get(), *config_, *fonts_, w_, h_);
+    if (ui_->ok()) return true;
+    log_ << "kiosk: " << ui_->error() << '\n';
+    return false;
+}
+
+// The layout is made for the screen turned by [display] rotate; a turned screen draws into a
+// texture of that size first (SDL_RenderCopyEx turns it onto the screen in draw()).
+void KioskApp::set_screen_size(int out_w, int out_h) {
+    out_w_ = out_w;
+    out_h_ = out_h;
+    const int degrees = normalised_rotation(config_->display.rotate);
+    const LogicalSize size = logical_size(degrees, out_w, out_h);
+    w_ = size.w;
+    h_ = size.h;
+    pointer_.set_rotation(degrees);
+    rotated_frame_.reset();
+    if (degrees != 0) {
+        rotated_frame_.reset(SDL_CreateTexture(renderer_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w_, h_));
+        if (!rotated_frame_) {
+            log_ << "kiosk: cannot turn the picture (" << SDL_GetError() << "): showing it unturned\n";
+            w_ = out_w;
+            h_ = out_h;
+            pointer_.set_rotation(0);
+        }
+    }
+}
+
+// A new kiosk.toml snapshot is applied between frames, but only while nobody is using a panel:
+// a patient halfway through typing their number must not see the screen rebuilt under their
+// finger (and the panel's keyed data lives in the panel being replaced). A panel closes by itself
+// after the idle timeout, so an edit waits at most that long.
+void KioskApp::take_config_update() {
+    if (config_reloader_) {
+        if (auto update = config_reloader_->take_update()) {
+            for (const auto& d : update->diagnostics) log_ << d.to_string() << '\n';
+            if (update->config) {
+                pending_config_ = std::move(update->config);
+            } else {
+                log_ << "kiosk: " << config_reloader_->file().string() << ": no setting changed\n";
+            }
+        }
+    }
+    if (pending_config_ && !panel_->is_open() && staff_->view().state == StaffState::Closed) {
+        apply_config(std::move(pending_config_));
+        pending_config_.reset();
+    }
+}
+
+void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
+    const std::shared_ptr<const KioskConfig> old = config_;  // alive until everything is rebuilt
+    if (next->theme.font_family != old->theme.font_family) {
+        std::string error;
+        if (auto fonts = FontSet::open(next->theme.font_family, &error)) {
+            painter_.reset();  // they refer to the old fonts
+            ui_.reset();
+            fonts_ = std::move(fonts);
+        } else {
+            log_ << "kiosk: " << error << " (keeping the fonts in use)\n";
+        }
+    }
+    config_ = std::move(next);
+    const KioskConfig& now = *config_;
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
+    if (now.display.rotate != old->display.rotate) set_screen_size(out_w_, out_h_);
+    if (!ui_layer_ok()) {
+        running_ = false;
+        return;
+    }
+    if (now.player != old->player) player_->set_config(now.player);
+    // Slides fill in the clinic's name, phone and hours and take their reading time from the player.
+    if (now.clinic != old->clinic || now.text != old->text || now.player != old->player) decks_->set_config(config_);
+    panel_ = std::make_unique<TouchPanel>(clock_, now);
+    // The printer worker is rebuilt only for new printer settings: it holds the connection and
+    // the printer's last known state.
+    if (now.printer != old->printer) {
+        printer_.reset();
+        test_print_job_.reset();
+        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer);
+    }
+    if (printer_) panel_->set_printer_status(printer_->status());
+    if (now.staff != old->staff || now.player.idle_timeout_seconds != old->player.idle_timeout_seconds ||
+        now.display.rotate != old->display.rotate)
+        build_staff();
+    if (now.staff.stats_file != old->staff.stats_file) build_usage_log();
+    SDL_SetWindowTitle(window_.get(), now.clinic.name.c_str());
+    log_ << "kiosk: settings reloaded from " << config_reloader_->file().string() << '\n';
+    dirty_ = true;
+}
+
 std::chrono::milliseconds KioskApp::time_to_next_wake() const {
     if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) return kFrame;
     const SteadyTime now = clock_.steady();
@@ -219,7 +346,7 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
 
 void KioskApp::handle_event(const SDL_Event& e) {
     if (e.type == wake_event_) return;  // a deck is ready: picked up after the events
-    if (pointer_.handle(e, w_, h_)) {
+    if (pointer_.handle(e, out_w_, out_h_)) {
         dirty_ = true;
         return;
     }
@@ -232,11 +359,10 @@ void KioskApp::handle_event(const SDL_Event& e) {
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
                 int w = 0, h = 0;
                 SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
-                if (w != w_ || h != h_) {
-                    w_ = w;
-                    h_ = h;
+                if (w != out_w_ || h != out_h_) {
+                    set_screen_size(w, h);
                     painter_->clear_caches();
-                    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
+                    running_ = ui_layer_ok();
                 }
             }
             dirty_ = true;
@@ -274,7 +400,7 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
             request.slip_number = next_slip_number();
             // The worker wipes the composed slip after printing; this copy of the keyed name and
             // number is wiped here, now.
-            if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
+            if (printer_) panel_->bind_job(printer_->submit(compose_slip(*config_, request)));
             request.wipe();
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
             bool counted = false;
@@ -301,7 +427,7 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
                 request.topic = "Test print";
                 request.when = clock_.wall();
                 request.slip_number = next_slip_number();
-                test_print_job_ = printer_->submit(compose_slip(config_, request));
+                test_print_job_ = printer_->submit(compose_slip(*config_, request));
                 staff_model_.last_test_print = "printing…";
             }
             break;
@@ -332,6 +458,9 @@ void KioskApp::draw() {
 
     const PlayerFrame frame = player_->frame();
     if (frame.current) panel_->set_topic(frame.current->title);
+    // Turned screens: the whole frame (slides and ImGui) is drawn at layout size into a texture,
+    // then copied onto the screen turned, below.
+    if (rotated_frame_) SDL_SetRenderTarget(renderer_.get(), rotated_frame_.get());
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
 
     ui_->begin_frame(dt, pointer_);
@@ -357,6 +486,13 @@ void KioskApp::draw() {
         if (intent) apply_panel_effects(panel_->handle(*intent));
     }
     ui_->end_frame();
+    if (rotated_frame_) {
+        SDL_SetRenderTarget(renderer_.get(), nullptr);
+        // Centred on the screen, the unturned rectangle of layout size turns into the full screen.
+        const SDL_Rect dst{(out_w_ - w_) / 2, (out_h_ - h_) / 2, w_, h_};
+        SDL_RenderCopyEx(renderer_.get(), rotated_frame_.get(), nullptr, &dst,
+                         static_cast<double>(normalised_rotation(config_->display.rotate)), nullptr, SDL_FLIP_NONE);
+    }
     SDL_RenderPresent(renderer_.get());
 
     for (const StaffTouch& t : staff_model_.touches) {

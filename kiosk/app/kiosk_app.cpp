@@ -77,6 +77,7 @@ private:
     // Subsystems that keep a reference to it (painter, UI layer) are rebuilt with each new one.
     std::shared_ptr<const KioskConfig> config_;
     std::shared_ptr<const KioskConfig> pending_config_;  // waits while a patient or staff panel is open
+    std::string settings_problem_;  // the last reload's first error, for the staff panel
     std::ostream& log_;
     SystemClock clock_;
     int w_ = 0, h_ = 0;          // the layout's size: the screen's, turned by [display] rotate
@@ -278,7 +279,11 @@ void KioskApp::set_screen_size(int out_w, int out_h) {
 void KioskApp::take_config_update() {
     if (config_reloader_) {
         if (auto update = config_reloader_->take_update()) {
-            for (const auto& d : update->diagnostics) log_ << d.to_string() << '\n';
+            settings_problem_.clear();
+            for (const auto& d : update->diagnostics) {
+                log_ << d.to_string() << '\n';
+                if (d.severity == Severity::Error && settings_problem_.empty()) settings_problem_ = d.to_string();
+            }
             if (update->config) {
                 pending_config_ = std::move(update->config);
             } else {
@@ -473,6 +478,9 @@ void KioskApp::draw() {
         staff_model_.printer_configured = printer_ != nullptr;
         if (printer_) staff_model_.printer = printer_->status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
+        staff_model_.settings_status =
+            (config_->clinic.phone_hidden ? "the clinic's phone number is hidden; set [clinic] phone. " : "") +
+            settings_problem_;
         staff_model_.today = usage_->today();
         staff_model_.touches.clear();
         ui_->staff(staff_view, staff_model_);

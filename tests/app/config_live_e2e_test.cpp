@@ -166,3 +166,25 @@ TEST(ConfigLiveE2E, RotatedScreenShowsThePortraitLayoutTurnedAndTapsLandOnIt) {
         << "a tap on the turned button's screen position opens the panel\n" << kiosk.log();
     EXPECT_EQ(kiosk.stop(), 0) << kiosk.log();
 }
+
+TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceholder) {
+    Stage s;
+    REQUIRE_SCREEN(s);
+    fs::remove_all(s.slides);
+    fs::create_directories(s.slides);  // no slides: the information screen, which shows the number
+    s.save("[clinic]\nname = \"Harbour Physio\"\nphone = \"call us\"\n[theme]\nbackgrund = \"#000000\"\n");
+    KioskRun kiosk(s.x, s.args(), s.dir.path() / "kiosk.log");
+    const fs::path shot = shots_dir() / "hidden-phone.png";
+    ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
+    std::string seen;
+    EXPECT_TRUE(wait_until([&] { return s.x.screenshot(shot) && (seen = ocr(shot)).find("ask at the desk") != std::string::npos; }, 10s))
+        << "patients are sent to the desk; tesseract read: " << seen;
+    EXPECT_NE(seen.find("Harbour Physio"), std::string::npos) << "the valid name beside the broken phone is applied";
+    std::string digits;
+    for (const char c : seen) digits += (c >= '0' && c <= '9') ? std::string(1, c) : "";
+    EXPECT_EQ(digits.find("5550100199"), std::string::npos) << "the fictional placeholder is never shown: " << seen;
+    const std::string log = kiosk.log();
+    EXPECT_NE(log.find(s.config.string() + ":3:"), std::string::npos) << "the log names the phone's line\n" << log;
+    EXPECT_NE(log.find("Did you mean 'background'"), std::string::npos) << log;
+    EXPECT_EQ(kiosk.stop(), 0) << log;
+}

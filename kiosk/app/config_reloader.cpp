@@ -27,7 +27,8 @@ ConfigReloader::ConfigReloader(std::filesystem::path file, std::shared_ptr<const
     : file_(std::move(file)), adjust_(std::move(adjust)), wake_event_(wake_event), last_good_(std::move(initial)) {
     last_text_ = read_all(file_).value_or(std::string());
     loader_ = std::jthread([this](std::stop_token stop) { loader_loop(stop); });
-    watch_ = std::make_unique<FolderWatchThread>(folder_of(file_), [this](FolderStatus) { reload_now(); }, watch);
+    watch_ = std::make_unique<FolderWatchThread>(
+        folder_of(file_), [this](FolderStatus) { reload_now(); }, watch);
 }
 
 ConfigReloader::~ConfigReloader() {
@@ -59,13 +60,15 @@ void ConfigReloader::loader_loop(std::stop_token stop) {
         if (text && *text == last_text_) continue;
         ConfigUpdate update;
         if (!text) {
-            update.diagnostics.push_back({file_.string(), 0, Severity::Error, "cannot read the settings file",
-                                          "Check that it exists and is readable; the kiosk keeps its previous settings"});
+            update.diagnostics.push_back(
+                {file_.string(), 0, Severity::Error, "cannot read the settings file",
+                 "Check that it exists and is readable; the kiosk keeps its previous settings"});
         } else {
             ConfigResult parsed = parse_config(*text, file_.string(), *base);
             if (adjust_) adjust_(parsed.config);
             update.diagnostics = std::move(parsed.diagnostics);
-            if (!(parsed.config == *base)) update.config = std::make_shared<const KioskConfig>(std::move(parsed.config));
+            if (!(parsed.config == *base))
+                update.config = std::make_shared<const KioskConfig>(std::move(parsed.config));
         }
         {
             std::lock_guard lock(mutex_);

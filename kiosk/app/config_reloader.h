@@ -55,7 +55,7 @@ private:
     std::condition_variable_any wake_;
     bool pending_ = false;
     std::shared_ptr<const KioskConfig> last_good_;  // loader thread's base; handed out in updates
-    std::string last_text_;                      // the bytes last parsed: other files in the folder are ignored
+    std::string last_text_;                         // the bytes last parsed: other files in the folder are ignored
     std::optional<ConfigUpdate> update_;
     std::jthread loader_;
     std::unique_ptr<FolderWatchThread> watch_;  // last: its callback uses everything above

@@ -18,10 +18,14 @@ LogicalPoint screen_to_logical(int degrees, float sx, float sy, int screen_w, in
     // Turning the picture clockwise by 90° sends its top-left corner to the screen's top-right:
     // logical (x, y) is shown at screen (w - y, x). Each case below is that mapping inverted.
     switch (normalised_rotation(degrees)) {
-        case 90: return {sy, w - sx};
-        case 180: return {w - sx, h - sy};
-        case 270: return {h - sy, sx};
-        default: return {sx, sy};
+        case 90:
+            return {sy, w - sx};
+        case 180:
+            return {w - sx, h - sy};
+        case 270:
+            return {h - sy, sx};
+        default:
+            return {sx, sy};
     }
 }
 

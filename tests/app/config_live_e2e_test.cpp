@@ -28,18 +28,24 @@ fs::path shots_dir() {
     return dir;
 }
 
-const std::vector<Tool> kTools = {{"Xvfb", "xvfb"},          {"xdotool", "xdotool"},       {"import", "imagemagick"},
-                                  {"convert", "imagemagick"}, {"tesseract", "tesseract-ocr"}};
+const std::vector<Tool> kTools = {{"Xvfb", "xvfb"},
+                                  {"xdotool", "xdotool"},
+                                  {"import", "imagemagick"},
+                                  {"convert", "imagemagick"},
+                                  {"tesseract", "tesseract-ocr"}};
 
 std::string settings(const std::string& name, const fs::path& dir, const std::string& extra = "") {
     return "[clinic]\n"
-           "name = \"" + name + "\"\n"
+           "name = \"" +
+           name +
+           "\"\n"
            "phone = \"+1 555 010 0142\"\n"
            "[player]\n"
            "transition_seconds = 0\n"
            "min_slide_seconds = 30\n"
            "[staff]\n"
-           "stats_file = \"" + (dir / "usage.log").string() + "\"\n" + extra;
+           "stats_file = \"" +
+           (dir / "usage.log").string() + "\"\n" + extra;
 }
 
 struct Stage {
@@ -49,7 +55,8 @@ struct Stage {
     XSession x{kW, kH};
 
     explicit Stage(const std::string& extra = "") {
-        dir.write("slides/010-move.md", "+++\nlayout = \"text-only\"\n+++\n# Moving again\n\nOur team helps you move.\n");
+        dir.write("slides/010-move.md",
+                  "+++\nlayout = \"text-only\"\n+++\n# Moving again\n\nOur team helps you move.\n");
         save(settings("Test Clinic", dir.path(), extra));
     }
     // As an editor saves: write a temporary file beside it, rename it over kiosk.toml.
@@ -76,11 +83,11 @@ std::string footer_name_text(const XSession& x, const fs::path& png) {
     return ocr(clean);
 }
 
-#define REQUIRE_SCREEN(stage)                                                        \
-    do {                                                                             \
-        const std::string missing = missing_tools(kTools);                           \
-        ASSERT_TRUE(missing.empty()) << missing;                                     \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                            \
+#define REQUIRE_SCREEN(stage)                                                       \
+    do {                                                                            \
+        const std::string missing = missing_tools(kTools);                          \
+        ASSERT_TRUE(missing.empty()) << missing;                                    \
+        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                           \
         ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary(); \
     } while (false)
 
@@ -93,15 +100,16 @@ TEST(ConfigLiveE2E, EditedClinicNameShowsInTheFooterAndABrokenEditKeepsIt) {
     const fs::path shot = shots_dir() / "config-live-before.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
     std::string seen;
-    ASSERT_TRUE(wait_until([&] { return (seen = footer_name_text(s.x, shot)).find("Test Clinic") != std::string::npos; }, 10s))
+    ASSERT_TRUE(
+        wait_until([&] { return (seen = footer_name_text(s.x, shot)).find("Test Clinic") != std::string::npos; }, 10s))
         << "the footer names the clinic before the edit; tesseract read: " << seen;
 
     // A good edit: the new name is on screen within about two seconds.
     const auto saved_at = std::chrono::steady_clock::now();
     s.save(settings("Harbour Physio", s.dir.path()));
     const fs::path after = shots_dir() / "config-live-after.png";
-    const bool shown =
-        wait_until([&] { return (seen = footer_name_text(s.x, after)).find("Harbour Physio") != std::string::npos; }, 8s);
+    const bool shown = wait_until(
+        [&] { return (seen = footer_name_text(s.x, after)).find("Harbour Physio") != std::string::npos; }, 8s);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - saved_at);
     std::cout << "[ measured ] kiosk.toml save to new name read off the screen: " << ms.count() << " ms\n";
     ASSERT_TRUE(shown) << "the edited name reaches the footer; tesseract read: " << seen << "\n" << kiosk.log();
@@ -113,7 +121,8 @@ TEST(ConfigLiveE2E, EditedClinicNameShowsInTheFooterAndABrokenEditKeepsIt) {
     s.save("[clinic]\nname = \"Broken Name\nphone = \"+1 555 010 0142\"\n");
     const std::string where = s.config.string() + ":2:";
     ASSERT_TRUE(wait_until([&] { return kiosk.log().find(where) != std::string::npos; }, 8s))
-        << "the log names " << where << "\n" << kiosk.log();
+        << "the log names " << where << "\n"
+        << kiosk.log();
     std::this_thread::sleep_for(500ms);  // had anything been applied, it would be drawn by now
     const fs::path broken = shots_dir() / "config-live-broken.png";
     seen = footer_name_text(s.x, broken);
@@ -150,9 +159,9 @@ TEST(ConfigLiveE2E, RotatedScreenShowsThePortraitLayoutTurnedAndTapsLandOnIt) {
     ASSERT_EQ(run_command({"convert", shot.string(), "-rotate", "-90", upright.string()}, {}, 30s).exit_code, 0);
     const fs::path name_png = shots_dir() / "rotate-90-name.png";
     const kiosk::Rect n = portrait.footer_name;
-    run_command({"convert", upright.string(), "-crop", crop_of(n), "+repage", "-negate", "-resize", "200%",
-                 name_png.string()},
-                {}, 30s);
+    run_command(
+        {"convert", upright.string(), "-crop", crop_of(n), "+repage", "-negate", "-resize", "200%", name_png.string()},
+        {}, 30s);
     const std::string name = ocr(name_png);
     EXPECT_NE(name.find("Test Clinic"), std::string::npos) << "the turned footer reads upright; tesseract: " << name;
 
@@ -161,9 +170,9 @@ TEST(ConfigLiveE2E, RotatedScreenShowsThePortraitLayoutTurnedAndTapsLandOnIt) {
     const int lx = b.x + b.w / 2, ly = b.y + b.h / 2;
     ASSERT_TRUE(s.x.tap(screen_x(ly), lx));
     const fs::path panel = shots_dir() / "rotate-90-panel.png";
-    EXPECT_TRUE(wait_until(
-        [&] { return s.x.screenshot(panel) && pixel_colour(panel, kW - 3, 2) != "#FAF7F2"; }, 5s))
-        << "a tap on the turned button's screen position opens the panel\n" << kiosk.log();
+    EXPECT_TRUE(wait_until([&] { return s.x.screenshot(panel) && pixel_colour(panel, kW - 3, 2) != "#FAF7F2"; }, 5s))
+        << "a tap on the turned button's screen position opens the panel\n"
+        << kiosk.log();
     EXPECT_EQ(kiosk.stop(), 0) << kiosk.log();
 }
 
@@ -177,7 +186,8 @@ TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceho
     const fs::path shot = shots_dir() / "hidden-phone.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
     std::string seen;
-    EXPECT_TRUE(wait_until([&] { return s.x.screenshot(shot) && (seen = ocr(shot)).find("ask at the desk") != std::string::npos; }, 10s))
+    EXPECT_TRUE(wait_until(
+        [&] { return s.x.screenshot(shot) && (seen = ocr(shot)).find("ask at the desk") != std::string::npos; }, 10s))
         << "patients are sent to the desk; tesseract read: " << seen;
     EXPECT_NE(seen.find("Harbour Physio"), std::string::npos) << "the valid name beside the broken phone is applied";
     std::string digits;

@@ -71,11 +71,13 @@ TEST_F(ConfigReloaderTest, GoodEditArrivesBrokenEditKeepsTheLastGood) {
     const auto good = u->config;
 
     // A typo beside a real edit: the edit is applied, the typo reported with file:line.
-    save("[clinic]\nname = \"Harbour Physio & Sports\"\nphone = \"+44 20 7946 0000\"\n[theme]\naccent = \"#f2aa4c\"\n"
-         "backgrund = \"#000000\"\nbutton_background = \"#0B5E6B\"\n");
+    save(
+        "[clinic]\nname = \"Harbour Physio & Sports\"\nphone = \"+44 20 7946 0000\"\n[theme]\naccent = \"#f2aa4c\"\n"
+        "backgrund = \"#000000\"\nbutton_background = \"#0B5E6B\"\n");
     u = next_update(reloader);
     ASSERT_TRUE(u && u->config);
-    EXPECT_EQ(u->config->theme.button_background, (Rgb{0x0B, 0x5E, 0x6B})) << "the valid key beside the typo is applied";
+    EXPECT_EQ(u->config->theme.button_background, (Rgb{0x0B, 0x5E, 0x6B}))
+        << "the valid key beside the typo is applied";
     EXPECT_EQ(u->config->clinic.phone, "+44 20 7946 0000") << "the phone survives the typo";
     ASSERT_FALSE(u->diagnostics.empty());
     EXPECT_EQ(u->diagnostics[0].to_string().rfind(file.string() + ":6:", 0), 0u) << u->diagnostics[0].to_string();
@@ -98,10 +100,13 @@ TEST_F(ConfigReloaderTest, GoodEditArrivesBrokenEditKeepsTheLastGood) {
 
 TEST_F(ConfigReloaderTest, OtherFilesInTheFolderAndSighupWithoutChangeGiveNothing) {
     bool adjusted = false;
-    ConfigReloader reloader(file, initial(), [&](KioskConfig& c) {
-        adjusted = true;
-        c.printer.uri = "tcp://127.0.0.1:9";  // as `kiosk run --printer` does
-    }, wake_);
+    ConfigReloader reloader(
+        file, initial(),
+        [&](KioskConfig& c) {
+            adjusted = true;
+            c.printer.uri = "tcp://127.0.0.1:9";  // as `kiosk run --printer` does
+        },
+        wake_);
     dir.write("etc/kiosk.toml~", "[clinic]\nname = \"Backup\"\n");
     reloader.reload_now();
     EXPECT_FALSE(next_update(reloader, 1500ms)) << "another file in the folder, or SIGHUP with no change, is no reload";

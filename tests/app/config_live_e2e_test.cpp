@@ -4,12 +4,14 @@
 // and a tap where the turned button is shown opens the panel.
 #include "app/x_session.h"
 #include "core/slide_layout.h"
+#include "core/touch_panel_layout.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -129,6 +131,51 @@ TEST(ConfigLiveE2E, EditedClinicNameShowsInTheFooterAndABrokenEditKeepsIt) {
     EXPECT_NE(seen.find("Harbour Physio"), std::string::npos) << "the last good name stays; tesseract read: " << seen;
     EXPECT_EQ(seen.find("Broken"), std::string::npos) << "nothing of the broken file is shown";
     EXPECT_TRUE(kiosk.running()) << "a broken edit never ends the kiosk";
+
+    // SIGHUP asks for a reload now; without its handler the signal would end the process.
+    ASSERT_EQ(::kill(kiosk.pid(), SIGHUP), 0);
+    EXPECT_TRUE(wait_until([&] { return kiosk.log().find("SIGHUP") != std::string::npos; }, 5s)) << kiosk.log();
+    std::this_thread::sleep_for(300ms);
+    EXPECT_TRUE(kiosk.running()) << "SIGHUP reloads, it does not stop the kiosk";
+    EXPECT_EQ(kiosk.stop(), 0) << kiosk.log();
+}
+
+TEST(ConfigLiveE2E, AnEditWaitsWhileAPatientUsesThePanel) {
+    Stage s;
+    REQUIRE_SCREEN(s);
+    KioskRun kiosk(s.x, s.args(), s.dir.path() / "kiosk.log");
+    const fs::path shot = shots_dir() / "config-panel-open.png";
+    ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
+    const kiosk::Rect b = kiosk::compute_regions(kW, kH, kiosk::SlideLayoutKind::TextOnly, false).button;
+    ASSERT_TRUE(s.x.tap(b.x + b.w / 2, b.y + b.h / 2));
+    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(shot) && pixel_colour(shot, 2, 2) != "#FAF7F2"; }, 5s))
+        << "the panel opens\n"
+        << kiosk.log();
+    ASSERT_TRUE(s.x.screenshot(shot));
+
+    s.save(settings("Harbour Physio", s.dir.path()));
+    // The edit is read (the log would name a broken line) but not applied under the patient's finger.
+    std::this_thread::sleep_for(2s);
+    const fs::path still = shots_dir() / "config-panel-still.png";
+    ASSERT_TRUE(s.x.screenshot(still));
+    // Only the dimmed footer clock may have ticked; a rebuilt panel would have closed (the whole screen).
+    const long changed = differing_pixels(shot, still);
+    EXPECT_GE(changed, 0);
+    EXPECT_LT(changed, 5000) << "the open panel is not rebuilt by a settings edit";
+    EXPECT_NE(pixel_colour(still, 2, 2), "#FAF7F2") << "the panel is still open";
+    EXPECT_EQ(kiosk.log().find("settings reloaded"), std::string::npos) << kiosk.log();
+
+    const kiosk::Rect close = kiosk::panel_frame(kW, kH).close;
+    ASSERT_TRUE(s.x.tap(close.x + close.w / 2, close.y + close.h / 2));
+    std::string seen;
+    EXPECT_TRUE(wait_until(
+        [&] {
+            return (seen = footer_name_text(s.x, shots_dir() / "config-panel-closed.png")).find("Harbour Physio") !=
+                   std::string::npos;
+        },
+        8s))
+        << "once the panel closes the new name shows; tesseract read: " << seen << "\n"
+        << kiosk.log();
     EXPECT_EQ(kiosk.stop(), 0) << kiosk.log();
 }
 

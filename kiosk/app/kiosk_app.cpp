@@ -2,6 +2,7 @@
 
 #include "config_reloader.h"
 #include "core/clock.h"
+#include "core/config_change.h"
 #include "core/rotation.h"
 #include "core/pin_lock.h"
 #include "core/player.h"
@@ -12,6 +13,7 @@
 #include "deck_reloader.h"
 #include "fonts.h"
 #include "pointer_input.h"
+#include "rotated_frame.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
@@ -84,7 +86,7 @@ private:
     int out_w_ = 0, out_h_ = 0;  // the screen as mounted (renderer output)
     sdl::Window window_;
     sdl::Renderer renderer_;
-    sdl::Texture rotated_frame_;  // the frame at layout size, copied turned onto the screen; null at 0°
+    RotatedFrame rotated_;
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
     std::unique_ptr<UiLayer> ui_;
@@ -250,26 +252,16 @@ bool KioskApp::ui_layer_ok() {
     return false;
 }
 
-// The layout is made for the screen turned by [display] rotate; a turned screen draws into a
-// texture of that size first (SDL_RenderCopyEx turns it onto the screen in draw()).
+// The layout is made for the screen turned by [display] rotate, and touches are turned back.
 void KioskApp::set_screen_size(int out_w, int out_h) {
     out_w_ = out_w;
     out_h_ = out_h;
-    const int degrees = normalised_rotation(config_->display.rotate);
-    const LogicalSize size = logical_size(degrees, out_w, out_h);
+    std::string error;
+    const LogicalSize size = rotated_.configure(renderer_.get(), config_->display.rotate, out_w, out_h, &error);
+    if (!error.empty()) log_ << "kiosk: " << error << '\n';
     w_ = size.w;
     h_ = size.h;
-    pointer_.set_rotation(degrees);
-    rotated_frame_.reset();
-    if (degrees != 0) {
-        rotated_frame_.reset(SDL_CreateTexture(renderer_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w_, h_));
-        if (!rotated_frame_) {
-            log_ << "kiosk: cannot turn the picture (" << SDL_GetError() << "): showing it unturned\n";
-            w_ = out_w;
-            h_ = out_h;
-            pointer_.set_rotation(0);
-        }
-    }
+    pointer_.set_rotation(rotated_.degrees());
 }
 
 // A new kiosk.toml snapshot is applied between frames, but only while nobody is using a panel:
@@ -299,7 +291,8 @@ void KioskApp::take_config_update() {
 
 void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     const std::shared_ptr<const KioskConfig> old = config_;  // alive until everything is rebuilt
-    if (next->theme.font_family != old->theme.font_family) {
+    const ConfigChange change = config_change(*old, *next);
+    if (change.fonts) {
         std::string error;
         if (auto fonts = FontSet::open(next->theme.font_family, &error)) {
             painter_.reset();  // they refer to the old fonts
@@ -312,27 +305,24 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     config_ = std::move(next);
     const KioskConfig& now = *config_;
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
-    if (now.display.rotate != old->display.rotate) set_screen_size(out_w_, out_h_);
+    if (change.layout) set_screen_size(out_w_, out_h_);
     if (!ui_layer_ok()) {
         running_ = false;
         return;
     }
-    if (now.player != old->player) player_->set_config(now.player);
-    // Slides fill in the clinic's name, phone and hours and take their reading time from the player.
-    if (now.clinic != old->clinic || now.text != old->text || now.player != old->player) decks_->set_config(config_);
+    if (change.player) player_->set_config(now.player);
+    if (change.deck) decks_->set_config(config_);
     panel_ = std::make_unique<TouchPanel>(clock_, now);
-    // The printer worker is rebuilt only for new printer settings: it holds the connection and
-    // the printer's last known state.
-    if (now.printer != old->printer) {
+    // The print worker holds the connection and the printer's last known state: kept unless
+    // [printer] itself changed.
+    if (change.printer) {
         printer_.reset();
         test_print_job_.reset();
         if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer);
     }
     if (printer_) panel_->set_printer_status(printer_->status());
-    if (now.staff != old->staff || now.player.idle_timeout_seconds != old->player.idle_timeout_seconds ||
-        now.display.rotate != old->display.rotate)
-        build_staff();
-    if (now.staff.stats_file != old->staff.stats_file) build_usage_log();
+    if (change.staff) build_staff();
+    if (change.usage_log) build_usage_log();
     SDL_SetWindowTitle(window_.get(), now.clinic.name.c_str());
     log_ << "kiosk: settings reloaded from " << config_reloader_->file().string() << '\n';
     dirty_ = true;
@@ -463,9 +453,7 @@ void KioskApp::draw() {
 
     const PlayerFrame frame = player_->frame();
     if (frame.current) panel_->set_topic(frame.current->title);
-    // Turned screens: the whole frame (slides and ImGui) is drawn at layout size into a texture,
-    // then copied onto the screen turned, below.
-    if (rotated_frame_) SDL_SetRenderTarget(renderer_.get(), rotated_frame_.get());
+    rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
 
     ui_->begin_frame(dt, pointer_);
@@ -494,13 +482,7 @@ void KioskApp::draw() {
         if (intent) apply_panel_effects(panel_->handle(*intent));
     }
     ui_->end_frame();
-    if (rotated_frame_) {
-        SDL_SetRenderTarget(renderer_.get(), nullptr);
-        // Centred on the screen, the unturned rectangle of layout size turns into the full screen.
-        const SDL_Rect dst{(out_w_ - w_) / 2, (out_h_ - h_) / 2, w_, h_};
-        SDL_RenderCopyEx(renderer_.get(), rotated_frame_.get(), nullptr, &dst,
-                         static_cast<double>(normalised_rotation(config_->display.rotate)), nullptr, SDL_FLIP_NONE);
-    }
+    rotated_.finish(renderer_.get());
     SDL_RenderPresent(renderer_.get());
 
     for (const StaffTouch& t : staff_model_.touches) {

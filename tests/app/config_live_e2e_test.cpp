@@ -245,3 +245,33 @@ TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceho
     EXPECT_NE(log.find("Did you mean 'background'"), std::string::npos) << log;
     EXPECT_EQ(kiosk.stop(), 0) << log;
 }
+
+TEST(ConfigLiveE2E, RotationEditedLiveTurnsThePicture) {
+    Stage s;
+    REQUIRE_SCREEN(s);
+    KioskRun kiosk(s.x, s.args(), s.dir.path() / "kiosk.log");
+    const fs::path shot = shots_dir() / "rotate-live-before.png";
+    ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
+    EXPECT_EQ(pixel_colour(shot, 2, kH - 3), "#1B2633") << "unturned, the footer runs along the bottom";
+
+    s.save(settings("Test Clinic", s.dir.path(), "[display]\nrotate = 270\n"));
+    // Turned 270° (90° anticlockwise), the layout's top-left is at the screen's bottom-left and
+    // its footer runs down the right edge; the top-left corner shows the slide's background.
+    const fs::path after = shots_dir() / "rotate-live-270.png";
+    EXPECT_TRUE(wait_until(
+        [&] {
+            return s.x.screenshot(after) && pixel_colour(after, kW - 3, kH / 2) == "#1B2633" &&
+                   pixel_colour(after, 2, 2) == "#FAF7F2";
+        },
+        8s))
+        << "a live rotate edit turns the picture\n"
+        << kiosk.log();
+    // A tap where the turned button is shown: layout (x, y) is at screen (y, kH - x).
+    const kiosk::Rect b = kiosk::compute_regions(kH, kW, kiosk::SlideLayoutKind::TextOnly, false).button;
+    ASSERT_TRUE(s.x.tap(b.y + b.h / 2, kH - (b.x + b.w / 2)));
+    const fs::path panel = shots_dir() / "rotate-live-270-panel.png";
+    EXPECT_TRUE(wait_until([&] { return s.x.screenshot(panel) && pixel_colour(panel, 2, 2) != "#FAF7F2"; }, 5s))
+        << "the turned button opens the panel\n"
+        << kiosk.log();
+    EXPECT_EQ(kiosk.stop(), 0) << kiosk.log();
+}

@@ -8,10 +8,14 @@
 
 namespace kiosk {
 
-DeckReloader::DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event, int screen_w,
-                           int screen_h)
-    : folder_(std::move(folder)), config_(config), wake_event_(wake_event), screen_w_(screen_w), screen_h_(screen_h) {
-    latest_ = load(nullptr);
+DeckReloader::DeckReloader(std::filesystem::path folder, std::shared_ptr<const KioskConfig> config, Uint32 wake_event,
+                           int screen_w, int screen_h)
+    : folder_(std::move(folder)),
+      config_(std::move(config)),
+      wake_event_(wake_event),
+      screen_w_(screen_w),
+      screen_h_(screen_h) {
+    latest_ = load(nullptr, *config_);
     malloc_trim(0);  // see loader_loop
     fresh_ = true;
     loader_ = std::jthread([this](std::stop_token stop) { loader_loop(stop); });
@@ -24,7 +28,8 @@ DeckReloader::~DeckReloader() {
     wake_.notify_all();
 }
 
-std::shared_ptr<const Deck> DeckReloader::load(const std::shared_ptr<const Deck>& previous) const {
+std::shared_ptr<const Deck> DeckReloader::load(const std::shared_ptr<const Deck>& previous,
+                                               const KioskConfig& config) const {
     int w = 0, h = 0;
     {
         std::lock_guard lock(mutex_);
@@ -32,7 +37,7 @@ std::shared_ptr<const Deck> DeckReloader::load(const std::shared_ptr<const Deck>
         h = screen_h_;
     }
     DeckLoadOptions options;
-    options.config = &config_;
+    options.config = &config;
     options.decode_picture = picture_decoder_for_screen(w, h, previous);
     options.previous = previous.get();
     options.display_prefix = (folder_ / "").string();
@@ -46,6 +51,15 @@ std::shared_ptr<const Deck> DeckReloader::load(const std::shared_ptr<const Deck>
         return kept;
     }
     return deck;
+}
+
+void DeckReloader::set_config(std::shared_ptr<const KioskConfig> config) {
+    {
+        std::lock_guard lock(mutex_);
+        config_ = std::move(config);
+        pending_ = true;
+    }
+    wake_.notify_all();
 }
 
 void DeckReloader::reload_now() {
@@ -69,14 +83,16 @@ void DeckReloader::set_screen_size(int w, int h) {
 void DeckReloader::loader_loop(std::stop_token stop) {
     for (;;) {
         std::shared_ptr<const Deck> previous;
+        std::shared_ptr<const KioskConfig> config;
         {
             std::unique_lock lock(mutex_);
             if (!wake_.wait(lock, stop, [this] { return pending_; })) return;
             pending_ = false;
             previous = latest_;
+            config = config_;
         }
         const auto started = std::chrono::steady_clock::now();
-        auto deck = load(previous);
+        auto deck = load(previous, *config);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         SDL_Log("slides reloaded: %zu slides in %lld ms", deck->slides.size(), static_cast<long long>(ms.count()));
         previous.reset();

@@ -25,8 +25,8 @@ public:
     // `wake_event` is an SDL user event type registered by the app; it is pushed when a new deck
     // is ready. The first deck is loaded synchronously so the kiosk starts with its slides.
     // Pictures are decoded for a screen_w×screen_h screen.
-    DeckReloader(std::filesystem::path folder, const KioskConfig& config, Uint32 wake_event, int screen_w,
-                 int screen_h);
+    DeckReloader(std::filesystem::path folder, std::shared_ptr<const KioskConfig> config, Uint32 wake_event,
+                 int screen_w, int screen_h);
     ~DeckReloader();
     DeckReloader(const DeckReloader&) = delete;
     DeckReloader& operator=(const DeckReloader&) = delete;
@@ -40,14 +40,17 @@ public:
     // The window changed size: pictures are decoded again for it (in the background; until then
     // the old pixels are scaled).
     void set_screen_size(int w, int h);
+    // New settings (kiosk.toml reloaded): slides fill in {clinic}/{phone}/{hours} and take their
+    // reading time from them, so the deck is loaded again with these.
+    void set_config(std::shared_ptr<const KioskConfig> config);
     [[nodiscard]] FolderStatus folder_status() const { return watch_ ? watch_->status() : FolderStatus::Missing; }
 
 private:
     void loader_loop(std::stop_token stop);
-    std::shared_ptr<const Deck> load(const std::shared_ptr<const Deck>& previous) const;
+    std::shared_ptr<const Deck> load(const std::shared_ptr<const Deck>& previous, const KioskConfig& config) const;
 
     const std::filesystem::path folder_;
-    const KioskConfig& config_;
+    std::shared_ptr<const KioskConfig> config_;  // guarded by mutex_
     const Uint32 wake_event_;
     mutable std::mutex mutex_;
     std::condition_variable_any wake_;

@@ -1,8 +1,11 @@
 #include "kiosk_app.h"
 
+#include "config_reloader.h"
 #include "control_server.h"
 #include "core/clock.h"
+#include "core/config_change.h"
 #include "core/control_protocol.h"
+#include "core/rotation.h"
 #include "core/pin_lock.h"
 #include "core/player.h"
 #include "core/slip.h"
@@ -15,6 +18,7 @@
 #include "fonts.h"
 #include "pointer_input.h"
 #include "print/cups_job_files.h"
+#include "rotated_frame.h"
 #include "screen_schedule.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
@@ -38,10 +42,14 @@ namespace {
 // Set by SIGTERM/SIGINT (systemd stopping the service, Ctrl+C in a terminal). The loop never
 // waits longer than kMaxSleep, so it notices within that time without signal-unsafe calls.
 std::atomic<bool> g_stop_requested{false};
+// Set by SIGHUP: read kiosk.toml and the slides folder again now.
+// TODO(merge): helper A's SIGHUP → slides reload is the same hook; keep one handler doing both.
+std::atomic<bool> g_reload_requested{false};
 constexpr auto kMaxSleep = std::chrono::milliseconds(500);
 constexpr auto kFrame = std::chrono::milliseconds(16);
 
 extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
+extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
 
 // Set by SIGHUP ("reload", as daemons do: `systemctl reload`, `kill -HUP`). Only the flag is set
 // here (a lock-free atomic is async-signal-safe); the loop does the reload.
@@ -62,7 +70,8 @@ UsageEvent usage_for(PanelEvent e, bool& count) {
 
 class KioskApp {
 public:
-    KioskApp(const KioskAppOptions& options, std::ostream& log) : options_(options), config_(options.config), log_(log) {}
+    KioskApp(const KioskAppOptions& options, std::ostream& log)
+        : options_(options), config_(std::make_shared<const KioskConfig>(options.config)), log_(log) {}
     int run();
 
 private:
@@ -76,22 +85,35 @@ private:
     // What SIGHUP does: read the slides again now. Extend here to re-read more (e.g. kiosk.toml).
     void on_reload_requested();
     void draw();
+    void take_config_update();
+    void apply_config(std::shared_ptr<const KioskConfig> next);
+    void set_screen_size(int out_w, int out_h);
+    void build_staff();
+    void build_usage_log();
+    [[nodiscard]] bool ui_layer_ok();
     [[nodiscard]] std::chrono::milliseconds time_to_next_wake() const;
     void start_appliance_parts();
     bool stay_dark();
     void publish_status(bool running = true);
 
     const KioskAppOptions& options_;
-    const KioskConfig& config_;
+    // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
+    // Subsystems that keep a reference to it (painter, UI layer) are rebuilt with each new one.
+    std::shared_ptr<const KioskConfig> config_;
+    std::shared_ptr<const KioskConfig> pending_config_;  // waits while a patient or staff panel is open
+    std::string settings_problem_;  // the last reload's first error, for the staff panel
     std::ostream& log_;
     SystemClock clock_;
-    int w_ = 0, h_ = 0;
+    int w_ = 0, h_ = 0;          // the layout's size: the screen's, turned by [display] rotate
+    int out_w_ = 0, out_h_ = 0;  // the screen as mounted (renderer output)
     sdl::Window window_;
     sdl::Renderer renderer_;
+    RotatedFrame rotated_;
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
     std::unique_ptr<UiLayer> ui_;
     std::unique_ptr<DeckReloader> decks_;
+    std::unique_ptr<ConfigReloader> config_reloader_;
     std::unique_ptr<Player> player_;
     std::unique_ptr<TouchPanel> panel_;
     std::unique_ptr<PrintWorker> printer_;
@@ -145,7 +167,7 @@ bool KioskApp::open_window() {
         if (w == 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) { w = mode.w; h = mode.h; }
         if (w == 0) { w = 1920; h = 1080; }
     }
-    window_.reset(SDL_CreateWindow(config_.clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    window_.reset(SDL_CreateWindow(config_->clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!window_) {
         log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
         return false;
@@ -155,7 +177,8 @@ bool KioskApp::open_window() {
         log_ << "kiosk: cannot create a renderer: " << SDL_GetError() << '\n';
         return false;
     }
-    SDL_GetRendererOutputSize(renderer_.get(), &w_, &h_);
+    SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
+    set_screen_size(w, h);
     SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
     return true;
 }
@@ -166,38 +189,31 @@ int KioskApp::run() {
     std::signal(SIGHUP, on_reload_signal);
     if (!open_window()) return 1;
     std::string error;
-    fonts_ = FontSet::open(config_.theme.font_family, &error);
+    fonts_ = FontSet::open(config_->theme.font_family, &error);
     if (!fonts_) {
         log_ << "kiosk: " << error << '\n';
         return 1;
     }
     if (!fonts_->files().fallback_note.empty()) log_ << "kiosk: warning: " << fonts_->files().fallback_note << '\n';
-    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, config_);
-    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
-    if (!ui_->ok()) {
-        log_ << "kiosk: " << ui_->error() << '\n';
-        return 1;
-    }
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, *config_);
+    if (!ui_layer_ok()) return 1;
     wake_event_ = SDL_RegisterEvents(1);
     decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_);
-    player_ = std::make_unique<Player>(clock_, config_.player);
+    if (!options_.config_file.empty()) {
+        config_reloader_ = std::make_unique<ConfigReloader>(options_.config_file, config_, options_.adjust_config, wake_event_);
+    }
+    player_ = std::make_unique<Player>(clock_, config_->player);
     const auto first = decks_->take_new_deck();
     for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
     log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
          << h_ << '\n';
     player_->set_deck(first);
     last_reload_ = clock_.wall();
-    panel_ = std::make_unique<TouchPanel>(clock_, config_);
-    if (config_.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_.printer);
-    if (const auto w = cups_job_files_warning(config_.printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
-    pin_lock_ = std::make_unique<PinLock>(clock_, config_.staff, config_.system.state_dir);
-    if (!pin_lock_->start_note().empty()) log_ << "kiosk: staff PIN: " << pin_lock_->start_note() << '\n';
-    StaffFlowOptions staff_options;
-    staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
-    staff_options.idle_timeout = std::chrono::duration<double>(config_.player.idle_timeout_seconds);
-    staff_ = std::make_unique<StaffFlow>(clock_, *pin_lock_, staff_options);
-    usage_ = std::make_unique<UsageLog>(clock_, config_.staff.stats_file);
-    if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
+    panel_ = std::make_unique<TouchPanel>(clock_, *config_);
+    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
+    if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
+    build_staff();
+    build_usage_log();
     last_frame_ = clock_.steady();
     start_appliance_parts();
 
@@ -209,6 +225,7 @@ int KioskApp::run() {
             while (SDL_PollEvent(&e)) handle_event(e);
         }
         if (g_reload_requested.exchange(false)) on_reload_requested();
+        take_config_update();
         if (auto deck = decks_->take_new_deck()) {
             player_->set_deck(std::move(deck));
             last_reload_ = clock_.wall();
@@ -256,6 +273,110 @@ int KioskApp::run() {
     return exit_code_;
 }
 
+void KioskApp::build_staff() {
+    staff_.reset();  // it refers to the lock
+    pin_lock_ = std::make_unique<PinLock>(clock_, config_->staff, config_->system.state_dir);
+    if (!pin_lock_->start_note().empty()) log_ << "kiosk: staff PIN: " << pin_lock_->start_note() << '\n';
+    StaffFlowOptions staff_options;
+    staff_options.corner_size_px = static_cast<float>(std::min(w_, h_)) * 0.12f;
+    staff_options.idle_timeout = std::chrono::duration<double>(config_->player.idle_timeout_seconds);
+    staff_ = std::make_unique<StaffFlow>(clock_, *pin_lock_, staff_options);
+}
+
+void KioskApp::build_usage_log() {
+    usage_ = std::make_unique<UsageLog>(clock_, config_->staff.stats_file);
+    if (!usage_->warning().empty()) log_ << "kiosk: warning: " << usage_->warning() << '\n';
+}
+
+bool KioskApp::ui_layer_ok() {
+    ui_.reset();  // one ImGui context at a time
+    ui_ = std::make_unique<UiLayer>(renderer_.get(), *config_, *fonts_, w_, h_);
+    if (ui_->ok()) return true;
+    log_ << "kiosk: " << ui_->error() << '\n';
+    return false;
+}
+
+// The layout is made for the screen turned by [display] rotate, and touches are turned back.
+void KioskApp::set_screen_size(int out_w, int out_h) {
+    out_w_ = out_w;
+    out_h_ = out_h;
+    std::string error;
+    const LogicalSize size = rotated_.configure(renderer_.get(), config_->display.rotate, out_w, out_h, &error);
+    if (!error.empty()) log_ << "kiosk: " << error << '\n';
+    w_ = size.w;
+    h_ = size.h;
+    pointer_.set_rotation(rotated_.degrees());
+    if (decks_) decks_->set_screen_size(w_, h_);  // pictures are decoded for the shown (logical) size
+}
+
+// A new kiosk.toml snapshot is applied between frames, but only while nobody is using a panel:
+// a patient halfway through typing their number must not see the screen rebuilt under their
+// finger (and the panel's keyed data lives in the panel being replaced). A panel closes by itself
+// after the idle timeout, so an edit waits at most that long.
+void KioskApp::take_config_update() {
+    if (config_reloader_) {
+        if (auto update = config_reloader_->take_update()) {
+            settings_problem_.clear();
+            for (const auto& d : update->diagnostics) {
+                log_ << d.to_string() << '\n';
+                if (d.severity == Severity::Error && settings_problem_.empty()) settings_problem_ = d.to_string();
+            }
+            if (update->config) {
+                pending_config_ = std::move(update->config);
+            } else {
+                log_ << "kiosk: " << config_reloader_->file().string() << ": no setting changed\n";
+            }
+        }
+    }
+    if (pending_config_ && !panel_->is_open() && staff_->view().state == StaffState::Closed) {
+        apply_config(std::move(pending_config_));
+        pending_config_.reset();
+    }
+}
+
+void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
+    const std::shared_ptr<const KioskConfig> old = config_;  // alive until everything is rebuilt
+    const ConfigChange change = config_change(*old, *next);
+    if (change.fonts) {
+        std::string error;
+        if (auto fonts = FontSet::open(next->theme.font_family, &error)) {
+            painter_.reset();  // they refer to the old fonts
+            ui_.reset();
+            fonts_ = std::move(fonts);
+        } else {
+            log_ << "kiosk: " << error << " (keeping the fonts in use)\n";
+        }
+    }
+    config_ = std::move(next);
+    const KioskConfig& now = *config_;
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
+    if (change.layout) set_screen_size(out_w_, out_h_);
+    if (!ui_layer_ok()) {
+        running_ = false;
+        return;
+    }
+    if (change.player) player_->set_config(now.player);
+    if (change.deck) decks_->set_config(config_);
+    panel_ = std::make_unique<TouchPanel>(clock_, now);
+    // The print worker holds the connection and the printer's last known state: kept unless
+    // [printer] itself changed.
+    if (change.printer) {
+        printer_.reset();
+        test_print_job_.reset();
+        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer);
+    }
+    if (printer_) panel_->set_printer_status(printer_->status());
+    if (change.staff) build_staff();
+    if (change.usage_log) build_usage_log();
+    if (old->display_schedule != now.display_schedule) screen_->set_config(now.display_schedule);
+    // The status writer is shared with the control socket's thread, so it is not swapped live.
+    if (old->status != now.status || old->system != now.system)
+        log_ << "kiosk: [kiosk] state_dir and [status] take effect when the kiosk restarts\n";
+    SDL_SetWindowTitle(window_.get(), now.clinic.name.c_str());
+    log_ << "kiosk: settings reloaded from " << config_reloader_->file().string() << '\n';
+    dirty_ = true;
+}
+
 std::chrono::milliseconds KioskApp::time_to_next_wake() const {
     if (!screen_->on()) {
         // Dark: no frames, only the schedule, a touch or a request wakes the loop (~0 % CPU).
@@ -278,9 +399,9 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
 }
 
 void KioskApp::handle_event(const SDL_Event& e) {
-    if (e.type == wake_event_) return;  // a deck or a screenshot request: picked up after the events
+    if (e.type == wake_event_) return;  // a deck, settings or a screenshot request: picked up after the events
     if (screen_->swallow(e)) return;    // a touch on the dark screen only wakes it
-    if (pointer_.handle(e, w_, h_)) {
+    if (pointer_.handle(e, out_w_, out_h_)) {
         dirty_ = true;
         return;
     }
@@ -299,12 +420,10 @@ void KioskApp::handle_event(const SDL_Event& e) {
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
                 int w = 0, h = 0;
                 SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
-                if (w != w_ || h != h_) {
-                    w_ = w;
-                    h_ = h;
+                if (w != out_w_ || h != out_h_) {
+                    set_screen_size(w, h);
                     painter_->clear_caches();
-                    decks_->set_screen_size(w_, h_);  // pictures are decoded for the shown size
-                    ui_ = std::make_unique<UiLayer>(renderer_.get(), config_, *fonts_, w_, h_);
+                    running_ = ui_layer_ok();
                 }
             }
             dirty_ = true;
@@ -349,7 +468,7 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
             request.slip_number = next_slip_number();
             // The worker wipes the composed slip after printing; this copy of the keyed name and
             // number is wiped here, now.
-            if (printer_) panel_->bind_job(printer_->submit(compose_slip(config_, request)));
+            if (printer_) panel_->bind_job(printer_->submit(compose_slip(*config_, request)));
             request.wipe();
             burn_stack();  // the short-string copies made on the way (validation, composing)
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
@@ -379,7 +498,7 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
                 request.topic = "Test print";
                 request.when = clock_.wall();
                 request.slip_number = next_slip_number();
-                test_print_job_ = printer_->submit(compose_slip(config_, request));
+                test_print_job_ = printer_->submit(compose_slip(*config_, request));
                 staff_model_.last_test_print = "printing…";
             }
             break;
@@ -393,7 +512,9 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
 }
 
 void KioskApp::on_reload_requested() {
-    log_ << "kiosk: SIGHUP: reloading the slides from " << options_.slides.string() << '\n';
+    log_ << "kiosk: SIGHUP: reloading the slides from " << options_.slides.string()
+         << (config_reloader_ ? " and the settings from " + config_reloader_->file().string() : std::string()) << '\n';
+    if (config_reloader_) config_reloader_->reload_now();
     decks_->reload_now();  // the new deck arrives through take_new_deck(), like a staff edit
     dirty_ = true;
 }
@@ -417,6 +538,7 @@ void KioskApp::draw() {
 
     const PlayerFrame frame = player_->frame();
     if (frame.current) panel_->set_topic(frame.current->title);
+    rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
 
     ui_->begin_frame(dt, pointer_);
@@ -429,6 +551,9 @@ void KioskApp::draw() {
         staff_model_.printer_configured = printer_ != nullptr;
         if (printer_) staff_model_.printer = printer_->status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
+        staff_model_.settings_status =
+            (config_->clinic.phone_hidden ? "the clinic's phone number is hidden; set [clinic] phone. " : "") +
+            settings_problem_;
         staff_model_.today = usage_->today();
         staff_model_.touches.clear();
         ui_->staff(staff_view, staff_model_);
@@ -442,6 +567,8 @@ void KioskApp::draw() {
         if (intent) handle_intent(*intent);
     }
     ui_->end_frame();
+    rotated_.finish(renderer_.get());
+    // A screenshot is what the screen shows: read after the rotated copy, before present.
     if (control_ && control_->frame_wanted()) control_->deliver(read_frame(renderer_.get()));
     SDL_RenderPresent(renderer_.get());
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
@@ -461,11 +588,11 @@ void KioskApp::draw() {
 
 void KioskApp::start_appliance_parts() {
     started_ = clock_.wall();
-    screen_ = std::make_unique<ScreenSchedule>(clock_, config_.display_schedule, log_);
-    const std::filesystem::path state_dir = config_.system.state_dir;
+    screen_ = std::make_unique<ScreenSchedule>(clock_, config_->display_schedule, log_);
+    const std::filesystem::path state_dir = config_->system.state_dir;
     std::error_code ec;
     std::filesystem::create_directories(state_dir, ec);  // the package makes it; a developer run may not have it
-    status_ = std::make_unique<StatusWriter>(state_dir, config_.status.prometheus_dir);
+    status_ = std::make_unique<StatusWriter>(state_dir, config_->status.prometheus_dir);
     control_ = std::make_unique<ControlServer>(state_dir / control::kSocketName, wake_event_,
                                                [this] { return status_->latest_json(); });
     if (!control_->ok()) log_ << "kiosk: warning: no control socket (kiosk screenshot will not work): " << control_->error() << '\n';

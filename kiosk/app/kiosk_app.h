@@ -6,6 +6,7 @@
 #include "core/config.h"
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 
@@ -14,6 +15,10 @@ namespace kiosk {
 struct KioskAppOptions {
     std::filesystem::path slides;
     KioskConfig config;
+    // The kiosk.toml `config` came from; watched and reloaded live (and on SIGHUP). Empty: none.
+    std::filesystem::path config_file;
+    // Applied to every reloaded config too: the command line's overrides (--printer).
+    std::function<void(KioskConfig&)> adjust_config;
     bool windowed = false;
     int width = 0, height = 0;  // 0 = the screen's size (fullscreen) or 1280×720 (windowed)
 };

@@ -1,5 +1,7 @@
 #include "pointer_input.h"
 
+#include "core/rotation.h"
+
 namespace kiosk {
 
 void PointerInput::push(PointerEvent::Kind kind, float x, float y) {
@@ -10,17 +12,22 @@ void PointerInput::push(PointerEvent::Kind kind, float x, float y) {
     queue_.push_back(PointerEvent{kind, x, y});
 }
 
+void PointerInput::push_screen(PointerEvent::Kind kind, float x, float y, int w, int h) {
+    const LogicalPoint p = screen_to_logical(rotation_, x, y, w, h);
+    push(kind, p.x, p.y);
+}
+
 bool PointerInput::handle(const SDL_Event& e, int w, int h) {
     switch (e.type) {
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) return true;
-            push(PointerEvent::Kind::Move, static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+            push_screen(PointerEvent::Kind::Move, static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), w, h);
             return true;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return true;
-            push(e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
-                 static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+            push_screen(e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
+                        static_cast<float>(e.button.x), static_cast<float>(e.button.y), w, h);
             return true;
         case SDL_FINGERDOWN:
         case SDL_FINGERUP:
@@ -31,7 +38,7 @@ bool PointerInput::handle(const SDL_Event& e, int w, int h) {
             const auto kind = e.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
                               : e.type == SDL_FINGERUP ? PointerEvent::Kind::Up
                                                        : PointerEvent::Kind::Move;
-            push(kind, x, y);
+            push_screen(kind, x, y, w, h);
             return true;
         }
         default: return false;

@@ -12,13 +12,16 @@ namespace kiosk {
 
 struct PointerEvent {
     enum class Kind { Move, Down, Up } kind = Kind::Move;
-    float x = 0, y = 0;  // window pixels
+    float x = 0, y = 0;  // layout pixels: window pixels, turned back when the picture is rotated
 };
 
 class PointerInput {
 public:
-    // Returns true when the event was a pointer event (queued).
+    // Returns true when the event was a pointer event (queued). `window_w`×`window_h` is the
+    // screen as mounted; queued coordinates are in the (possibly rotated) layout.
     bool handle(const SDL_Event& e, int window_w, int window_h);
+    // [display] rotate: the picture is shown turned this many degrees clockwise.
+    void set_rotation(int degrees) { rotation_ = degrees; }
     // The next queued event, if any (one press or release per frame; moves are merged).
     bool next(PointerEvent& out);
     [[nodiscard]] bool pending() const { return !queue_.empty(); }
@@ -28,7 +31,9 @@ public:
 
 private:
     void push(PointerEvent::Kind kind, float x, float y);
+    void push_screen(PointerEvent::Kind kind, float x, float y, int w, int h);
     std::deque<PointerEvent> queue_;
+    int rotation_ = 0;
     float x_ = -1, y_ = -1;
     bool down_ = false;
 };

@@ -25,6 +25,8 @@ public:
     // True when the event must not reach the UI: any pointer event while dark (a press wakes the
     // screen), and the rest of the touch that woke it.
     bool swallow(const SDL_Event& e);
+    // A new timetable (kiosk.toml reloaded); the next update() lights or darkens the screen for it.
+    void set_config(const DisplayScheduleConfig& config) { gate_.set_config(config); }
     // Re-evaluates the schedule; true when the screen just went dark or lit.
     bool update();
     [[nodiscard]] std::optional<SteadyTime> next_deadline() const { return gate_.next_deadline(); }

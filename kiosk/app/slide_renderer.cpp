@@ -151,10 +151,11 @@ void SlideRenderer::draw_information_screen(const LocalTime& now, int w, int h) 
     text_.draw_text(config_.text.no_slides, FontStyle::Regular, msg_px, theme.text,
                     Rect{c.x, y, c.w, fonts_.line_height(msg_px)}, HAlign::Centre);
     y += fonts_.line_height(msg_px) + r.margin;
+    // A hidden phone (broken in kiosk.toml) sends patients to the desk instead of showing a number.
+    const std::string call = config_.clinic.phone_hidden ? config_.text.ask_at_desk
+                                                         : config_.text.call_us + ": " + config_.clinic.phone;
     const int phone_px = text_.fit_px(config_.clinic.phone, FontStyle::Bold, sizes.title_px * 5 / 4, c.w, sizes.body_px);
-    text_.draw_text(config_.text.call_us + ": " + config_.clinic.phone, FontStyle::Bold,
-                    text_.fit_px(config_.text.call_us + ": " + config_.clinic.phone, FontStyle::Bold, phone_px, c.w,
-                                 sizes.body_px),
+    text_.draw_text(call, FontStyle::Bold, text_.fit_px(call, FontStyle::Bold, phone_px, c.w, sizes.body_px),
                     theme.text, Rect{c.x, y, c.w, fonts_.line_height(phone_px)}, HAlign::Centre);
     y += fonts_.line_height(phone_px) + r.margin / 2;
     text_.draw_text(config_.clinic.hours, FontStyle::Regular, sizes.body_px, theme.text,

@@ -382,7 +382,9 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
         draw_counters(ui, p.today, model.today);
         ImGui::PushClipRect(top_left(p.folder), bottom_right(p.folder), true);
         (void)draw_paragraph(ui.dl, ui.fonts.body, ui.small, top_left(p.folder), fpx(p.folder.w),
-                             "Slides folder: " + model.folder_status, colour(theme.text));
+                             "Slides folder: " + model.folder_status +
+                                 (model.settings_status.empty() ? "" : "\nSettings: " + model.settings_status),
+                             colour(theme.text));
         ImGui::PopClipRect();
 
         // Exit is red and asks twice; the second press must come within a few seconds.

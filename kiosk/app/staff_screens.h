@@ -29,6 +29,7 @@ struct StaffPanelModel {
     PrinterStatus printer;
     bool printer_configured = false;
     std::string folder_status;        // "watching slides/" or why not
+    std::string settings_status;      // kiosk.toml problems staff must fix (hidden phone, a bad line); empty when fine
     DailyTotals today;
     std::string last_test_print;      // result of the last test print, if any
     std::vector<StaffTouch> touches;  // out: what was touched this frame

@@ -134,11 +134,18 @@ void draw_band(const Ctx& c, const Rect& r, const Rgb& fill, const Rgb& edge, st
 
 void draw_number(const Ctx& c, const NumberLayout& n) {
     const auto& t = c.config.text;
-    draw_text(c.dl, c.fonts.huge, fpx(c.px.huge), n.number, c.view.phone_display, c.pal.text);
+    if (c.view.phone_hidden) {
+        // A sentence, not a number: the large font fits it where the huge digits would go.
+        draw_text(c.dl, c.fonts.large, fpx(c.px.large), n.number, c.view.phone_display, c.pal.text);
+    } else {
+        draw_text(c.dl, c.fonts.huge, fpx(c.px.huge), n.number, c.view.phone_display, c.pal.text);
+    }
     draw_text(c.dl, c.fonts.body, fpx(c.px.body), n.hours_label, t.hours_label, c.pal.text);
     draw_text(c.dl, c.fonts.large, fpx(c.px.large), n.hours, c.view.hours, c.pal.text);
-    if (c.view.call_qr != nullptr) draw_qr(c.dl, n.qr, *c.view.call_qr);
-    draw_text(c.dl, c.fonts.body, fpx(c.px.body), n.scan_label, t.scan_to_call, c.pal.text);
+    if (c.view.call_qr != nullptr) {
+        draw_qr(c.dl, n.qr, *c.view.call_qr);
+        draw_text(c.dl, c.fonts.body, fpx(c.px.body), n.scan_label, t.scan_to_call, c.pal.text);
+    }
 }
 
 std::optional<PanelIntent> draw_choices(const Ctx& c) {

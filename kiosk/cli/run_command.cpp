@@ -28,7 +28,16 @@ int run_command(const Args& args, Io io) {
         options.width = size->w;
         options.height = size->h;
     }
-    if (const auto printer = p.value("printer")) options.config.printer.uri = *printer;
+    if (const auto printer = p.value("printer")) {
+        options.config.printer.uri = *printer;
+        options.adjust_config = [uri = *printer](KioskConfig& c) { c.printer.uri = uri; };
+    }
+    // The same file load_settings read: watched for live edits (a missing one is not watched).
+    if (const auto arg = p.value("config")) {
+        options.config_file = *arg;
+    } else if (std::error_code ec; std::filesystem::exists(kSystemConfig, ec)) {
+        options.config_file = kSystemConfig;
+    }
     return run_kiosk(options, io.err) == 0 ? kExitOk : kExitFailure;
 }
 

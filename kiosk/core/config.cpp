@@ -1,7 +1,7 @@
 #include "config.h"
 
-#include "pin_hash_setting.h"
 #include "display_schedule_config.h"
+#include "pin_hash_setting.h"
 #include "toml_helpers.h"
 
 #include <algorithm>
@@ -33,93 +33,188 @@ bool parse_colour(std::string_view s, Rgb& out) {
     return true;
 }
 
-void get_colour(const Context& ctx, const toml::table& t, std::string_view key, Rgb& out) {
+bool get_colour(const Context& ctx, const toml::table& t, std::string_view key, Rgb& out) {
     std::string text;
     const toml::node* n = t.get(key);
-    if (!n || !toml_util::get_string(ctx, t, key, text)) return;
+    if (!n) return true;
+    if (!toml_util::get_string(ctx, t, key, text)) return false;
     if (!parse_colour(text, out)) {
         ctx.error(ctx.line_of(*n), "'" + std::string(key) + "' is not a colour: \"" + text + "\"",
                   "Write colours as \"#RRGGBB\", for example \"#1B2633\"");
+        return false;
     }
+    return true;
 }
 
-const toml::table* sub_table(const Context& ctx, const toml::table& root, std::string_view name) {
+// One section being read: its table (empty when the section is absent) and the known keys that an
+// unknown key of it probably meant. Every setter keeps the last good value when the key is bad.
+class Section {
+public:
+    Section(const Context& ctx, const toml::table& t, std::string_view name,
+            std::initializer_list<std::string_view> known)
+        : ctx_(ctx), t_(t) {
+        // An empty list: another reader checks this section's keys (see [display]).
+        if (known.size() == 0) return;
+        toml_util::check_keys(ctx, t, name, known);
+        for (const auto& [k, v] : t) {
+            if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+            if (auto guess = toml_util::closest_key(k.str(), known); !guess.empty()) misspelt_.push_back(guess);
+        }
+    }
+    [[nodiscard]] const Context& ctx() const { return ctx_; }
+    [[nodiscard]] const toml::table& table() const { return t_; }
+    // A typo of `key` stands in the file and `key` itself does not: the staff member meant to set it.
+    [[nodiscard]] bool meant(std::string_view key) const {
+        return !t_.get(key) && std::find(misspelt_.begin(), misspelt_.end(), key) != misspelt_.end();
+    }
+    template <class T>
+    void keep_if_bad(bool ok, std::string_view key, T& field, const T& last) const {
+        if (!ok || meant(key)) field = last;
+    }
+    void string(std::string_view key, std::string& field, const std::string& last) const {
+        keep_if_bad(toml_util::get_string(ctx_, t_, key, field), key, field, last);
+    }
+    void number(std::string_view key, double& field, double last, double min, double max) const {
+        keep_if_bad(toml_util::get_number(ctx_, t_, key, field, min, max), key, field, last);
+    }
+    void integer(std::string_view key, int& field, int last, int min, int max) const {
+        keep_if_bad(toml_util::get_int(ctx_, t_, key, field, min, max), key, field, last);
+    }
+    void boolean(std::string_view key, bool& field, bool last) const {
+        keep_if_bad(toml_util::get_bool(ctx_, t_, key, field), key, field, last);
+    }
+    void colour(std::string_view key, Rgb& field, const Rgb& last) const {
+        keep_if_bad(get_colour(ctx_, t_, key, field), key, field, last);
+    }
+
+private:
+    const Context& ctx_;
+    const toml::table& t_;
+    std::vector<std::string> misspelt_;
+};
+
+const toml::table kEmptyTable;
+
+// The section's table, or an empty one when it is absent. `fell_back` is set when the file has
+// the section in a form that cannot be read (a value instead of a table): then it keeps last good.
+const toml::table& sub_table(const Context& ctx, const toml::table& root, std::string_view name, bool& fell_back) {
+    fell_back = false;
     const toml::node* n = root.get(name);
-    if (!n) return nullptr;
-    if (const auto* t = n->as_table()) return t;
-    ctx.error(ctx.line_of(*n), "'" + std::string(name) + "' must be a section like [" + std::string(name) + "]", "");
-    return nullptr;
+    if (!n) return kEmptyTable;
+    if (const auto* t = n->as_table()) return *t;
+    ctx.error(ctx.line_of(*n), "'" + std::string(name) + "' must be a section like [" + std::string(name) + "]",
+              "This section keeps its previous settings until it is fixed");
+    fell_back = true;
+    return kEmptyTable;
 }
 
-void read_system(const Context& ctx, const toml::table& t, SystemConfig& s) {
-    toml_util::check_keys(ctx, t, "kiosk", {"state_dir"});
-    toml_util::get_string(ctx, t, "state_dir", s.state_dir);
+void read_system(const Section& s, SystemConfig& c, const SystemConfig& last) {
+    s.string("state_dir", c.state_dir, last.state_dir);
 }
 
-void read_clinic(const Context& ctx, const toml::table& t, ClinicConfig& c) {
-    toml_util::check_keys(ctx, t, "clinic", {"name", "phone", "hours"});
-    toml_util::get_string(ctx, t, "name", c.name);
-    toml_util::get_string(ctx, t, "phone", c.phone);
-    toml_util::get_string(ctx, t, "hours", c.hours);
+[[nodiscard]] bool plausible_phone(std::string_view phone) {
     int digits = 0;
-    for (const char ch : c.phone) digits += (ch >= '0' && ch <= '9') ? 1 : 0;
-    if (const toml::node* n = t.get("phone"); n && (digits < 3 || digits > 15)) {
-        ctx.error(ctx.line_of(*n), "the clinic's phone number \"" + c.phone + "\" does not look like a phone number",
+    for (const char ch : phone) digits += (ch >= '0' && ch <= '9') ? 1 : 0;
+    return digits >= 3 && digits <= 15;
+}
+
+// Patients must never be shown or handed the fictional placeholder in place of a number the
+// clinic meant to set: without a real last good number the phone is hidden instead.
+void keep_last_phone(ClinicConfig& c, const ClinicConfig& last) {
+    if (last.phone_is_real()) {
+        c.phone = last.phone;
+        c.phone_hidden = false;
+    } else {
+        c.phone.clear();
+        c.phone_hidden = true;
+    }
+}
+
+void read_clinic(const Section& s, ClinicConfig& c, const ClinicConfig& last) {
+    const Context& ctx = s.ctx();
+    s.string("name", c.name, last.name);
+    s.string("hours", c.hours, last.hours);
+    std::string phone = c.phone;
+    bool ok = toml_util::get_string(ctx, s.table(), "phone", phone);
+    if (const toml::node* n = s.table().get("phone"); ok && n && !plausible_phone(phone)) {
+        ctx.error(ctx.line_of(*n), "the clinic's phone number \"" + phone + "\" does not look like a phone number",
                   "Write it as patients should dial it, for example \"+1 555 010 0199\"");
+        ok = false;
+    }
+    if (!ok || s.meant("phone")) {
+        keep_last_phone(c, last);
+    } else if (!s.table().get("phone") && last.phone_is_real()) {
+        // A removed phone line would bring back the fictional default: patients keep the real one.
+        ctx.warning(0, "[clinic] phone is no longer set: the kiosk keeps showing " + last.phone,
+                    "Write the number patients should call as [clinic] phone");
+        c.phone = last.phone;
+    } else {
+        c.phone = phone;
+        c.phone_hidden = false;
     }
 }
 
-void read_theme(const Context& ctx, const toml::table& t, ThemeConfig& th) {
-    toml_util::check_keys(ctx, t, "theme",
-                          {"background", "text", "accent", "footer_background", "footer_text", "button_background",
-                           "button_text", "font_family"});
-    get_colour(ctx, t, "background", th.background);
-    get_colour(ctx, t, "text", th.text);
-    get_colour(ctx, t, "accent", th.accent);
-    get_colour(ctx, t, "footer_background", th.footer_background);
-    get_colour(ctx, t, "footer_text", th.footer_text);
-    get_colour(ctx, t, "button_background", th.button_background);
-    get_colour(ctx, t, "button_text", th.button_text);
-    toml_util::get_string(ctx, t, "font_family", th.font_family);
+void read_theme(const Section& s, ThemeConfig& th, const ThemeConfig& last) {
+    s.colour("background", th.background, last.background);
+    s.colour("text", th.text, last.text);
+    s.colour("accent", th.accent, last.accent);
+    s.colour("footer_background", th.footer_background, last.footer_background);
+    s.colour("footer_text", th.footer_text, last.footer_text);
+    s.colour("button_background", th.button_background, last.button_background);
+    s.colour("button_text", th.button_text, last.button_text);
+    s.string("font_family", th.font_family, last.font_family);
 }
 
-void read_player(const Context& ctx, const toml::table& t, PlayerConfig& p) {
-    toml_util::check_keys(ctx, t, "player",
-                          {"transition_seconds", "idle_timeout_seconds", "min_slide_seconds", "max_slide_seconds"});
-    toml_util::get_number(ctx, t, "transition_seconds", p.transition_seconds, 0, 5);
-    toml_util::get_number(ctx, t, "idle_timeout_seconds", p.idle_timeout_seconds, 5, 600);
-    toml_util::get_number(ctx, t, "min_slide_seconds", p.min_slide_seconds, 2, 600);
-    toml_util::get_number(ctx, t, "max_slide_seconds", p.max_slide_seconds, 2, 3600);
+void read_player(const Section& s, PlayerConfig& p, const PlayerConfig& last) {
+    s.number("transition_seconds", p.transition_seconds, last.transition_seconds, 0, 5);
+    s.number("idle_timeout_seconds", p.idle_timeout_seconds, last.idle_timeout_seconds, 5, 600);
+    s.number("min_slide_seconds", p.min_slide_seconds, last.min_slide_seconds, 2, 600);
+    s.number("max_slide_seconds", p.max_slide_seconds, last.max_slide_seconds, 2, 3600);
     if (p.max_slide_seconds < p.min_slide_seconds) {
-        ctx.error(t.source().begin.line + ctx.line_offset, "max_slide_seconds is smaller than min_slide_seconds",
-                  "Make max_slide_seconds the larger of the two");
+        const Context& ctx = s.ctx();
+        ctx.error(s.table().source().begin.line + ctx.line_offset, "max_slide_seconds is smaller than min_slide_seconds",
+                  "Make max_slide_seconds the larger of the two; both keep their previous values until then");
+        // The pair only makes sense together; the last good pair is ordered.
+        p.min_slide_seconds = last.min_slide_seconds;
+        p.max_slide_seconds = last.max_slide_seconds;
     }
 }
 
-void read_printer(const Context& ctx, const toml::table& t, PrinterConfig& p) {
-    toml_util::check_keys(ctx, t, "printer",
-                          {"uri", "paper_width_mm", "codepage", "raster_qr", "job_deadline_seconds",
-                           "min_seconds_between_slips", "max_slips_per_hour"});
-    toml_util::get_string(ctx, t, "uri", p.uri);
-    toml_util::get_int(ctx, t, "paper_width_mm", p.paper_width_mm, 58, 80);
+void read_printer(const Section& s, PrinterConfig& p, const PrinterConfig& last) {
+    s.string("uri", p.uri, last.uri);
+    s.integer("paper_width_mm", p.paper_width_mm, last.paper_width_mm, 58, 80);
     if (p.paper_width_mm != 58 && p.paper_width_mm != 80) {
-        ctx.error(ctx.line_of(*t.get("paper_width_mm")), "paper_width_mm must be 58 or 80", "");
-        p.paper_width_mm = 80;
+        s.ctx().error(s.ctx().line_of(*s.table().get("paper_width_mm")), "paper_width_mm must be 58 or 80", "");
+        p.paper_width_mm = last.paper_width_mm;
     }
-    toml_util::get_string(ctx, t, "codepage", p.codepage);
-    toml_util::get_bool(ctx, t, "raster_qr", p.raster_qr);
-    toml_util::get_number(ctx, t, "job_deadline_seconds", p.job_deadline_seconds, 5, 600);
-    toml_util::get_number(ctx, t, "min_seconds_between_slips", p.min_seconds_between_slips, 0, 3600);
-    toml_util::get_int(ctx, t, "max_slips_per_hour", p.max_slips_per_hour, 1, 1000);
+    s.string("codepage", p.codepage, last.codepage);
+    s.boolean("raster_qr", p.raster_qr, last.raster_qr);
+    s.number("job_deadline_seconds", p.job_deadline_seconds, last.job_deadline_seconds, 5, 600);
+    s.number("min_seconds_between_slips", p.min_seconds_between_slips, last.min_seconds_between_slips, 0, 3600);
+    s.integer("max_slips_per_hour", p.max_slips_per_hour, last.max_slips_per_hour, 1, 1000);
 }
 
-void read_staff(const Context& ctx, const toml::table& t, StaffConfig& s) {
-    toml_util::check_keys(ctx, t, "staff", {"pin_hash", "max_pin_attempts", "lockout_seconds", "stats_file"});
-    toml_util::get_string(ctx, t, "pin_hash", s.pin_hash);
-    check_pin_hash_setting(ctx, t);
-    toml_util::get_int(ctx, t, "max_pin_attempts", s.max_pin_attempts, 1, 20);
-    toml_util::get_number(ctx, t, "lockout_seconds", s.lockout_seconds, 10, 86400);
-    toml_util::get_string(ctx, t, "stats_file", s.stats_file);
+void read_staff(const Section& s, StaffConfig& c, const StaffConfig& last) {
+    s.string("pin_hash", c.pin_hash, last.pin_hash);
+    check_pin_hash_setting(s.ctx(), s.table());
+    s.integer("max_pin_attempts", c.max_pin_attempts, last.max_pin_attempts, 1, 20);
+    s.number("lockout_seconds", c.lockout_seconds, last.lockout_seconds, 10, 86400);
+    s.string("stats_file", c.stats_file, last.stats_file);
+}
+
+// Only `rotate` lives here; the schedule keys of [display] are read (and checked) by
+// parse_display_schedule, so this Section is made with no key list of its own.
+void read_display_rotation(const Section& s, DisplayConfig& d, const DisplayConfig& last) {
+    s.integer("rotate", d.rotate, last.rotate, 0, 270);
+    if (d.rotate % 90 != 0) {
+        s.ctx().error(s.ctx().line_of(*s.table().get("rotate")), "rotate must be 0, 90, 180 or 270",
+                      "Give the degrees the screen is turned clockwise; it keeps its previous value until then");
+        d.rotate = last.rotate;
+    }
+}
+
+void read_status(const Section& s, StatusConfig& c, const StatusConfig& last) {
+    s.string("prometheus_dir", c.prometheus_dir, last.prometheus_dir);
 }
 
 // [text] holds every patient-facing sentence; listing them once keeps the key check and the
@@ -158,15 +253,23 @@ constexpr TextKey kTextKeys[] = {
     {"you_were_reading", &UiStrings::you_were_reading},
     {"callback_slip_title", &UiStrings::callback_slip_title},
     {"interested_in", &UiStrings::interested_in},
+    {"ask_at_desk", &UiStrings::ask_at_desk},
 };
 
-void read_text(const Context& ctx, const toml::table& t, UiStrings& s) {
+std::vector<std::string_view> text_key_names() {
     std::vector<std::string_view> names;
     for (const auto& tk : kTextKeys) names.push_back(tk.key);
+    return names;
+}
+
+void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiStrings& last) {
+    const std::vector<std::string_view> names = text_key_names();
+    std::vector<std::string> misspelt;
     for (const auto& [k, v] : t) {
         if (std::find(names.begin(), names.end(), k.str()) != names.end()) continue;
         // Most unknown keys are typos, here as in the other sections.
         const std::string guess = toml_util::closest_key(k.str(), names);
+        if (!guess.empty()) misspelt.push_back(guess);
         ctx.error(static_cast<int>(k.source().begin.line) + ctx.line_offset,
                   "unknown key '" + std::string(k.str()) + "' in [text]",
                   guess.empty() ? "See deploy/kiosk.toml for the sentences that can be changed"
@@ -174,58 +277,153 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s) {
     }
     for (const auto& tk : kTextKeys) {
         std::string value = s.*tk.field;
-        if (toml_util::get_string(ctx, t, tk.key, value)) {
+        const bool typo = !t.get(tk.key) && std::find(misspelt.begin(), misspelt.end(), tk.key) != misspelt.end();
+        if (typo) {
+            s.*tk.field = last.*tk.field;
+        } else if (toml_util::get_string(ctx, t, tk.key, value)) {
             if (value.empty()) {
                 ctx.error(ctx.line_of(*t.get(tk.key)), "'" + std::string(tk.key) + "' is empty",
                           "Patients would see nothing here; write a sentence or remove the line");
+                s.*tk.field = last.*tk.field;
             } else {
                 s.*tk.field = value;
             }
+        } else {
+            s.*tk.field = last.*tk.field;
         }
     }
 }
 
+const std::initializer_list<std::string_view> kSections = {"kiosk",   "clinic", "theme", "player",
+                                                               "printer", "staff",  "text",  "display", "status"};
+
+// A syntax error leaves nothing of the file readable, except what stands above the broken line:
+// when those lines parse on their own they are exactly what the clinic wrote, so a valid phone
+// among them can be trusted (at first start, where there is no last good number to keep).
+std::optional<std::string> phone_above(std::string_view text, int broken_line) {
+    std::size_t end = 0;
+    for (int line = 1; line < broken_line; ++line) {
+        const std::size_t nl = text.find('\n', end);
+        if (nl == std::string_view::npos) return std::nullopt;
+        end = nl + 1;
+    }
+    try {
+        const toml::table above = toml::parse(text.substr(0, end));
+        const auto phone = above["clinic"]["phone"].value<std::string>();
+        if (phone && plausible_phone(*phone) && *phone != kPlaceholderPhone) return phone;
+    } catch (const toml::parse_error&) {
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
-ConfigResult parse_config(std::string_view toml_text, const std::string& source_name) {
+ConfigResult parse_config(std::string_view toml_text, const std::string& source_name, const KioskConfig& last_good) {
     ConfigResult result;
     Diagnostics diags;
     const Context ctx{source_name, 0, &diags};
     auto root = toml_util::parse(ctx, toml_text);
-    if (root) {
-        KioskConfig cfg;
-        toml_util::check_keys(ctx, *root, "", {"kiosk", "clinic", "theme", "player", "printer", "staff", "text", "display", "status"});
-        if (const auto* t = sub_table(ctx, *root, "kiosk")) read_system(ctx, *t, cfg.system);
-        if (const auto* t = sub_table(ctx, *root, "clinic")) read_clinic(ctx, *t, cfg.clinic);
-        if (const auto* t = sub_table(ctx, *root, "theme")) read_theme(ctx, *t, cfg.theme);
-        if (const auto* t = sub_table(ctx, *root, "player")) read_player(ctx, *t, cfg.player);
-        if (const auto* t = sub_table(ctx, *root, "printer")) read_printer(ctx, *t, cfg.printer);
-        if (const auto* t = sub_table(ctx, *root, "staff")) read_staff(ctx, *t, cfg.staff);
-        if (const auto* t = sub_table(ctx, *root, "text")) read_text(ctx, *t, cfg.text);
-        if (const auto* t = sub_table(ctx, *root, "display")) parse_display_schedule(ctx, *t, cfg.display_schedule);
-        if (const auto* t = sub_table(ctx, *root, "status")) parse_status_config(ctx, *t, cfg.status);
-        // A half-applied config is harder to reason about than the defaults: any error rejects the file.
-        if (!has_errors(diags)) result.config = std::move(cfg);
+    if (!root) {
+        result.readable = false;
+        result.config = last_good;
+        if (!last_good.clinic.phone_is_real()) {
+            const int broken = diags.empty() ? 0 : diags.front().line;
+            if (auto phone = phone_above(toml_text, broken)) {
+                result.config.clinic.phone = *phone;
+                result.config.clinic.phone_hidden = false;
+            } else {
+                keep_last_phone(result.config.clinic, last_good.clinic);
+            }
+        }
+        diags.push_back({source_name, 0, Severity::Warning,
+                         "the file cannot be read, so none of it is applied: the kiosk keeps its previous settings",
+                         "Fix the line above; the kiosk reads the file again as soon as it is saved"});
+    } else {
+        KioskConfig& cfg = result.config;
+        toml_util::check_keys(ctx, *root, "", kSections);
+        // A misspelt section ([clinc]) means its settings were meant: they keep their last good values.
+        std::vector<std::string> misspelt;
+        for (const auto& [k, v] : *root) {
+            if (std::find(kSections.begin(), kSections.end(), k.str()) != kSections.end()) continue;
+            if (auto guess = toml_util::closest_key(k.str(), kSections); !guess.empty()) misspelt.push_back(guess);
+        }
+        const auto section = [&](std::string_view name, auto& field, const auto& last, auto reader,
+                                 std::initializer_list<std::string_view> known) {
+            bool fell_back = false;
+            const toml::table& t = sub_table(ctx, *root, name, fell_back);
+            if (fell_back || (!root->get(name) && std::find(misspelt.begin(), misspelt.end(), name) != misspelt.end())) {
+                field = last;
+                return false;
+            }
+            reader(Section(ctx, t, name, known), field, last);
+            return true;
+        };
+        section("kiosk", cfg.system, last_good.system, read_system, {"state_dir"});
+        if (!section("clinic", cfg.clinic, last_good.clinic, read_clinic, {"name", "phone", "hours"})) {
+            if (!last_good.clinic.phone_is_real()) keep_last_phone(cfg.clinic, last_good.clinic);
+        }
+        section("theme", cfg.theme, last_good.theme, read_theme,
+                {"background", "text", "accent", "footer_background", "footer_text", "button_background",
+                 "button_text", "font_family"});
+        section("player", cfg.player, last_good.player, read_player,
+                {"transition_seconds", "idle_timeout_seconds", "min_slide_seconds", "max_slide_seconds"});
+        section("printer", cfg.printer, last_good.printer, read_printer,
+                {"uri", "paper_width_mm", "codepage", "raster_qr", "job_deadline_seconds", "min_seconds_between_slips",
+                 "max_slips_per_hour"});
+        section("staff", cfg.staff, last_good.staff, read_staff,
+                {"pin_hash", "max_pin_attempts", "lockout_seconds", "stats_file"});
+        // [display]: rotate here, the timetable in display_schedule_config.cpp (which checks the keys:
+        // day names and ranges such as mon-fri are not a fixed list). A bad timetable entry costs
+        // its own days, which stay lit: a screen dark by mistake is worse than one lit at night.
+        {
+            bool fell_back = false;
+            const toml::table& t = sub_table(ctx, *root, "display", fell_back);
+            if (fell_back) {
+                cfg.display = last_good.display;
+                cfg.display_schedule = last_good.display_schedule;
+            } else {
+                read_display_rotation(Section(ctx, t, "display", {}), cfg.display, last_good.display);
+                parse_display_schedule(ctx, t, cfg.display_schedule);
+            }
+        }
+        section("status", cfg.status, last_good.status, read_status, {"prometheus_dir"});
+        bool text_fell_back = false;
+        const toml::table& text = sub_table(ctx, *root, "text", text_fell_back);
+        if (text_fell_back ||
+            (!root->get("text") && std::find(misspelt.begin(), misspelt.end(), "text") != misspelt.end())) {
+            cfg.text = last_good.text;
+        } else {
+            read_text(ctx, text, cfg.text, last_good.text);
+        }
+        if (has_errors(diags)) {
+            diags.push_back({source_name, 0, Severity::Warning,
+                             "the settings named above keep their previous values; all others are applied",
+                             "Fix those lines; the kiosk reads the file again as soon as it is saved"});
+        }
     }
-    if (has_errors(diags)) {
-        diags.push_back({source_name, 0, Severity::Warning, "the kiosk is using its built-in settings",
-                         "Fix the errors above; the kiosk reads the file again when it restarts"});
+    if (result.config.clinic.phone_hidden) {
+        diags.push_back({source_name, 0, Severity::Warning,
+                         "the clinic's phone number is hidden: patients are not shown or printed any number and read \"" +
+                             result.config.text.ask_at_desk + "\" instead",
+                         "Set [clinic] phone to the number patients should call"});
     }
     result.diagnostics = std::move(diags);
     return result;
 }
 
-ConfigResult load_config(const std::filesystem::path& file) {
+ConfigResult load_config(const std::filesystem::path& file, const KioskConfig& last_good) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         ConfigResult r;
+        r.config = last_good;
+        r.readable = false;
         r.diagnostics.push_back({file.string(), 0, Severity::Error, "cannot read the settings file",
-                                 "Check that it exists and is readable; the kiosk is using its built-in settings"});
+                                 "Check that it exists and is readable; the kiosk keeps its previous settings"});
         return r;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return parse_config(ss.str(), file.string());
+    return parse_config(ss.str(), file.string(), last_good);
 }
 
 }  // namespace kiosk

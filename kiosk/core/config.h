@@ -1,5 +1,6 @@
 // The kiosk's settings (kiosk.toml). Every field has a built-in default so the kiosk runs with no
-// config file at all; a malformed file is reported as file:line and the defaults are used instead.
+// config file at all. A mistake costs that setting alone: it is reported as file:line and keeps its
+// last good value (or its default), while every valid setting beside it is applied.
 #pragma once
 
 #include "diagnostic.h"
@@ -26,7 +27,13 @@ struct ClinicConfig {
     std::string name = "Epic Healthcare & Physical Medicine";
     std::string phone = std::string(kPlaceholderPhone);
     std::string hours = "Mon–Fri 8:00–18:00";
-    [[nodiscard]] bool phone_is_placeholder() const { return phone == kPlaceholderPhone; }
+    // No trustworthy number: the file's phone is broken and there is no last good one. Then
+    // `phone` is empty, nothing shows or prints a number, and patients read UiStrings::ask_at_desk.
+    bool phone_hidden = false;
+    [[nodiscard]] bool phone_is_placeholder() const { return !phone_hidden && phone == kPlaceholderPhone; }
+    // A number the clinic set itself (not hidden, not the placeholder): worth keeping over a bad edit.
+    [[nodiscard]] bool phone_is_real() const { return !phone_hidden && phone != kPlaceholderPhone; }
+    friend bool operator==(const ClinicConfig&, const ClinicConfig&) = default;
 };
 
 struct ThemeConfig {
@@ -38,6 +45,7 @@ struct ThemeConfig {
     Rgb button_background{0xB8, 0x3B, 0x0E};  // warm burnt orange, white text ≥ 5.9:1 at large size
     Rgb button_text{0xFF, 0xFF, 0xFF};
     std::string font_family = "Noto Sans";
+    friend bool operator==(const ThemeConfig&, const ThemeConfig&) = default;
 };
 
 struct PlayerConfig {
@@ -45,6 +53,7 @@ struct PlayerConfig {
     double idle_timeout_seconds = 30;   // panels return to the loop after this
     double min_slide_seconds = 8;       // reading-time clamp
     double max_slide_seconds = 40;
+    friend bool operator==(const PlayerConfig&, const PlayerConfig&) = default;
 };
 
 struct PrinterConfig {
@@ -55,6 +64,7 @@ struct PrinterConfig {
     double job_deadline_seconds = 60;   // a job not finished by then is cancelled
     double min_seconds_between_slips = 10;
     int max_slips_per_hour = 20;
+    friend bool operator==(const PrinterConfig&, const PrinterConfig&) = default;
 };
 
 struct StaffConfig {
@@ -62,6 +72,7 @@ struct StaffConfig {
     int max_pin_attempts = 5;
     double lockout_seconds = 300;
     std::string stats_file = "/var/lib/kiosk/usage.log";  // counters; never personal data
+    friend bool operator==(const StaffConfig&, const StaffConfig&) = default;
 };
 
 // Every sentence a patient can read, so a clinic can translate or reword them.
@@ -95,12 +106,24 @@ struct UiStrings {
     std::string you_were_reading = "You were reading:";
     std::string callback_slip_title = "Please call back";
     std::string interested_in = "Interested in:";
+    // Shown instead of the clinic's number while it is hidden (see ClinicConfig::phone_hidden).
+    std::string ask_at_desk = "Please ask at the desk.";
+    friend bool operator==(const UiStrings&, const UiStrings&) = default;
 };
 
 // Where the kiosk keeps what must outlive a restart: the PIN lockout, the status file, the
 // screenshot request socket. The package creates it (owned by the kiosk user).
 struct SystemConfig {
     std::string state_dir = "/var/lib/kiosk";
+    friend bool operator==(const SystemConfig&, const SystemConfig&) = default;
+};
+
+// The screen as mounted. Helper H's on/off schedule keys join this section (own parse function).
+struct DisplayConfig {
+    // Degrees clockwise the picture is turned for a screen mounted sideways or upside down when the
+    // compositor cannot rotate: 0, 90, 180 or 270. At 90/270 a 1920×1080 panel gets the portrait layout.
+    int rotate = 0;
+    friend bool operator==(const DisplayConfig&, const DisplayConfig&) = default;
 };
 
 struct KioskConfig {
@@ -113,16 +136,27 @@ struct KioskConfig {
     SystemConfig system;
     DisplayScheduleConfig display_schedule;  // [display] on/off times, touch-wake
     StatusConfig status;                     // [status]
+    DisplayConfig display;                   // [display] rotate
+    friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
 };
 
 struct ConfigResult {
-    KioskConfig config;        // defaults where the file said nothing or was broken
-    Diagnostics diagnostics;   // errors mean the file was rejected as a whole and defaults are in use
+    KioskConfig config;        // the file's valid settings over the defaults; bad ones as in `last_good`
+    Diagnostics diagnostics;   // each error names the one setting that kept its previous value
+    bool readable = true;      // false: the file could not be read or parsed at all (config ≈ last_good)
 };
 
-// Parses kiosk.toml text; `source_name` is used in diagnostics.
-[[nodiscard]] ConfigResult parse_config(std::string_view toml_text, const std::string& source_name);
-// Reads and parses a file. A missing file is an error diagnostic, and the defaults are returned.
-[[nodiscard]] ConfigResult load_config(const std::filesystem::path& file);
+// Parses kiosk.toml text; `source_name` is used in diagnostics. The merge rules, per setting:
+//  * written and valid: applied;  * left out: its default (deleting a line restores the default);
+//  * written but invalid, or misspelt (an unknown key that is a typo of it, or a misspelt section):
+//    the value in `last_good` (the settings in use; the defaults at first start).
+//  * The clinic's phone never falls back to the fictional placeholder: with no real last good
+//    number it becomes hidden (ClinicConfig::phone_hidden).
+// A syntax error keeps `last_good` whole; at first start the phone is then taken only from the
+// lines above the broken one, when they parse on their own (else it is hidden).
+[[nodiscard]] ConfigResult parse_config(std::string_view toml_text, const std::string& source_name,
+                                        const KioskConfig& last_good = {});
+// Reads and parses a file. An unreadable file is an error diagnostic and `last_good` is returned.
+[[nodiscard]] ConfigResult load_config(const std::filesystem::path& file, const KioskConfig& last_good = {});
 
 }  // namespace kiosk

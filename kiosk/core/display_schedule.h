@@ -31,6 +31,7 @@ struct DisplaySchedule {
     [[nodiscard]] bool on_at(const LocalTime& t) const;
     // The first moment after `now` when on_at changes, within the coming 8 days; none if it never does.
     [[nodiscard]] std::optional<WallTime> next_change(WallTime now) const;
+    friend bool operator==(const DisplaySchedule&, const DisplaySchedule&) = default;
 };
 
 // "07:30-19:00" → the window, or an error sentence for staff. "22:00-02:00" crosses midnight.
@@ -40,6 +41,7 @@ struct DisplayScheduleConfig {
     DisplaySchedule schedule;
     double wake_minutes = 5;       // a touch on the dark screen lights it this long; 0 = touches stay dark
     bool power_off_screen = true;  // also put the screen itself in standby (HDMI-CEC, DPMS) when dark
+    friend bool operator==(const DisplayScheduleConfig&, const DisplayScheduleConfig&) = default;
 };
 
 // Why the screen is lit or dark, for the log, the status file and the loop.
@@ -61,6 +63,8 @@ public:
     [[nodiscard]] std::optional<WallTime> next_scheduled_change() const;
     void set_config(DisplayScheduleConfig config) { config_ = std::move(config); }
     [[nodiscard]] const DisplayScheduleConfig& config() const { return config_; }
+    // kiosk.toml reloaded with a new timetable: a touch-wake in progress keeps running.
+    void set_config(DisplayScheduleConfig config) { config_ = std::move(config); }
 
 private:
     const Clock& clock_;

@@ -37,6 +37,9 @@ public:
     // The moment update() will next change something (end of slide, or now while fading).
     [[nodiscard]] std::optional<SteadyTime> next_deadline() const;
 
+    // New [player] settings (kiosk.toml reloaded): they apply from the next slide or fade on.
+    void set_config(PlayerConfig config) { config_ = config; }
+
     void pause();
     void resume();
     void next();

@@ -58,10 +58,11 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     }
 }
 
-void fill_placeholders(std::string& s, const ClinicConfig& clinic) {
+void fill_placeholders(std::string& s, const ClinicConfig& clinic, const UiStrings& text) {
     if (s.find('{') == std::string::npos) return;
     replace_all(s, "{clinic}", clinic.name);
-    replace_all(s, "{phone}", clinic.phone);
+    // A hidden phone (see ClinicConfig::phone_hidden) leaves no number for a slide to show.
+    replace_all(s, "{phone}", clinic.phone_hidden ? text.ask_at_desk : clinic.phone);
     replace_all(s, "{hours}", clinic.hours);
 }
 
@@ -379,9 +380,9 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
     }
 
     MarkdownSlide md = parse_slide_markdown(fm.body, display_name, fm.body_first_line, diags);
-    fill_placeholders(md.title, config.clinic);
+    fill_placeholders(md.title, config.clinic, config.text);
     for (Block& b : md.body) {
-        for (Span& s : b.spans) fill_placeholders(s.text, config.clinic);
+        for (Span& s : b.spans) fill_placeholders(s.text, config.clinic, config.text);
     }
     slide.title = std::move(md.title);
     slide.body = std::move(md.body);

@@ -25,8 +25,13 @@ void compose_take_away(const KioskConfig& c, const SlipRequest& r, SecretVector<
     const UiStrings& t = c.text;
     out.emplace_back(text(c.clinic.name, TextSize::Large, true));
     out.emplace_back(SlipRule{});
-    out.emplace_back(text(t.call_us, TextSize::Normal, true));
-    out.emplace_back(text(c.clinic.phone, TextSize::Huge, true));
+    if (c.clinic.phone_hidden) {
+        // Patients cannot get this slip then (the panel does not offer it); a staff test print says why.
+        out.emplace_back(text(t.ask_at_desk, TextSize::Normal, true));
+    } else {
+        out.emplace_back(text(t.call_us, TextSize::Normal, true));
+        out.emplace_back(text(c.clinic.phone, TextSize::Huge, true));
+    }
     if (!c.clinic.hours.empty()) {
         out.emplace_back(SlipFeed{1});
         out.emplace_back(text(t.hours_label, TextSize::Normal, true));

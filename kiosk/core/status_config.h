@@ -7,6 +7,7 @@ namespace kiosk {
 
 struct StatusConfig {
     std::string prometheus_dir;  // node-exporter textfile collector folder for kiosk.prom; empty = off
+    friend bool operator==(const StatusConfig&, const StatusConfig&) = default;
 };
 
 }  // namespace kiosk

@@ -73,13 +73,18 @@ TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanel
       text_(config.text),
       options_(options),
       printer_configured_(printer_configured(config.printer)),
+      phone_hidden_(config.clinic.phone_hidden),
       limiter_(RateLimiter::from_config(config.printer)),
       qr_(make_qr(tel_uri(config.clinic.phone))) {
     printer_.state = printer_configured_ ? PrinterState::Unknown : PrinterState::None;
-    view_.phone_display = config.clinic.phone;
+    // A hidden phone (broken in kiosk.toml, no last good number) is never replaced by a made-up
+    // one: the take-away slip, which carries the number, is not offered, and patients are sent to
+    // the desk. A callback slip still works: the desk calls the patient.
+    view_.phone_hidden = phone_hidden_;
+    view_.phone_display = phone_hidden_ ? config.text.ask_at_desk : config.clinic.phone;
     view_.hours = config.clinic.hours;
-    view_.call_qr = &qr_;
-    view_.offers_print = printer_configured_;
+    view_.call_qr = phone_hidden_ ? nullptr : &qr_;
+    view_.offers_print = printer_configured_ && !phone_hidden_;
     view_.offers_callback = printer_configured_;
 }
 
@@ -93,7 +98,7 @@ void TouchPanel::set_printer_status(const PrinterStatus& status) {
     // Only "no printer at all" hides the choices: a printer that is out of paper is still offered,
     // and touching it explains the problem and shows the number (the patient learns why).
     const bool offered = printer_.state != PrinterState::None;
-    view_.offers_print = offered;
+    view_.offers_print = offered && !phone_hidden_;
     view_.offers_callback = offered;
 }
 

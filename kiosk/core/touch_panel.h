@@ -105,9 +105,10 @@ struct TouchPanelView {
     std::string_view phone;           // as typed
     std::string field_error;          // e.g. UiStrings::invalid_phone; empty when fine
     // Show the number, and below every failure.
-    std::string phone_display;        // ClinicConfig::phone
+    std::string phone_display;        // ClinicConfig::phone, or UiStrings::ask_at_desk while it is hidden
+    bool phone_hidden = false;        // no trustworthy number: no take-away slip, no QR, "ask at the desk"
     std::string hours;
-    const QrMatrix* call_qr = nullptr;  // tel: link to the clinic; never null
+    const QrMatrix* call_qr = nullptr;  // tel: link to the clinic; null while the phone is hidden
 };
 
 struct TouchPanelOptions {
@@ -179,6 +180,7 @@ private:
     UiStrings text_;
     TouchPanelOptions options_;
     bool printer_configured_;
+    bool phone_hidden_;
     RateLimiter limiter_;
     PrinterStatus printer_;
     std::string topic_;

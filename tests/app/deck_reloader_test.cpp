@@ -44,7 +44,7 @@ protected:
 };
 
 TEST_F(DeckReloaderTest, EditsBrokenEditsAndAVanishedFolder) {
-    DeckReloader reloader(slides, config, wake_, 1280, 720);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, 1280, 720);
     const auto first = reloader.take_new_deck();
     ASSERT_NE(first, nullptr) << "the first deck is loaded before the loop starts";
     ASSERT_EQ(first->slides.size(), 2u);

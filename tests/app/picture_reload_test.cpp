@@ -106,7 +106,7 @@ protected:
 };
 
 TEST_F(PictureReload, PipeInPlaceOfAShownPictureKeepsTheDecodedPicture) {
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto first = reloader.take_new_deck();
     ASSERT_NE(first->find("010-a.md"), nullptr);
     EXPECT_EQ(picture_colour(*first->find("010-a.md")), "#1E88E5") << "the picture is drawn";
@@ -140,7 +140,7 @@ TEST_F(PictureReload, PipeInPlaceOfAShownPictureKeepsTheDecodedPicture) {
 }
 
 TEST_F(PictureReload, HugePngInPlaceIsRefusedBeforeDecoding) {
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto first = reloader.take_new_deck();
     ASSERT_EQ(picture_colour(*first->find("010-a.md")), "#1E88E5");
     const long before_mb = test::peak_rss_mb();
@@ -167,7 +167,7 @@ TEST_F(PictureReload, HugePngInPlaceIsRefusedBeforeDecoding) {
 
 TEST_F(PictureReload, LinkToAPictureOutsideIsRefusedAndNotShown) {
     ASSERT_TRUE(test::write_solid_picture(dir.path() / "private/red.png", 400, 300, kRed));
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto first = reloader.take_new_deck();
     ASSERT_EQ(picture_colour(*first->find("010-a.md")), "#1E88E5");
 
@@ -192,7 +192,7 @@ TEST_F(PictureReload, LinkToAPictureOutsideIsRefusedAndNotShown) {
 }
 
 TEST_F(PictureReload, FolderBrieflyGoneStillDrawsThePictures) {
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto first = reloader.take_new_deck();
     ASSERT_EQ(picture_colour(*first->find("010-a.md")), "#1E88E5");
 
@@ -209,7 +209,7 @@ TEST_F(PictureReload, FolderBrieflyGoneStillDrawsThePictures) {
 }
 
 TEST_F(PictureReload, PaintingNeedsNoFileAtAll) {
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto deck = reloader.take_new_deck();
     fs::remove_all(slides);  // before anything was painted
     EXPECT_EQ(picture_colour(*deck->find("010-a.md")), "#1E88E5") << "the picture comes from the deck's memory";
@@ -220,7 +220,7 @@ TEST_F(PictureReload, PicturesAreKeptAtTheSizeTheyAreShown) {
     // (larger) when the window grows.
     ASSERT_TRUE(test::write_solid_picture(slides / "art/photo.jpg", 4000, 3000, kBlue));
     dir.write("slides/010-a.md", picture_slide("art/photo.jpg", "Alpha"));
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto deck = reloader.take_new_deck();
     const Slide& s = *deck->find("010-a.md");
     ASSERT_TRUE(s.image && s.image->pixels);
@@ -244,7 +244,7 @@ TEST_F(PictureReload, PicturesAreKeptAtTheSizeTheyAreShown) {
 }
 
 TEST_F(PictureReload, UnchangedPicturesAreSharedAcrossReloads) {
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto first = reloader.take_new_deck();
     dir.write("slides/020-b.md", "# Bravo two\n\nEdited.\n");
     const auto next = deck_where(reloader, [](const Deck& d) { return d.find("020-b.md")->title == "Bravo two"; });
@@ -260,7 +260,7 @@ TEST_F(PictureReload, TexturesStayBoundedHoweverManySlidesPlay) {
         ASSERT_TRUE(test::write_solid_picture(slides / art, 300 + i, 200, 0x102030u * static_cast<unsigned>(i + 1)));
         dir.write("slides/1" + std::to_string(i) + "-p.md", picture_slide(art, "P" + std::to_string(i)));
     }
-    DeckReloader reloader(slides, config, wake_, kW, kH);
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH);
     const auto deck = reloader.take_new_deck();
     ASSERT_GE(deck->slides.size(), 8u);
     sdl::Surface canvas(SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_ARGB8888));

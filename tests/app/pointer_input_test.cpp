@@ -1,6 +1,7 @@
 // Touch and mouse as one pointer: what a real touchscreen sends (finger events, plus SDL's
 // synthetic mouse copies of them) must become exactly one press and one release, at the finger.
 #include "app/pointer_input.h"
+#include "core/rotation.h"
 
 #include <gtest/gtest.h>
 
@@ -79,6 +80,60 @@ TEST(PointerInput, RightButtonAndKeysAreNotTaps) {
     EXPECT_FALSE(p.handle(key, 100, 100)) << "keys are not pointer events";
     PointerEvent e;
     EXPECT_FALSE(p.next(e));
+}
+
+// A sideways 1920×1080 screen showing a 1080×1920 portrait picture: the four corners of the
+// screen must land on the four corners of the picture that are drawn there.
+TEST(Rotation, LogicalSizeSwapsForQuarterTurns) {
+    EXPECT_EQ(logical_size(0, 1920, 1080).w, 1920);
+    EXPECT_EQ(logical_size(90, 1920, 1080).w, 1080) << "a quarter turn lays out for the portrait size";
+    EXPECT_EQ(logical_size(90, 1920, 1080).h, 1920);
+    EXPECT_EQ(logical_size(180, 1920, 1080).w, 1920);
+    EXPECT_EQ(logical_size(270, 1920, 1080).h, 1920);
+    EXPECT_EQ(logical_size(45, 1920, 1080).w, 1920) << "an unknown angle is no rotation";
+}
+
+TEST(Rotation, ScreenPointsMapToTheLayoutForEveryAngle) {
+    struct Case {
+        int deg;
+        float sx, sy, lx, ly;
+        const char* why;
+    };
+    const Case cases[] = {
+        {0, 100, 50, 100, 50, "no rotation is the identity"},
+        // 90° clockwise: the picture's top-left is at the screen's top-right.
+        {90, 1920, 0, 0, 0, "90: screen top-right shows the layout's top-left"},
+        {90, 0, 0, 0, 1920, "90: screen top-left shows the layout's bottom-left"},
+        {90, 0, 1080, 1080, 1920, "90: screen bottom-left shows the layout's bottom-right"},
+        {90, 1920 - 200, 300, 300, 200, "90: a point near the top-right"},
+        // 180: upside down.
+        {180, 0, 0, 1920, 1080, "180: screen top-left shows the layout's bottom-right"},
+        {180, 1900, 1000, 20, 80, "180: a point near the bottom-right"},
+        // 270 (90° anticlockwise): the picture's top-left is at the screen's bottom-left.
+        {270, 0, 1080, 0, 0, "270: screen bottom-left shows the layout's top-left"},
+        {270, 1920, 1080, 0, 1920, "270: screen bottom-right shows the layout's bottom-left"},
+        {270, 200, 1080 - 300, 300, 200, "270: a point near the bottom-left"},
+    };
+    for (const Case& c : cases) {
+        const LogicalPoint p = screen_to_logical(c.deg, c.sx, c.sy, 1920, 1080);
+        EXPECT_FLOAT_EQ(p.x, c.lx) << c.why;
+        EXPECT_FLOAT_EQ(p.y, c.ly) << c.why;
+    }
+}
+
+TEST(Rotation, PointerInputTurnsTouchesAndClicksBack) {
+    PointerInput p;
+    p.set_rotation(90);
+    // A finger at 90 % across, 10 % down a sideways 1920×1080 screen.
+    EXPECT_TRUE(p.handle(finger(SDL_FINGERDOWN, 0.9f, 0.1f), 1920, 1080));
+    EXPECT_TRUE(p.handle(mouse_button(SDL_MOUSEBUTTONUP, 1728, 108, 0), 1920, 1080));
+    PointerEvent e;
+    ASSERT_TRUE(p.next(e));
+    EXPECT_NEAR(e.x, 108.0f, 0.01f) << "the finger's screen y is the portrait layout's x";
+    EXPECT_NEAR(e.y, 192.0f, 0.01f) << "the distance from the screen's right edge is the layout's y";
+    ASSERT_TRUE(p.next(e));
+    EXPECT_FLOAT_EQ(e.x, 108.0f) << "mouse events are turned the same way";
+    EXPECT_FLOAT_EQ(e.y, 192.0f);
 }
 
 }  // namespace

@@ -271,6 +271,24 @@ TEST_F(PanelTest, NoPrinterOffersOnlyTheNumber) {
     EXPECT_EQ(count_of<effect::ResumeLoop>(fx), 1) << "Back from the only screen returns to the loop";
 }
 
+TEST_F(PanelTest, HiddenPhoneIsNeverShownOrPrinted) {
+    // kiosk.toml's phone was broken at first start: no number can be trusted (ClinicConfig::phone_hidden).
+    KioskConfig broken = printer_config();
+    broken.clinic.phone.clear();
+    broken.clinic.phone_hidden = true;
+    TouchPanel p(clock, broken);
+    p.set_printer_status(status(PrinterState::Ready));
+    EXPECT_FALSE(p.view().offers_print) << "the take-away slip carries the number: not offered";
+    EXPECT_TRUE(p.view().offers_callback) << "the desk can still call the patient back";
+    (void)p.handle(intent::Open{});
+    EXPECT_TRUE(p.handle(intent::ChoosePrint{}).empty()) << "a print touch does nothing";
+    (void)p.handle(intent::ChooseShow{});
+    ASSERT_EQ(p.view().screen, PanelScreen::ShowNumber);
+    EXPECT_EQ(p.view().phone_display, broken.text.ask_at_desk) << "patients are sent to the desk";
+    EXPECT_EQ(p.view().call_qr, nullptr) << "no QR without a number";
+    EXPECT_EQ(p.view().phone_display.find("555"), std::string::npos) << "never the placeholder";
+}
+
 TEST_F(PanelTest, PrinterStatusNoneHidesPrinting) {
     panel.set_printer_status(status(PrinterState::None));
     EXPECT_FALSE(panel.view().offers_print);

@@ -42,17 +42,13 @@ namespace {
 // Set by SIGTERM/SIGINT (systemd stopping the service, Ctrl+C in a terminal). The loop never
 // waits longer than kMaxSleep, so it notices within that time without signal-unsafe calls.
 std::atomic<bool> g_stop_requested{false};
-// Set by SIGHUP: read kiosk.toml and the slides folder again now.
-// TODO(merge): helper A's SIGHUP → slides reload is the same hook; keep one handler doing both.
-std::atomic<bool> g_reload_requested{false};
 constexpr auto kMaxSleep = std::chrono::milliseconds(500);
 constexpr auto kFrame = std::chrono::milliseconds(16);
 
 extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
-extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
 
-// Set by SIGHUP ("reload", as daemons do: `systemctl reload`, `kill -HUP`). Only the flag is set
-// here (a lock-free atomic is async-signal-safe); the loop does the reload.
+// Set by SIGHUP ("reload", as daemons do: `systemctl reload`, `kill -HUP`): kiosk.toml and the
+// slides are read again. Only the flag is set here (a lock-free atomic is async-signal-safe); the loop does the reload.
 std::atomic<bool> g_reload_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }

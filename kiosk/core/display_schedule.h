@@ -63,8 +63,6 @@ public:
     [[nodiscard]] std::optional<WallTime> next_scheduled_change() const;
     void set_config(DisplayScheduleConfig config) { config_ = std::move(config); }
     [[nodiscard]] const DisplayScheduleConfig& config() const { return config_; }
-    // kiosk.toml reloaded with a new timetable: a touch-wake in progress keeps running.
-    void set_config(DisplayScheduleConfig config) { config_ = std::move(config); }
 
 private:
     const Clock& clock_;

@@ -2,8 +2,6 @@
 
 #include "picture_decoder.h"
 
-#include <malloc.h>
-
 #include <chrono>
 
 namespace kiosk {
@@ -16,7 +14,6 @@ DeckReloader::DeckReloader(std::filesystem::path folder, std::shared_ptr<const K
       screen_w_(screen_w),
       screen_h_(screen_h) {
     latest_ = load(nullptr, *config_);
-    malloc_trim(0);  // see loader_loop
     fresh_ = true;
     loader_ = std::jthread([this](std::stop_token stop) { loader_loop(stop); });
     watch_ = std::make_unique<FolderWatchThread>(folder_, [this](FolderStatus) { reload_now(); });
@@ -95,10 +92,6 @@ void DeckReloader::loader_loop(std::stop_token stop) {
         auto deck = load(previous, *config);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         SDL_Log("slides reloaded: %zu slides in %lld ms", deck->slides.size(), static_cast<long long>(ms.count()));
-        previous.reset();
-        // Decoding freed its scratch buffers (full-size photos, rasters) in this thread's malloc
-        // arena, which glibc keeps mapped; hand them back so the kiosk's memory stays flat.
-        malloc_trim(0);
         for (const auto& d : deck->all_diagnostics()) SDL_Log("%s", d.to_string().c_str());
         {
             std::lock_guard lock(mutex_);

@@ -18,18 +18,17 @@ namespace {
 // (palette PNGs, grey JPEGs) is converted first.
 PictureDecode to_picture(SDL_Surface* s, PictureSize size) {
     sdl::Surface converted;
-    int bpp = 0;
-    if (s->format->format == SDL_PIXELFORMAT_RGBA32) bpp = 4;
-    else if (s->format->format == SDL_PIXELFORMAT_RGB24) bpp = 3;
-    else {
+    const Uint32 format = s->format->format;
+    int bpp = format == SDL_PIXELFORMAT_RGBA32 ? 4 : format == SDL_PIXELFORMAT_RGB24 ? 3 : 0;
+    if (bpp == 0) {
         converted.reset(SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0));
         if (!converted) return {nullptr, std::string("the picture could not be converted (") + SDL_GetError() + ")"};
         s = converted.get();
         bpp = 4;
     }
     if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0) return {nullptr, SDL_GetError()};
-    auto picture = std::make_shared<Picture>(downscale_picture(static_cast<const std::uint8_t*>(s->pixels), s->w,
-                                                               s->h, s->pitch, bpp, size.w, size.h));
+    auto picture = std::make_shared<Picture>(
+        downscale_picture(static_cast<const std::uint8_t*>(s->pixels), s->w, s->h, s->pitch, bpp, size.w, size.h));
     if (SDL_MUSTLOCK(s)) SDL_UnlockSurface(s);
     if (picture->rgba.empty()) return {nullptr, "the picture has no pixels"};
     return {std::move(picture), {}};
@@ -51,10 +50,16 @@ PictureDecode decode_picture(const SlideImage& image, std::string_view bytes, Pi
     if (!rw) return {nullptr, SDL_GetError()};
     sdl::Surface surface;
     switch (image.format) {
-        case ImageFormat::Svg: surface.reset(IMG_LoadSizedSVG_RW(rw, size.w, size.h)); break;
+        case ImageFormat::Svg:
+            surface.reset(IMG_LoadSizedSVG_RW(rw, size.w, size.h));
+            break;
         // The type the header probe found, so the decoder is the one whose limits were checked.
-        case ImageFormat::Png: surface.reset(IMG_LoadTyped_RW(rw, 0, "PNG")); break;
-        case ImageFormat::Jpeg: surface.reset(IMG_LoadTyped_RW(rw, 0, "JPG")); break;
+        case ImageFormat::Png:
+            surface.reset(IMG_LoadTyped_RW(rw, 0, "PNG"));
+            break;
+        case ImageFormat::Jpeg:
+            surface.reset(IMG_LoadTyped_RW(rw, 0, "JPG"));
+            break;
     }
     SDL_RWclose(rw);
     if (!surface) return {nullptr, std::string("the file could not be decoded (") + IMG_GetError() + ")"};

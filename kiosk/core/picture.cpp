@@ -23,7 +23,8 @@ Picture downscale_picture(const std::uint8_t* src, int sw, int sh, int pitch, in
             const int x1 = std::max(x0 + 1, static_cast<int>(static_cast<long long>(tx + 1) * sw / tw));
             std::uint64_t r = 0, g = 0, b = 0, a = 0;
             for (int y = y0; y < y1; ++y) {
-                const std::uint8_t* p = src + static_cast<std::ptrdiff_t>(y) * pitch + static_cast<std::ptrdiff_t>(x0) * bpp;
+                const std::uint8_t* p =
+                    src + static_cast<std::ptrdiff_t>(y) * pitch + static_cast<std::ptrdiff_t>(x0) * bpp;
                 for (int x = x0; x < x1; ++x, p += bpp) {
                     const std::uint32_t alpha = bpp == 4 ? p[3] : 255u;
                     r += std::uint64_t{p[0]} * alpha;

@@ -18,7 +18,7 @@ struct Picture {
 // Area-averages `src` (bytes R,G,B or R,G,B,A, rows `pitch` bytes apart) down to at most tw×th.
 // Colour is weighted by alpha so transparent pixels do not darken edges. A target as large as the
 // source or larger copies the source unchanged (the renderer scales small pictures up).
-[[nodiscard]] Picture downscale_picture(const std::uint8_t* src, int sw, int sh, int pitch, int bytes_per_pixel,
-                                        int tw, int th);
+[[nodiscard]] Picture downscale_picture(const std::uint8_t* src, int sw, int sh, int pitch, int bytes_per_pixel, int tw,
+                                        int th);
 
 }  // namespace kiosk

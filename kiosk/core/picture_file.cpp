@@ -102,7 +102,8 @@ PictureFile read_picture_file(const fs::path& file, const fs::path& slides_dir, 
                std::to_string(max_bytes / (1024 * 1024)) + " MB)";
     };
     const std::string smaller = "Export the picture smaller, for example 1920 pixels wide, as JPEG or PNG";
-    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return fail(too_big(static_cast<std::uintmax_t>(st.st_size)), smaller);
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes)
+        return fail(too_big(static_cast<std::uintmax_t>(st.st_size)), smaller);
     r.bytes.resize(static_cast<size_t>(st.st_size));
     size_t got = 0;
     for (;;) {

@@ -49,14 +49,16 @@ struct PictureStage {
         for (size_t i = 0; i < kColours.size(); ++i) {
             const std::string n = std::to_string(i);
             write_solid_picture(slides / ("art/p" + n + ".png"), 400, 300, kColours[i]);
-            dir.write("slides/0" + n + "0-slide.md", "+++\nimage = \"art/p" + n +
-                                                         ".png\"\nlayout = \"image-left\"\nduration = 2\n+++\n# Slide " +
-                                                         n + "\n\nOur team is here to help.\n");
+            dir.write("slides/0" + n + "0-slide.md",
+                      "+++\nimage = \"art/p" + n + ".png\"\nlayout = \"image-left\"\nduration = 2\n+++\n# Slide " + n +
+                          "\n\nOur team is here to help.\n");
         }
-        config = dir.write("kiosk.toml", "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
-                                         "[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 60\n"
-                                         "[printer]\nuri = \"none\"\n"
-                                         "[staff]\nstats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
+        config = dir.write("kiosk.toml",
+                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           "[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 60\n"
+                           "[printer]\nuri = \"none\"\n"
+                           "[staff]\nstats_file = \"" +
+                               (dir.path() / "usage.log").string() + "\"\n");
     }
     [[nodiscard]] std::vector<std::string> run_args() const {
         return {"--config", config.string(), "--slides", slides.string()};
@@ -93,13 +95,13 @@ std::string join(const std::set<std::string>& s) {
     return out;
 }
 
-#define REQUIRE_PICTURE_SCREEN(stage)                                                                       \
-    do {                                                                                                    \
-        const std::string missing = missing_tools({{"Xvfb", "xvfb"}, {"xdotool", "xdotool"},                \
-                                                   {"import", "imagemagick"}, {"convert", "imagemagick"}}); \
-        ASSERT_TRUE(missing.empty()) << missing;                                                            \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                                   \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();                        \
+#define REQUIRE_PICTURE_SCREEN(stage)                                                                           \
+    do {                                                                                                        \
+        const std::string missing = missing_tools(                                                              \
+            {{"Xvfb", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"convert", "imagemagick"}}); \
+        ASSERT_TRUE(missing.empty()) << missing;                                                                \
+        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                                       \
+        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();                             \
     } while (false)
 
 }  // namespace
@@ -111,7 +113,8 @@ TEST(KioskPictureFaultsE2E, PictureReplacedByAPipeWhileShown) {
     const fs::path shot = shots_dir() / "pipe-picture.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
     ASSERT_TRUE(wait_until([&] { return colour_at_picture(s.x, shot) == kHex[0]; }, 20s))
-        << "the first slide's picture never showed\n" << kiosk.log();
+        << "the first slide's picture never showed\n"
+        << kiosk.log();
 
     // While slide 0 is on screen its picture becomes a pipe (nothing will ever write to it).
     fs::remove(s.slides / "art/p0.png");
@@ -123,21 +126,25 @@ TEST(KioskPictureFaultsE2E, PictureReplacedByAPipeWhileShown) {
     // A full round later slide 0 is painted again (the slide textures hold three of four): its
     // last good picture, from memory.
     ASSERT_TRUE(wait_until([&] { return colour_at_picture(s.x, shot) == kHex[1]; }, 20s))
-        << "the slides stopped advancing\n" << kiosk.log();
+        << "the slides stopped advancing\n"
+        << kiosk.log();
     EXPECT_TRUE(wait_until([&] { return colour_at_picture(s.x, shot) == kHex[0]; }, 20s))
-        << "slide 0 did not come back with its picture: the screen is stuck\n" << kiosk.log();
+        << "slide 0 did not come back with its picture: the screen is stuck\n"
+        << kiosk.log();
 
     // The screen answers a tap: the touch button opens the panel (the slide behind dims).
     const kiosk::Rect b = kiosk::compute_regions(kW, kH, kiosk::SlideLayoutKind::ImageLeft, true).button;
     ASSERT_TRUE(s.x.tap(b.x + b.w / 2, b.y + b.h / 2));
     const fs::path full = shots_dir() / "pipe-picture-tap.png";
     EXPECT_TRUE(wait_until([&] { return s.x.screenshot(full) && pixel_colour(full, 2, 2) != "#FAF7F2"; }, 10s))
-        << "the tap was not answered\n" << kiosk.log();
+        << "the tap was not answered\n"
+        << kiosk.log();
 
     // SIGTERM still ends it cleanly (the frame loop is not stuck in an open()).
     const int status = kiosk.stop();
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << "SIGTERM did not stop the kiosk (status " << status << ")\n" << kiosk.log();
+        << "SIGTERM did not stop the kiosk (status " << status << ")\n"
+        << kiosk.log();
 }
 
 TEST(KioskPictureFaultsE2E, HugePictureOutsideLinkAndFolderGone) {

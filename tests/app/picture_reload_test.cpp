@@ -133,9 +133,8 @@ TEST_F(PictureReload, PipeInPlaceOfAShownPictureKeepsTheDecodedPicture) {
 
     // The loader is not stuck either: the next edit still arrives.
     dir.write("slides/020-b.md", "# Bravo two\n\nEdited.\n");
-    const auto edited = deck_where(reloader, [](const Deck& dk) {
-        return dk.find("020-b.md") && dk.find("020-b.md")->title == "Bravo two";
-    });
+    const auto edited = deck_where(
+        reloader, [](const Deck& dk) { return dk.find("020-b.md") && dk.find("020-b.md")->title == "Bravo two"; });
     EXPECT_NE(edited, nullptr) << "the loader stopped working after the pipe";
 }
 
@@ -230,8 +229,8 @@ TEST_F(PictureReload, PicturesAreKeptAtTheSizeTheyAreShown) {
     EXPECT_LE(p.height, box.h);
     EXPECT_GE(std::max(p.width - box.w, p.height - box.h), -1) << "one side fills the box";
     EXPECT_EQ(p.rgba.size(), static_cast<size_t>(p.width) * p.height * 4);
-    std::cout << "[ measured ] 4000x3000 JPEG kept at " << p.width << "x" << p.height << " ("
-              << p.rgba.size() / 1024 << " KB instead of " << 4000 * 3000 * 4 / 1024 << " KB)\n";
+    std::cout << "[ measured ] 4000x3000 JPEG kept at " << p.width << "x" << p.height << " (" << p.rgba.size() / 1024
+              << " KB instead of " << 4000 * 3000 * 4 / 1024 << " KB)\n";
 
     reloader.set_screen_size(1920, 1080);
     const auto bigger = deck_where(reloader, [](const Deck& d) {

@@ -88,8 +88,9 @@ bool write_black_png(const std::filesystem::path& file, int w, int h) {
     // The last rows, then the end of the stream. Its Adler-32 is replaced by the whole image's.
     std::string tail = deflate_chunk(z, zeros.data(), row * static_cast<std::size_t>(left), Z_FINISH);
     deflateEnd(&z);
-    if (left > 0) adler = adler32_combine(adler, adler32(adler32(0L, Z_NULL, 0), zeros.data(), static_cast<uInt>(row * left)),
-                                          static_cast<z_off_t>(row * static_cast<std::size_t>(left)));
+    if (left > 0)
+        adler = adler32_combine(adler, adler32(adler32(0L, Z_NULL, 0), zeros.data(), static_cast<uInt>(row * left)),
+                                static_cast<z_off_t>(row * static_cast<std::size_t>(left)));
     if (tail.size() < 4) return false;
     tail.resize(tail.size() - 4);
     put_be32(tail, static_cast<std::uint32_t>(adler));

@@ -53,11 +53,22 @@ int main(int argc, char** argv) {
     const KioskConfig config;
     DeckLoadOptions options;
     options.config = &config;
-    options.decode_picture = picture_decoder_for_screen(1920, 1080);  // pictures decoded for 1080p
     std::shared_ptr<const Deck> deck;
-    const double load = median_ms(5, [&] { deck = std::make_shared<Deck>(load_deck(slides, options)); });
+    const double load = median_ms(5, [&] {
+        // A fresh decoder each time: one that has seen the pictures shares them instead of decoding.
+        options.decode_picture = picture_decoder_for_screen(1920, 1080);
+        deck = std::make_shared<Deck>(load_deck(slides, options));
+    });
     std::printf("deck load (%zu slides, pictures decoded): %8.2f ms   (target < 1000 ms: reload within 1 s)\n",
                 deck->slides.size(), load);
+    // What a staff edit costs: the pictures that did not change are shared, not decoded again.
+    const double reload = median_ms(5, [&] {
+        options.decode_picture = picture_decoder_for_screen(1920, 1080, deck);
+        options.previous = deck.get();
+        const auto next = std::make_shared<Deck>(load_deck(slides, options));
+        options.previous = nullptr;
+    });
+    std::printf("deck reload, pictures unchanged:          %8.2f ms   (target < 1000 ms)\n", reload);
     if (deck->slides.size() < 2) {
         std::fprintf(stderr, "kiosk_bench: need at least two slides in %s\n", slides.c_str());
         return 1;

@@ -1,9 +1,9 @@
 // Reading a picture file safely, with real files: a pipe, a folder or a link out of the slides
 // folder is refused at once (never opened for a blocking read), a file over the byte limit is
 // refused before it is read, and a picture's header is checked from the bytes in memory.
+#include "core/picture_file.h"
 #include "core/image_probe.h"
 #include "core/picture.h"
-#include "core/picture_file.h"
 #include "core/slide_parser.h"
 
 #include "support/temp_dir.h"

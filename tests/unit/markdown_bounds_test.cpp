@@ -52,9 +52,8 @@ TEST(MarkdownBounds, TextEndingAtAnUnreadablePageIsNeverReadPastItsEnd) {
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     // Found by fuzzing md4c (its fix 933388a): at the end of the input md4c 0.4.8 tests
     // text[size] for a newline.
-    for (const std::string_view text :
-         {std::string_view("\xA9##r[](r[]("), std::string_view("# Title\n\nSome *text"), std::string_view("- a\n- b"),
-          std::string_view("x")}) {
+    for (const std::string_view text : {std::string_view("\xA9##r[](r[]("), std::string_view("# Title\n\nSome *text"),
+                                        std::string_view("- a\n- b"), std::string_view("x")}) {
         EXPECT_EXIT(parse_at_page_end(text), ::testing::ExitedWithCode(0), "")
             << "parsing a text that ends at a page boundary must not read the byte after it: \"" << text << "\"";
     }

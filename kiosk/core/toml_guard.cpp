@@ -1,0 +1,158 @@
+#include "toml_guard.h"
+
+#include "codepage.h"
+#include "utf8.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::toml_util {
+
+namespace {
+
+bool non_ascii(char c) {
+    return (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+bool blank(char c) {
+    return c == ' ' || c == '\t';
+}
+bool blank_or_newline(char c) {
+    return blank(c) || c == '\n' || c == '\r';
+}
+
+// The offending character as staff typed it, or its bytes in hex when it is not valid UTF-8.
+std::string shown(std::string_view text, std::size_t pos) {
+    const std::size_t n = utf8_char_length(text, pos);
+    bool valid = n > 1 || !non_ascii(text[pos]);
+    for (std::size_t k = 1; k < n && valid; ++k) valid = (static_cast<unsigned char>(text[pos + k]) & 0xC0) == 0x80;
+    if (valid) return "'" + std::string(text.substr(pos, n)) + "'";
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[pos])));
+    return std::string("the byte ") + buf;
+}
+
+// The code points toml++ 3.3.0's is_non_ascii_horizontal_whitespace() has no answer for.
+bool hazardous(char32_t c) {
+    return (c >= 0xA1 && c <= 0x499) || (c >= 0x2C5E && c <= 0x3057 && c != 0x3000) || (c >= 0xFB26 && c <= 0xFEFE);
+}
+
+bool hazardous_at(std::string_view text, std::size_t pos) {
+    std::string_view rest = text.substr(pos);
+    return hazardous(next_code_point(rest));
+}
+
+class Scanner {
+public:
+    explicit Scanner(std::string_view text) : t_(text) {}
+
+    std::optional<TomlHazard> run() {
+        // toml++ skips a UTF-8 byte-order mark itself (Windows editors write one).
+        if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
+        while (p_ < t_.size()) {
+            const char c = t_[p_];
+            if (c == '#') {
+                skip_to_line_end();
+            } else if (c == '"') {
+                if (starts("\"\"\"")) {
+                    p_ += 3;
+                    if (auto h = multi_line_basic()) return h;
+                } else {
+                    ++p_;
+                    single_line('"', true);
+                }
+            } else if (c == '\'') {
+                if (starts("'''")) {
+                    p_ += 3;
+                    multi_line_literal();
+                } else {
+                    ++p_;
+                    single_line('\'', false);
+                }
+            } else if (non_ascii(c)) {
+                return TomlHazard{line_at(p_), "the character " + shown(t_, p_) + " is outside quotes",
+                                  "In TOML, text with letters like this goes in double quotes, like: "
+                                  "name = \"Über uns\" (and a comment starts with #)"};
+            } else {
+                ++p_;
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    [[nodiscard]] bool starts(std::string_view s) const { return t_.substr(p_, s.size()) == s; }
+    [[nodiscard]] int line_at(std::size_t pos) const {
+        return 1 + static_cast<int>(std::count(t_.begin(), t_.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    }
+    void skip_to_line_end() {
+        while (p_ < t_.size() && t_[p_] != '\n') ++p_;
+    }
+
+    // "..." or '...': ends at its quote or, unterminated, at the line end (toml++ then reports it).
+    void single_line(char quote, bool escapes) {
+        while (p_ < t_.size() && t_[p_] != '\n') {
+            const char c = t_[p_++];
+            if (c == quote) return;
+            if (escapes && c == '\\' && p_ < t_.size() && t_[p_] != '\n') ++p_;
+        }
+    }
+
+    // The closing quotes may be preceded by one or two quotes that belong to the text.
+    void close_multi_line(char quote) {
+        p_ += 3;
+        for (int extra = 0; extra < 2 && p_ < t_.size() && t_[p_] == quote; ++extra) ++p_;
+    }
+
+    void multi_line_literal() {
+        while (p_ < t_.size()) {
+            if (starts("'''")) return close_multi_line('\'');
+            ++p_;
+        }
+    }
+
+    std::optional<TomlHazard> multi_line_basic() {
+        while (p_ < t_.size()) {
+            if (starts("\"\"\"")) {
+                close_multi_line('"');
+                return std::nullopt;
+            }
+            if (t_[p_] != '\\') {
+                ++p_;
+                continue;
+            }
+            const std::size_t slash = p_++;
+            if (p_ >= t_.size()) return std::nullopt;
+            if (hazardous_at(t_, p_)) {
+                return TomlHazard{line_at(p_), "'\\' followed by " + shown(t_, p_) + " inside \"\"\" text",
+                                  "Remove the backslash before the letter"};
+            }
+            if (!blank_or_newline(t_[p_])) {
+                ++p_;  // an ordinary escape such as \n or \"
+                continue;
+            }
+            // A line-ending backslash: toml++ tests every blank after it, the line break, and then
+            // every character until the first that is not blank.
+            while (p_ < t_.size() && blank_or_newline(t_[p_])) ++p_;
+            if (p_ < t_.size() && hazardous_at(t_, p_)) {
+                return TomlHazard{line_at(p_),
+                                  "the line after the '\\' on line " + std::to_string(line_at(slash)) +
+                                      " starts with " + shown(t_, p_) +
+                                      ", which this kiosk's TOML reader cannot handle",
+                                  "Remove the backslash at the end of line " + std::to_string(line_at(slash)) +
+                                      ", or start the next line with a plain letter"};
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::string_view t_;
+    std::size_t p_ = 0;
+};
+
+}  // namespace
+
+std::optional<TomlHazard> find_toml_hazard(std::string_view text) {
+    return Scanner(text).run();
+}
+
+}  // namespace kiosk::toml_util

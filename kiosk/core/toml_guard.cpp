@@ -19,6 +19,10 @@ bool blank(char c) {
 bool blank_or_newline(char c) {
     return blank(c) || c == '\n' || c == '\r';
 }
+// Characters after which a key or a value (and so a string) can begin.
+bool starts_token(char prev) {
+    return blank_or_newline(prev) || prev == '=' || prev == '[' || prev == '{' || prev == ',' || prev == '.';
+}
 
 // The offending character as staff typed it, or its bytes in hex when it is not valid UTF-8.
 std::string shown(std::string_view text, std::size_t pos) {
@@ -48,10 +52,17 @@ public:
     std::optional<TomlHazard> run() {
         // toml++ skips a UTF-8 byte-order mark itself (Windows editors write one).
         if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
+        const std::size_t first = p_;
         while (p_ < t_.size()) {
             const char c = t_[p_];
+            // A quote opens a string only where a key or a value can begin. Inside a bare token
+            // (a number, a date, a bare key) toml++ reads it as one more character of that token and
+            // goes on testing what follows for whitespace, so what follows is outside quotes.
+            const bool token_start = p_ == first || starts_token(t_[p_ - 1]);
             if (c == '#') {
                 skip_to_line_end();
+            } else if ((c == '"' || c == '\'') && !token_start) {
+                ++p_;
             } else if (c == '"') {
                 if (starts("\"\"\"")) {
                     p_ += 3;

@@ -58,6 +58,10 @@ TEST(TomlGuard, EveryPlaceTomlPlusPlusTestsForWhitespaceIsGuarded) {
         "a = [\n\xC3\x9C]",        // array item on its own line
         "a = { \xC3\x9C = 1 }",    // inline table
         "\xE2\xBA\x80 = 1",        // U+2E80
+        // Found by fuzz_slide_file and fuzz_config: a quote inside a bare value opens no string.
+        "duration = 108:00-12:00\"\xC2\xA7",
+        "list = [1, 2,5:\"paper\xC2\xA7 true]",
+        "a = 1'x\xC3\x9C'",
     };
     for (const char* text : cases) {
         const auto h = find_toml_hazard(std::string("x = 0\n") + text + "\n");

@@ -16,7 +16,8 @@ inline std::string text_of(const std::uint8_t* data, std::size_t size) {
     return std::string(reinterpret_cast<const char*>(data), size);
 }
 
-// One folder per fuzzing process (libFuzzer may run several jobs side by side), removed at exit.
+// One folder per fuzzing process (libFuzzer may run several jobs side by side), removed at a normal
+// exit; run_fuzzers.sh points TMPDIR at a RAM folder it removes, since a crash skips atexit.
 inline const std::filesystem::path& scratch_dir() {
     static const std::filesystem::path dir = [] {
         std::string tmpl = (std::filesystem::temp_directory_path() / "kiosk-fuzz-XXXXXX").string();

@@ -47,8 +47,12 @@ for name in "${names[@]}"; do
   args=("${limits[@]}" -max_total_time="$seconds" -artifact_prefix="$build/fuzz-artifacts/$name-")
   dict="$(dict_for "$name")"
   [[ -n "$dict" ]] && args+=(-dict="$dict")
-  "$bin" "${args[@]}" "$work" "$here/corpus/$name" >"$log" 2>&1
+  # The harnesses that read files write them here; RAM-backed when possible (the picture probe
+  # writes one per input), and removed even when a crash skipped the harness's own clean-up.
+  scratch="$(mktemp -d /dev/shm/kiosk-fuzz.XXXXXX 2>/dev/null || mktemp -d)"
+  TMPDIR="$scratch" "$bin" "${args[@]}" "$work" "$here/corpus/$name" >"$log" 2>&1
   rc=$?
+  rm -rf "$scratch"
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(grep -o 'exec/s: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
   if ((rc == 0)); then

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace kiosk::toml_util {
 
@@ -18,10 +19,6 @@ bool blank(char c) {
 }
 bool blank_or_newline(char c) {
     return blank(c) || c == '\n' || c == '\r';
-}
-// Characters after which a key or a value (and so a string) can begin.
-bool starts_token(char prev) {
-    return blank_or_newline(prev) || prev == '=' || prev == '[' || prev == '{' || prev == ',' || prev == '.';
 }
 
 // The offending character as staff typed it, or its bytes in hex when it is not valid UTF-8.
@@ -52,45 +49,116 @@ public:
     std::optional<TomlHazard> run() {
         // toml++ skips a UTF-8 byte-order mark itself (Windows editors write one).
         if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
-        const std::size_t first = p_;
         while (p_ < t_.size()) {
             const char c = t_[p_];
-            // A quote opens a string only where a key or a value can begin. Inside a bare token
-            // (a number, a date, a bare key) toml++ reads it as one more character of that token and
-            // goes on testing what follows for whitespace, so what follows is outside quotes.
-            const bool token_start = p_ == first || starts_token(t_[p_ - 1]);
-            if (c == '#') {
-                skip_to_line_end();
-            } else if ((c == '"' || c == '\'') && !token_start) {
-                ++p_;
-            } else if (c == '"') {
-                if (starts("\"\"\"")) {
-                    p_ += 3;
-                    if (auto h = multi_line_basic()) return h;
-                } else {
-                    ++p_;
-                    single_line('"', true);
-                }
-            } else if (c == '\'') {
-                if (starts("'''")) {
-                    p_ += 3;
-                    multi_line_literal();
-                } else {
-                    ++p_;
-                    single_line('\'', false);
-                }
-            } else if (non_ascii(c)) {
+            if (non_ascii(c)) {
                 return TomlHazard{line_at(p_), "the character " + shown(t_, p_) + " is outside quotes",
                                   "In TOML, text with letters like this goes in double quotes, like: "
                                   "name = \"Über uns\" (and a comment starts with #)"};
-            } else {
-                ++p_;
             }
+            if (c == '#') {
+                skip_to_line_end();
+                continue;
+            }
+            if ((c == '"' || c == '\'') && opens_string()) {
+                if (auto h = string_at(c)) return h;
+                continue;
+            }
+            step(c);
+            ++p_;
         }
         return std::nullopt;
     }
 
 private:
+    // Where the scan is, as toml++ sees it, so a quote is known to open a string or not. A quote
+    // opens one where a key or a value begins; inside a bare value (a number, a date, a word)
+    // toml++ reads everything up to whitespace, ',', ']', '}' or '#' as that one token, quotes
+    // included, testing each character for whitespace, so what follows them is outside quotes.
+    enum class At { Key, ValueStart, BareValue, AfterValue };
+    enum class Nest { Header, Array, Table };
+
+    [[nodiscard]] bool opens_string() const { return at_ == At::Key || at_ == At::ValueStart; }
+
+    std::optional<TomlHazard> string_at(char quote) {
+        const bool key = at_ == At::Key;
+        if (quote == '"' && starts("\"\"\"")) {
+            p_ += 3;
+            if (auto h = multi_line_basic()) return h;
+        } else if (quote == '\'' && starts("'''")) {
+            p_ += 3;
+            multi_line_literal();
+        } else {
+            ++p_;
+            single_line(quote, quote == '"');
+        }
+        if (!key) at_ = At::AfterValue;
+        return std::nullopt;
+    }
+
+    // After a ',' or at a line break: what comes next in the innermost bracket.
+    void next_item() {
+        if (nest_.empty()) return;
+        at_ = nest_.back() == Nest::Array ? At::ValueStart : At::Key;
+    }
+
+    void close(Nest kind) {
+        if (!nest_.empty() && nest_.back() == kind) nest_.pop_back();
+        at_ = At::AfterValue;
+    }
+
+    void step(char c) {
+        if (c == '\n') {
+            if (nest_.empty() || nest_.back() != Nest::Array) {
+                nest_.clear();
+                at_ = At::Key;
+            } else if (at_ == At::BareValue) {
+                at_ = At::AfterValue;
+            }
+            return;
+        }
+        if (blank(c) || c == '\r') {
+            if (at_ == At::BareValue) at_ = At::AfterValue;
+            return;
+        }
+        switch (at_) {
+            case At::Key:
+                if (c == '=')
+                    at_ = At::ValueStart;
+                else if (c == '[' && (nest_.empty() || nest_.back() == Nest::Header))
+                    nest_.push_back(Nest::Header);
+                else if (c == ']')
+                    close(Nest::Header);
+                else if (c == '}')
+                    close(Nest::Table);
+                else if (c == ',')
+                    next_item();
+                return;
+            case At::ValueStart:
+                if (c == '[')
+                    nest_.push_back(Nest::Array);
+                else if (c == '{') {
+                    nest_.push_back(Nest::Table);
+                    at_ = At::Key;
+                } else if (c == ']')
+                    close(Nest::Array);
+                else if (c == '}')
+                    close(Nest::Table);
+                else
+                    at_ = At::BareValue;
+                return;
+            case At::BareValue:
+            case At::AfterValue:
+                if (c == ',')
+                    next_item();
+                else if (c == ']')
+                    close(Nest::Array);
+                else if (c == '}')
+                    close(Nest::Table);
+                return;
+        }
+    }
+
     [[nodiscard]] bool starts(std::string_view s) const { return t_.substr(p_, s.size()) == s; }
     [[nodiscard]] int line_at(std::size_t pos) const {
         return 1 + static_cast<int>(std::count(t_.begin(), t_.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
@@ -158,6 +226,8 @@ private:
 
     std::string_view t_;
     std::size_t p_ = 0;
+    At at_ = At::Key;
+    std::vector<Nest> nest_;
 };
 
 }  // namespace

@@ -62,6 +62,10 @@ TEST(TomlGuard, EveryPlaceTomlPlusPlusTestsForWhitespaceIsGuarded) {
         "duration = 108:00-12:00\"\xC2\xA7",
         "list = [1, 2,5:\"paper\xC2\xA7 true]",
         "a = 1'x\xC3\x9C'",
+        "duration = 1=\"image-le\xE3\x80\x81",  // '=' and '.' inside a value start nothing
+        "title =  0_.'```\xC2\xA1",
+        "a = 1979-05-27 07:32\"\xC2\xA7",  // the time part of a date after a space
+        "a = [1, 2\"\xC2\xA7\"]",
     };
     for (const char* text : cases) {
         const auto h = find_toml_hazard(std::string("x = 0\n") + text + "\n");
@@ -100,6 +104,10 @@ TEST(TomlGuard, LettersInsideQuotesAndCommentsAreAccepted) {
     EXPECT_FALSE(find_toml_hazard("s = \"\"\"\\\n   \xE2\x82\xAC 5\"\"\"\nt = \"\"\"\\\n  Uber\"\"\"\n"));
     EXPECT_FALSE(find_toml_hazard("s = \"\"\"\"\"\xC3\x9C\"\"\"\"\"\n")) << "quotes next to the closing ones";
     EXPECT_FALSE(find_toml_hazard("\"\xC3\x9C\" = 1\n")) << "a quoted key";
+    EXPECT_FALSE(
+        find_toml_hazard("[a.\"\xC3\x9C\"]\nb.\"\xC3\xA9\" = 1\nc = { d = \"\xC3\x9C\", \"\xC3\xA9\" = '\xC2\xA7' }\n"
+                         "e = [\n  \"\xC3\x9C\", # \xC2\xA7\n  '\xC3\xA9',\n]\nf = [[\"\xC3\x9C\"], [\"\xC3\xA9\"]]\n"))
+        << "quoted text in tables, dotted keys, inline tables and arrays over several lines";
 }
 
 TEST(TomlGuard, SlideFrontMatterIsRefusedWithTheLineOfTheFile) {

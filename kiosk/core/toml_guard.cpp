@@ -37,6 +37,18 @@ bool hazardous(char32_t c) {
     return (c >= 0xA1 && c <= 0x499) || (c >= 0x2C5E && c <= 0x3057 && c != 0x3000) || (c >= 0xFB26 && c <= 0xFEFE);
 }
 
+// What toml++ passes over after a line-ending backslash: ASCII blanks and line breaks (0x0A-0x0D)
+// and the non-ASCII spaces its whitespace test does answer for (U+00A0, U+3000, U+FEFF, ...).
+bool skipped_after_continuation(std::string_view text, std::size_t pos) {
+    const char b = text[pos];
+    if (blank(b) || (b >= '\n' && b <= '\r')) return true;
+    if (!non_ascii(b)) return false;
+    std::string_view rest = text.substr(pos);
+    const char32_t c = next_code_point(rest);
+    return c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+           (c >= 0x205F && c <= 0x2060) || c == 0x3000 || c == 0xFEFF;
+}
+
 bool hazardous_at(std::string_view text, std::size_t pos) {
     std::string_view rest = text.substr(pos);
     return hazardous(next_code_point(rest));
@@ -210,8 +222,9 @@ private:
                 continue;
             }
             // A line-ending backslash: toml++ tests every blank after it, the line break, and then
-            // every character until the first that is not blank.
-            while (p_ < t_.size() && blank_or_newline(t_[p_])) ++p_;
+            // every character until the first it does not skip, and it skips more than ASCII
+            // blanks (found by fuzz_config: a U+FEFF between the line breaks).
+            while (p_ < t_.size() && skipped_after_continuation(t_, p_)) p_ += utf8_char_length(t_, p_);
             if (p_ < t_.size() && hazardous_at(t_, p_)) {
                 return TomlHazard{line_at(p_),
                                   "the line after the '\\' on line " + std::to_string(line_at(slash)) +

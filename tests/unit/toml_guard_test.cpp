@@ -86,6 +86,8 @@ TEST(TomlGuard, ALineContinuedInsideTripleQuotesMustNotStartWithAnAffectedLetter
     EXPECT_NE(e->message.find("after the '\\' on line 2"), std::string::npos) << e->to_string();
     EXPECT_NE(e->hint.find("Remove the backslash at the end of line 2"), std::string::npos) << e->hint;
     EXPECT_TRUE(find_toml_hazard("s = \"\"\"\\\xC3\x9C\"\"\"\n")) << "a backslash before 'Ü' in \"\"\" text";
+    // Found by fuzz_config: toml++ also skips U+FEFF and U+00A0 after the line break.
+    EXPECT_TRUE(find_toml_hazard("s = \"\"\" \\\n\n\xEF\xBB\xBF\n\xC2\xA0\xC3\xA9\"\"\"\n"));
 }
 
 TEST(TomlGuard, LettersInsideQuotesAndCommentsAreAccepted) {

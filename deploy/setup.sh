@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian 12 box (root, or a user with sudo):
 #   deploy/setup.sh run    install what the kiosk needs, build it, run it on the bundled slides
 #   deploy/setup.sh test   install what the tests need, build (warnings as errors), run every test,
-#                          then build with AddressSanitizer + UBSan and run the suites again
+#                          then build with AddressSanitizer + UBSan and run the suites again, then
+#                          fuzz the parsers (tests/fuzz, clang + libFuzzer) for a bounded time
 # Re-running is safe: apt skips what is installed and CMake rebuilds only what changed.
 set -euo pipefail
 
@@ -23,7 +24,8 @@ build_packages=(build-essential cmake ninja-build pkg-config
 test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
   tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
   cage xwayland grim systemd  # the kiosk under real cage; systemd-analyze verify on the units
-  faketime)                   # libfaketime: the wall-clock jump of the fault suite
+  faketime                    # libfaketime: the wall-clock jump of the fault suite
+  clang libclang-rt-14-dev)   # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
 
 install() {
   local missing=()
@@ -79,6 +81,12 @@ case "$mode" in
     # tells those tests to allow the slower program more time (never to skip anything).
     (cd build/asan && KIOSK_TEST_ASAN=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$here/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        ctest --output-on-failure -j1 --timeout 900)
+    # Fuzz the parsers of everything staff, files and printers hand the kiosk (tests/fuzz). CI time
+    # is tight: 8 harnesses x 45 s is 6 minutes; run longer by hand (run_fuzzers.sh build/fuzz 600).
+    CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON \
+      -DKIOSK_TESTS=OFF -DKIOSK_BENCH=OFF
+    cmake --build build/fuzz -j"$jobs" --target kiosk_fuzzers
+    tests/fuzz/run_fuzzers.sh build/fuzz 45
     ;;
   *)
     echo "usage: deploy/setup.sh run|test" >&2

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <vector>
@@ -94,8 +95,11 @@ bool probe_svg(const std::string& head, SlideImage& img) {
         else if (v.find("pt") != std::string::npos) n *= 96.0 / 72.0;
         return n;
     };
+    // Staff (or a fuzzer) can write width="nan", "inf" or "1e999": only a finite positive size is a
+    // size. Casting NaN or infinity to int is undefined behaviour, so nothing else may reach the cast.
+    const auto usable = [](double v) { return std::isfinite(v) && v > 0; };
     double w = length(attr("width")), h = length(attr("height"));
-    if (w <= 0 || h <= 0) {
+    if (!usable(w) || !usable(h)) {
         const std::string vb = attr("viewBox");
         double v[4] = {0, 0, 0, 0};
         const char* p = vb.data();
@@ -108,7 +112,8 @@ bool probe_svg(const std::string& head, SlideImage& img) {
         w = v[2];
         h = v[3];
     }
-    if (w <= 0 || h <= 0) return false;
+    if (!usable(w) || !usable(h)) return false;
+    // Finite and positive, so the clamp keeps the cast in int's range; probe_image refuses the size.
     img.width = static_cast<int>(std::min(w, 1e9));
     img.height = static_cast<int>(std::min(h, 1e9));
     return true;

@@ -219,7 +219,11 @@ MarkdownSlide parse_slide_markdown(std::string_view text, const std::string& fil
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_enter_span(t, d); };
     parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Collector*>(u)->on_leave_span(t, d); };
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { return static_cast<Collector*>(u)->on_text(t, s, n); };
-    md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &c);
+    // md4c 0.4.8 (Debian 12) reads one byte past the end of its input on some texts (fixed in
+    // 0.5.0, e.g. "\xA9##r[](r[]("), so it is always given a copy that owns a '\0' there: a view
+    // carved from a larger buffer, or one ending at a page boundary, must not be read beyond.
+    const std::string terminated(text);
+    md_parse(terminated.c_str(), static_cast<MD_SIZE>(terminated.size()), &parser, &c);
     normalise(c.blocks);
 
     for (const auto& what : c.plain_constructs) {

@@ -30,9 +30,21 @@ constexpr double kShrinkStep = 0.95;          // each fit attempt is at most 95 
 
 constexpr std::string_view kBulletMarker = "\xE2\x80\xA2";  // U+2022 BULLET
 
-int scaled(double factor, int px) { return static_cast<int>(std::lround(factor * px)); }
+// What one layout may look at, so its cost is bounded by the screen and not by the file: a
+// 20 000-word title once took 7.5 s in `kiosk check`. Lines stop one past the box's bottom (the
+// answer is then "does not fit" whatever follows), and as a backstop for a measurer that calls
+// text narrow (zero-width characters) no block gives more than this many words or bytes. Both far
+// exceed what fits: at the smallest body size a 1080p or portrait screen holds ~3500 characters.
+constexpr std::size_t kMaxWordsPerBlock = 4000;
+constexpr std::size_t kMaxBytesPerBlock = 24 * 1024;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+int scaled(double factor, int px) {
+    return static_cast<int>(std::lround(factor * px));
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // A word is a maximal run of non-space characters; it may change style in the middle ("**bold**,").
 struct Piece {
@@ -52,8 +64,9 @@ void add_to_pieces(std::vector<Piece>& pieces, std::string_view text, FontStyle 
     }
 }
 
-std::vector<Word> split_words(const std::vector<Span>& spans, bool force_bold) {
+std::vector<Word> split_words(const std::vector<Span>& spans, bool force_bold, bool* truncated = nullptr) {
     std::vector<Word> words;
+    std::size_t bytes = 0;
     bool in_word = false;
     FontStyle pending_space = FontStyle::Regular;
     bool have_space = false;
@@ -70,6 +83,11 @@ std::vector<Word> split_words(const std::vector<Span>& spans, bool force_bold) {
             }
             std::size_t end = pos;
             while (end < span.text.size() && !is_space(span.text[end])) ++end;
+            bytes += end - pos;
+            if (bytes > kMaxBytesPerBlock || (!in_word && words.size() >= kMaxWordsPerBlock)) {
+                if (truncated) *truncated = true;
+                return words;
+            }
             if (!in_word) {
                 words.push_back(Word{{}, have_space ? pending_space : style});
                 have_space = false;
@@ -95,10 +113,14 @@ struct Line {
 
 class LineBreaker {
 public:
-    LineBreaker(const TextMeasurer& measurer, int px, int max_width)
-        : measurer_(measurer), px_(px), max_width_(max_width) {}
+    LineBreaker(const TextMeasurer& measurer, int px, int max_width, std::size_t max_lines)
+        : measurer_(measurer), px_(px), max_width_(max_width), max_lines_(std::max<std::size_t>(1, max_lines)) {}
+
+    // True once max_lines lines are complete: later words could only overflow further.
+    [[nodiscard]] bool full() const { return lines_.size() >= max_lines_; }
 
     void add(const Word& word) {
+        if (full()) return;
         if (!current_.empty()) {
             Line trial = current_;
             append(trial, " ", word.space_style);
@@ -119,7 +141,7 @@ public:
     }
 
     std::vector<Line> take() {
-        if (!current_.empty()) finish_line();
+        if (!current_.empty() && !full()) finish_line();
         return std::move(lines_);
     }
 
@@ -138,6 +160,7 @@ private:
     void break_word(const Word& word) {
         for (const Piece& piece : word.pieces) {
             for (std::string_view ch : utf8_chars(piece.text)) {
+                if (full()) return;
                 if (current_.empty()) {
                     append(current_, ch, piece.style);
                     continue;
@@ -162,6 +185,7 @@ private:
     const TextMeasurer& measurer_;
     int px_;
     int max_width_;
+    std::size_t max_lines_;
     Line current_;
     std::vector<Line> lines_;
 };
@@ -172,15 +196,22 @@ public:
         : box_(box), measurer_(measurer), title_px_(title_px), body_px_(body_px), y_(box.y) {}
 
     void title(const std::string& text) {
-        const std::vector<Word> words = split_words({Span{text, true, false}}, true);
+        bool truncated = false;
+        const std::vector<Word> words = split_words({Span{text, true, false}}, true, &truncated);
+        if (truncated) fits_ = false;
         if (words.empty()) return;
-        place_lines(balanced_lines(words, title_px_, box_.w), box_.x, title_px_, kTitleLineFactor, RunRole::Title);
+        const std::size_t max_lines = lines_left(title_px_, kTitleLineFactor);
+        place_lines(balanced_lines(words, title_px_, box_.w, max_lines), box_.x, title_px_, kTitleLineFactor,
+                    RunRole::Title);
         pending_gap_ = scaled(kGapAfterTitle, body_px_);
     }
 
     void block(const Block& block, bool previous_was_bullet) {
         const bool heading = block.kind == BlockKind::Heading;
-        const std::vector<Word> words = split_words(block.spans, heading);
+        if (past_bottom_) return;  // nothing more can be seen, and the answer is already "does not fit"
+        bool truncated = false;
+        const std::vector<Word> words = split_words(block.spans, heading, &truncated);
+        if (truncated) fits_ = false;
         if (words.empty()) return;
         if (placed_any_) {
             if (heading) {
@@ -199,7 +230,9 @@ public:
             marker_ = PlacedRun{std::string(kBulletMarker), FontStyle::Regular, body_px_, RunRole::BulletMarker,
                                 Rect{marker_x, 0, marker_w, 0}};
         }
-        place_lines(break_lines(words, body_px_, box_.right() - text_x), text_x, body_px_, kBodyLineFactor,
+        const int gap_before = pending_gap_;
+        const std::size_t max_lines = lines_left(body_px_, kBodyLineFactor, gap_before);
+        place_lines(break_lines(words, body_px_, box_.right() - text_x, max_lines), text_x, body_px_, kBodyLineFactor,
                     RunRole::Body);
         marker_.reset();
         pending_gap_ = 0;
@@ -226,23 +259,42 @@ public:
         return out;
     }
 
+    // Baseline-to-baseline distance: our own rhythm, but never much tighter than the font wants.
+    int advance_for(int px, double line_factor) const {
+        return std::max(scaled(line_factor, px), measurer_.line_height(px) * 9 / 10);
+    }
+
 private:
-    std::vector<Line> break_lines(const std::vector<Word>& words, int px, int width) const {
-        LineBreaker breaker(measurer_, px, width);
-        for (const Word& word : words) breaker.add(word);
+    // Lines that can still start inside the box, plus one that overflows it (so "fits" is decided).
+    std::size_t lines_left(int px, double line_factor, int gap = 0) const {
+        const int advance = std::max(1, advance_for(px, line_factor));
+        const long long room = static_cast<long long>(box_.bottom()) - (y_ + gap);
+        return room < 0 ? 1 : static_cast<std::size_t>(room / advance) + 2;
+    }
+
+    std::vector<Line> break_lines(const std::vector<Word>& words, int px, int width, std::size_t max_lines,
+                                  bool* hit_limit = nullptr) const {
+        LineBreaker breaker(measurer_, px, width, max_lines);
+        for (const Word& word : words) {
+            if (breaker.full()) break;
+            breaker.add(word);
+        }
+        if (hit_limit) *hit_limit = breaker.full();
         return breaker.take();
     }
 
     // A wrapped title reads better with even lines than with one word left alone on the last line:
     // find the narrowest width that still needs the same number of lines.
-    std::vector<Line> balanced_lines(const std::vector<Word>& words, int px, int width) const {
-        std::vector<Line> best = break_lines(words, px, width);
-        if (best.size() < 2) return best;
+    // A title that overflows the box is not balanced: it does not fit anyway.
+    std::vector<Line> balanced_lines(const std::vector<Word>& words, int px, int width, std::size_t max_lines) const {
+        bool overflows = false;
+        std::vector<Line> best = break_lines(words, px, width, max_lines, &overflows);
+        if (best.size() < 2 || overflows) return best;
         const std::size_t count = best.size();
         int lo = width / 2, hi = width;
         while (lo < hi) {
             const int mid = lo + (hi - lo) / 2;
-            std::vector<Line> trial = break_lines(words, px, mid);
+            std::vector<Line> trial = break_lines(words, px, mid, count + 1);
             const bool same = trial.size() == count &&
                               std::all_of(trial.begin(), trial.end(), [&](const Line& l) { return l.width <= mid; });
             if (same) {
@@ -257,8 +309,7 @@ private:
 
     void place_lines(const std::vector<Line>& lines, int x0, int px, double line_factor, RunRole role) {
         const int box_h = measurer_.line_height(px);
-        // Baseline-to-baseline distance: our own rhythm, but never much tighter than the font wants.
-        const int advance = std::max(scaled(line_factor, px), box_h * 9 / 10);
+        const int advance = advance_for(px, line_factor);
         const int max_width = box_.right() - x0;
         y_ += pending_gap_;
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -277,6 +328,10 @@ private:
             }
         }
         bottom_ = y_ + box_h;
+        if (bottom_ > box_.bottom()) {
+            fits_ = false;
+            past_bottom_ = true;
+        }
         // The next block starts where another line would, plus its gap (added by the caller).
         y_ += std::max(advance, box_h);
         placed_any_ = true;
@@ -291,6 +346,7 @@ private:
     int pending_gap_ = 0;
     bool placed_any_ = false;
     bool fits_ = true;
+    bool past_bottom_ = false;  // a line already ends below the box
     std::optional<PlacedRun> marker_;
     std::vector<PlacedRun> runs_;
 };
@@ -329,9 +385,10 @@ TextLayout layout_text(const std::string& title, const RichText& body, const Rec
     auto attempt = [&](std::size_t i) {
         const int body_px = sizes[i];
         // Title and body shrink together, keeping their ratio (and the title never below the body).
-        const int title_px = i == 0 ? pref_title
-                                    : std::max(body_px, static_cast<int>(std::lround(
-                                                            static_cast<double>(pref_title) * body_px / pref_body)));
+        const int title_px =
+            i == 0 ? pref_title
+                   : std::max(body_px,
+                              static_cast<int>(std::lround(static_cast<double>(pref_title) * body_px / pref_body)));
         TextLayout layout = compose(title, body, box, title_px, body_px, measurer);
         layout.shrunk = i > 0;
         return layout;

@@ -1,5 +1,7 @@
 #include "toml_helpers.h"
 
+#include "toml_guard.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -141,6 +143,12 @@ bool get_bool(const Context& ctx, const toml::table& t, std::string_view key, bo
 }
 
 std::optional<toml::table> parse(const Context& ctx, std::string_view text) {
+    // Debian's toml++ 3.3.0 has undefined behaviour on some non-ASCII characters (toml_guard.h):
+    // such text never reaches it.
+    if (const auto hazard = find_toml_hazard(text)) {
+        ctx.error(hazard->line + ctx.line_offset, hazard->message, hazard->hint);
+        return std::nullopt;
+    }
     try {
         return toml::parse(text, ctx.file);
     } catch (const toml::parse_error& e) {

@@ -47,6 +47,7 @@ bool get_int(const Context& ctx, const toml::table& t, std::string_view key, int
 bool get_bool(const Context& ctx, const toml::table& t, std::string_view key, bool& out);
 
 // Parses TOML text; on a syntax error adds a diagnostic (with the line) and returns an empty table.
+// Text that toml++ 3.3.0 cannot take safely (toml_guard.h) is refused the same way, unparsed.
 [[nodiscard]] std::optional<toml::table> parse(const Context& ctx, std::string_view text);
 
 }  // namespace kiosk::toml_util

@@ -47,7 +47,10 @@ int check_command(const Args& args, Io io) {
     const auto dir = slides_folder(p.positional().empty() ? std::nullopt
                                                           : std::optional<std::string>(p.positional()[0]));
     std::ostringstream config_log;
-    const KioskConfig config = load_settings(p.value("config"), config_log);
+    // A kiosk.toml error costs only that setting in the running kiosk, but it is still a mistake
+    // for staff to fix, so the check fails on it.
+    bool config_errors = false;
+    const KioskConfig config = load_settings(p.value("config"), config_log, &config_errors);
     io.out << config_log.str();
 
     SdlSession sdl(false);  // SDL_image and SDL_ttf only: checking needs no display
@@ -70,7 +73,7 @@ int check_command(const Args& args, Io io) {
     } else if (!fonts->files().fallback_note.empty()) {
         io.out << "kiosk: warning: " << fonts->files().fallback_note << '\n';
     }
-    const bool setup_failed = report_setup_problems(config, io.out) || font_failed;
+    const bool setup_failed = report_setup_problems(config, io.out) || font_failed || config_errors;
     for (auto& report : deck.files) {
         const Slide* slide = deck.find(report.file_name);
         if (!slide || !fonts || report.state == SlideFileState::KeptPrevious) continue;

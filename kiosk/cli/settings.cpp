@@ -4,7 +4,8 @@
 
 namespace kiosk::cli {
 
-KioskConfig load_settings(const std::optional<std::string>& config_arg, std::ostream& log) {
+KioskConfig load_settings(const std::optional<std::string>& config_arg, std::ostream& log, bool* errors) {
+    if (errors) *errors = false;
     std::filesystem::path file;
     if (config_arg) {
         file = *config_arg;
@@ -15,6 +16,7 @@ KioskConfig load_settings(const std::optional<std::string>& config_arg, std::ost
     if (!file.empty()) {
         ConfigResult r = load_config(file);
         for (const auto& d : r.diagnostics) log << d.to_string() << '\n';
+        if (errors) *errors = has_errors(r.diagnostics);
         config = std::move(r.config);
     }
     if (config.clinic.phone_is_placeholder()) {

@@ -16,7 +16,8 @@ inline constexpr const char* kSystemSlides = "/var/lib/kiosk/slides";
 
 // Loads --config FILE, else /etc/kiosk/kiosk.toml when present, else the defaults. Problems are
 // written to `log` as file:line messages; the kiosk always gets a usable config.
-KioskConfig load_settings(const std::optional<std::string>& config_arg, std::ostream& log);
+// `errors` (optional) is set when the file had errors: settings that kept a previous or built-in value.
+KioskConfig load_settings(const std::optional<std::string>& config_arg, std::ostream& log, bool* errors = nullptr);
 
 // --slides DIR, else ./slides when it exists, else the system folder.
 std::filesystem::path slides_folder(const std::optional<std::string>& arg);

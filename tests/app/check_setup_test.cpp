@@ -66,6 +66,15 @@ TEST(CheckSetup, AMalformedPinHashFailsWithItsLineAndHowToMakeOne) {
     EXPECT_TRUE(contains(r.output, "staff panel is off")) << r.output;
 }
 
+TEST(CheckSetup, AMistypedSettingFailsTheCheckWithItsLine) {
+    CheckStage s;
+    const fs::path cfg = s.config("[theme]\nbackgrund = \"#FFFFFF\"\n");
+    const CommandResult r = s.check(cfg);
+    EXPECT_EQ(r.exit_code, 1) << "a typo in kiosk.toml is a mistake to fix, even though the kiosk runs on:\n" << r.output;
+    EXPECT_TRUE(contains(r.output, cfg.string() + ":5: error: unknown key 'backgrund'")) << r.output;
+    EXPECT_TRUE(contains(r.output, "Did you mean 'background'?")) << r.output;
+}
+
 TEST(CheckSetup, AnUnknownFontFamilyFallsBackAndSaysSo) {
     CheckStage s;
     const CommandResult r = s.check(s.config("[theme]\nfont_family = \"Frobnitz Grotesk\"\n"));

@@ -16,10 +16,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -159,6 +161,19 @@ std::string status_slide(const Stage& s) {
     return file && file->string() ? *file->string() : std::string();
 }
 
+// The slide's own background in the top-left corner, not dimmed by the panel. A crossfade under
+// way shifts it by a unit of rounding (#F9F6F1 was seen); the panel's dimming is far darker.
+bool undimmed_slide(const fs::path& png) {
+    const std::string c = pixel_colour(png, 2, 2);  // "#RRGGBB"
+    if (c.size() != 7 || c[0] != '#') return false;
+    const int background[3] = {0xFA, 0xF7, 0xF2};
+    for (int i = 0; i < 3; ++i) {
+        const int v = std::stoi(c.substr(1 + 2 * static_cast<size_t>(i), 2), nullptr, 16);
+        if (std::abs(v - background[i]) > 4) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 // The schedule's window closes at the next minute boundary and opens again one minute later.
@@ -210,14 +225,14 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
     const kiosk::Rect b = kiosk::compute_regions(kW, kH, kiosk::SlideLayoutKind::TextOnly, false).button;
     ASSERT_TRUE(s.x.tap(b.x + b.w / 2, b.y + b.h / 2));
     const fs::path woken = shots_dir() / "schedule-3-woken.png";
-    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(woken) && pixel_colour(woken, 2, 2) == "#FAF7F2"; }, 5s))
+    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(woken) && undimmed_slide(woken); }, 5s))
         << "a tap did not wake the screen\n"
         << kiosk.log();
     EXPECT_TRUE(wait_until([&] { return status_says_display_on(s, true); }, 5s));
     EXPECT_EQ(status_slide(s), dark_slide) << "the loop resumes on the slide it was showing when the screen went dark";
     std::this_thread::sleep_for(1s);
     ASSERT_TRUE(s.x.screenshot(woken));
-    EXPECT_EQ(pixel_colour(woken, 2, 2), "#FAF7F2") << "the waking tap opened the panel (slide dimmed)";
+    EXPECT_TRUE(undimmed_slide(woken)) << "the waking tap opened the panel (slide dimmed): " << pixel_colour(woken, 2, 2);
 
     // The wake lasts 0.15 min = 9 s, then dark again until the window reopens at t2.
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(dark) && brightness(dark) == 0.0; }, 20s))
@@ -225,7 +240,7 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
         << kiosk.log();
     const fs::path reopened = shots_dir() / "schedule-4-reopened.png";
     const auto until_open = std::chrono::seconds(close_at + 60 - std::time(nullptr));
-    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(reopened) && pixel_colour(reopened, 2, 2) == "#FAF7F2"; },
+    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(reopened) && undimmed_slide(reopened); },
                            until_open + 10s))
         << "the screen did not light again at " << t2 << "\n"
         << kiosk.log();

@@ -232,7 +232,8 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
     EXPECT_EQ(status_slide(s), dark_slide) << "the loop resumes on the slide it was showing when the screen went dark";
     std::this_thread::sleep_for(1s);
     ASSERT_TRUE(s.x.screenshot(woken));
-    EXPECT_TRUE(undimmed_slide(woken)) << "the waking tap opened the panel (slide dimmed): " << pixel_colour(woken, 2, 2);
+    EXPECT_TRUE(undimmed_slide(woken)) << "the waking tap opened the panel (slide dimmed): "
+                                       << pixel_colour(woken, 2, 2);
 
     // The wake lasts 0.15 min = 9 s, then dark again until the window reopens at t2.
     ASSERT_TRUE(wait_until([&] { return s.x.screenshot(dark) && brightness(dark) == 0.0; }, 20s))
@@ -240,8 +241,7 @@ TEST(ApplianceE2E, ScheduleGoesDarkIdlesWakesOnATapAndReopens) {
         << kiosk.log();
     const fs::path reopened = shots_dir() / "schedule-4-reopened.png";
     const auto until_open = std::chrono::seconds(close_at + 60 - std::time(nullptr));
-    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(reopened) && undimmed_slide(reopened); },
-                           until_open + 10s))
+    ASSERT_TRUE(wait_until([&] { return s.x.screenshot(reopened) && undimmed_slide(reopened); }, until_open + 10s))
         << "the screen did not light again at " << t2 << "\n"
         << kiosk.log();
     EXPECT_TRUE(wait_until([&] { return status_says_display_on(s, true); }, 5s));

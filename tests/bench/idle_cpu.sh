@@ -19,7 +19,8 @@ mkdir -p "$work/slides/art"
 cp "$slides"/art/*.svg "$work/slides/art/"
 printf '+++\nimage = "art/massage.svg"\nduration = 600\n+++\n# How massage can help\nBlood flows more easily through the aching areas.\n' \
   > "$work/slides/010-still.md"
-printf '[staff]\nstats_file = "%s/usage.log"\n' "$work" > "$work/kiosk.toml"
+# Everything the kiosk writes stays in the temp folder, never in the system's /var/lib/kiosk.
+printf '[kiosk]\nstate_dir = "%s/state"\n[staff]\nstats_file = "%s/usage.log"\n' "$work" "$work" > "$work/kiosk.toml"
 
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!

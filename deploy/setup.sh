@@ -78,9 +78,11 @@ case "$mode" in
     cmake --build build/asan -j"$jobs"
     # Leak checking stays on. The end-to-end suites run here too: the kiosk they start is the
     # ASan build, so every tap, reload and fault is checked for memory errors. KIOSK_TEST_ASAN=1
-    # tells those tests to allow the slower program more time (never to skip anything).
+    # tells those tests to allow the slower program more time. One suite is left to the plain build:
+    # PatientDataE2E scans every private mapping of the kiosk through /proc/PID/mem, and an ASan
+    # kiosk's shadow memory makes that terabytes (each test ran out of its 180 s).
     (cd build/asan && KIOSK_TEST_ASAN=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$here/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-       ctest --output-on-failure -j1 --timeout 900)
+       ctest --output-on-failure -j1 --timeout 900 -E '^PatientDataE2E\.')
     # Fuzz the parsers of everything staff, files and printers hand the kiosk (tests/fuzz). CI time
     # is tight: 8 harnesses x 45 s is 6 minutes; run longer by hand (run_fuzzers.sh build/fuzz 600).
     CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON \

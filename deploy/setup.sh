@@ -17,15 +17,19 @@ if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
 build_packages=(build-essential cmake ninja-build pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libmd4c-dev libtomlplusplus-dev
   libqrencode-dev libcups2-dev libcairo2-dev libfontconfig-dev libsystemd-dev libcrypt-dev
+  libmicrohttpd-dev libespeak-ng-dev  # the staff web page (kiosk web); read aloud
   fonts-noto-core fonts-dejavu-core
   file)  # file: CPack's dpkg-shlibdeps step finds the ELF files with it
 # The real parts the tests start: an X server and input, a private CUPS with an IPP printer
 # emulator, and the tools that read back what was shown or printed.
 test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
-  tesseract-ocr tesseract-ocr-eng cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
   cage xwayland grim systemd  # the kiosk under real cage; systemd-analyze verify on the units
   faketime                    # libfaketime: the wall-clock jump of the fault suite
-  clang libclang-rt-14-dev)   # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
+  clang libclang-rt-14-dev    # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
+  chromium chromium-driver python3-selenium  # the staff web page in a real browser
+  sox                         # reads back the read-aloud audio (RMS, length)
+  libgl1-mesa-dri)            # Mesa's llvmpipe: the OpenGL renderer path under Xvfb
 
 install() {
   local missing=()

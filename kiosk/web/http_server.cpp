@@ -1,6 +1,7 @@
 #include "web/http_server.h"
 
 #include "core/pin_lock.h"
+#include "web/html.h"
 #include "web/login_page.h"
 #include "web/request_checks.h"
 #include "web/session_store.h"
@@ -386,7 +387,7 @@ struct HttpServer::Impl {
         *con_cls = nullptr;
     }
 
-    static void on_mhd_log(void* cls, const char* format, va_list args) {
+    __attribute__((format(printf, 2, 0))) static void on_mhd_log(void* cls, const char* format, va_list args) {
         char line[512];
         std::vsnprintf(line, sizeof line, format, args);
         std::string text(line);

@@ -158,7 +158,9 @@ TEST(HttpHeaders, SecurityHeadersOnEveryResponse) {
         EXPECT_EQ(r.header("x-frame-options"), "DENY") << k.path;
         EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << k.path;
         EXPECT_EQ(r.header("referrer-policy"), "same-origin") << k.path;
-        if (k.private_page) EXPECT_EQ(r.header("cache-control"), "no-store") << k.path;
+        if (k.private_page) {
+            EXPECT_EQ(r.header("cache-control"), "no-store") << k.path;
+        }
     }
     // The pages themselves carry no inline script for the CSP to have to allow.
     HttpCall c;

@@ -429,6 +429,7 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
     };
     impl->daemon = MHD_start_daemon(
         flags, 0, nullptr, nullptr, &Impl::on_request, impl.get(),                                   //
+        MHD_OPTION_EXTERNAL_LOGGER, &Impl::on_mhd_log, impl.get(),  // first, so MHD logs nothing itself
         MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),                                 //
         MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,                                                      //
         MHD_OPTION_CONNECTION_LIMIT, o.limits.max_connections,                                       //
@@ -436,7 +437,6 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
         MHD_OPTION_CONNECTION_TIMEOUT, o.limits.idle_timeout_seconds,                                //
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, o.limits.header_memory_bytes,                            //
         MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, impl.get(),                                //
-        MHD_OPTION_EXTERNAL_LOGGER, &Impl::on_mhd_log, impl.get(),                                   //
         MHD_OPTION_ARRAY, tls_options,                                                               //
         MHD_OPTION_END);
     if (!impl->daemon) {

@@ -80,7 +80,8 @@ int hash_pin_command(const Args& args, Io io) {
         io.err << "note: a PIN typed on the command line may stay in the shell history; "
                   "run 'kiosk hash-pin' without --pin to be asked for it instead\n";
     } else if (::isatty(STDIN_FILENO)) {
-        auto first = prompt_hidden(web ? "Web page password (8 or more characters): " : "Staff PIN (4 to 8 digits): ", io.err);
+        auto first =
+            prompt_hidden(web ? "Web page password (8 or more characters): " : "Staff PIN (4 to 8 digits): ", io.err);
         auto second = first ? prompt_hidden("Type it again: ", io.err) : std::nullopt;
         if (!first || !second) {
             io.err << "kiosk hash-pin: no PIN was entered\n";

@@ -43,8 +43,8 @@ void parse_web_config(const toml_util::Context& ctx, const toml::table& t, WebCo
     using toml_util::get_bool;
     using toml_util::get_int;
     using toml_util::get_string;
-    toml_util::check_keys(ctx, t, "web", {"listen", "enabled", "password_hash", "tls_certificate", "tls_key",
-                                          "idle_minutes"});
+    toml_util::check_keys(ctx, t, "web",
+                          {"listen", "enabled", "password_hash", "tls_certificate", "tls_key", "idle_minutes"});
     if (!get_bool(ctx, t, "enabled", out.enabled)) out.enabled = last.enabled;
     if (!get_int(ctx, t, "idle_minutes", out.idle_minutes, 1, 24 * 60)) out.idle_minutes = last.idle_minutes;
     if (get_string(ctx, t, "listen", out.listen)) {
@@ -74,9 +74,10 @@ void parse_web_config(const toml_util::Context& ctx, const toml::table& t, WebCo
     if (out.tls_certificate.empty() != out.tls_key.empty()) {
         const char* given = out.tls_certificate.empty() ? "tls_key" : "tls_certificate";
         const toml::node* n = t.get(given);
-        ctx.error(n ? ctx.line_of(*n) : 0,
-                  std::string("only ") + given + " is set: the web page needs both tls_certificate and tls_key for HTTPS",
-                  "Set both to PEM files (certificate and its private key), or neither for plain HTTP");
+        ctx.error(
+            n ? ctx.line_of(*n) : 0,
+            std::string("only ") + given + " is set: the web page needs both tls_certificate and tls_key for HTTPS",
+            "Set both to PEM files (certificate and its private key), or neither for plain HTTP");
     }
 }
 

@@ -13,10 +13,10 @@ namespace kiosk {
 struct WebConfig {
     std::string listen = "0.0.0.0:8080";  // HOST:PORT; [::]:PORT for IPv6
     bool enabled = true;
-    std::string password_hash;            // from `kiosk hash-pin --web`; empty = every login refused
-    std::string tls_certificate;          // PEM path; HTTPS when both this and tls_key are set
+    std::string password_hash;    // from `kiosk hash-pin --web`; empty = every login refused
+    std::string tls_certificate;  // PEM path; HTTPS when both this and tls_key are set
     std::string tls_key;
-    int idle_minutes = 30;                // a session unused this long is ended
+    int idle_minutes = 30;  // a session unused this long is ended
     friend bool operator==(const WebConfig&, const WebConfig&) = default;
 };
 

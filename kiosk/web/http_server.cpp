@@ -119,7 +119,9 @@ struct HttpServer::Impl {
         }
         if (p.session) r.csrf_token = p.session->csrf;
         if (!is_public(r.path) && !p.session) {
-            if (r.method == "POST") return message_page(403, "Please log in", "Your session has ended: log in again, then repeat what you did.");
+            if (r.method == "POST")
+                return message_page(403, "Please log in",
+                                    "Your session has ended: log in again, then repeat what you did.");
             return Response::redirect("/login");
         }
         if (r.method == "POST") {
@@ -149,8 +151,8 @@ struct HttpServer::Impl {
         if (r.method == "POST") {
             const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
             if (length && std::strtoull(length, nullptr, 10) > options.limits.max_request_bytes) {
-                return too_large("The request is " + megabytes(std::strtoull(length, nullptr, 10)) +
-                                 "; the limit is " + megabytes(options.limits.max_request_bytes) + ".");
+                return too_large("The request is " + megabytes(std::strtoull(length, nullptr, 10)) + "; the limit is " +
+                                 megabytes(options.limits.max_request_bytes) + ".");
             }
             const char* type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
             const std::string t = type ? lower(type) : std::string();
@@ -158,8 +160,7 @@ struct HttpServer::Impl {
                 p.post = MHD_create_post_processor(c, 64 * 1024, &Impl::on_post_data, &p);
                 if (!p.post) return Response::text("The form could not be read (bad Content-Type).\n", 400);
             } else if (length && std::strtoull(length, nullptr, 10) > 0) {
-                return Response::text("Send forms as application/x-www-form-urlencoded or multipart/form-data.\n",
-                                      415);
+                return Response::text("Send forms as application/x-www-form-urlencoded or multipart/form-data.\n", 415);
             }
         }
         return std::nullopt;
@@ -174,8 +175,7 @@ struct HttpServer::Impl {
     // PostProcessor callback: one chunk of a field or file. Over a limit, the request is marked
     // refused and the rest of the body is read and dropped, so the 413 reaches the browser.
     static MHD_Result on_post_data(void* cls, MHD_ValueKind, const char* key, const char* filename,
-                                   const char* content_type, const char*, const char* data, uint64_t off,
-                                   size_t size) {
+                                   const char* content_type, const char*, const char* data, uint64_t off, size_t size) {
         auto& p = *static_cast<PendingRequest*>(cls);
         if (p.refusal || !key) return MHD_YES;
         Impl& self = *p.server;
@@ -240,12 +240,13 @@ struct HttpServer::Impl {
         const auto verdict = throttle.check(r.client);
         if (!verdict.allowed) {
             const auto seconds = std::to_string((verdict.wait.count() + 999) / 1000);
-            log("login refused for " + r.client + (verdict.locked_out ? ": locked out" : ": too soon after a wrong password") +
-                " (" + seconds + " s left)");
+            log("login refused for " + r.client +
+                (verdict.locked_out ? ": locked out" : ": too soon after a wrong password") + " (" + seconds +
+                " s left)");
             Response res = Response::html(
-                login_page(state, verdict.locked_out
-                                      ? "Too many wrong passwords from this computer. Try again in " + seconds + " seconds."
-                                      : "Please wait " + seconds + " seconds before trying again."),
+                login_page(state, verdict.locked_out ? "Too many wrong passwords from this computer. Try again in " +
+                                                           seconds + " seconds."
+                                                     : "Please wait " + seconds + " seconds before trying again."),
                 429);
             res.headers.emplace_back("Retry-After", seconds);
             return res;
@@ -315,7 +316,9 @@ struct HttpServer::Impl {
         } catch (...) {
             log("error in " + r.method + " " + r.path);
         }
-        return message_page(500, "Something went wrong", "The page could not do that. Nothing was changed by the error; the details are in the server's log.");
+        return message_page(
+            500, "Something went wrong",
+            "The page could not do that. Nothing was changed by the error; the details are in the server's log.");
     }
 
     // Every answer leaves through here, so none lacks the security headers. Only the static files
@@ -364,8 +367,9 @@ struct HttpServer::Impl {
             return MHD_YES;
         }
         Response res = self.answer(*p);
-        if (res.status >= 400) self.log("answered " + std::to_string(res.status) + " to " + p->request.method + " " +
-                                        p->request.path + " from " + p->request.client);
+        if (res.status >= 400)
+            self.log("answered " + std::to_string(res.status) + " to " + p->request.method + " " + p->request.path +
+                     " from " + p->request.client);
         const bool static_file = res.status == 200 && find_static_file(p->request.path) != nullptr;
         return self.send(c, std::move(res), static_file);
     }
@@ -427,18 +431,18 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
         {tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, const_cast<char*>(o.tls_key_pem.c_str())},
         {MHD_OPTION_END, 0, nullptr},
     };
-    impl->daemon = MHD_start_daemon(
-        flags, 0, nullptr, nullptr, &Impl::on_request, impl.get(),                                   //
-        MHD_OPTION_EXTERNAL_LOGGER, &Impl::on_mhd_log, impl.get(),  // first, so MHD logs nothing itself
-        MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),                                 //
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,                                                      //
-        MHD_OPTION_CONNECTION_LIMIT, o.limits.max_connections,                                       //
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, o.limits.max_connections_per_ip,                         //
-        MHD_OPTION_CONNECTION_TIMEOUT, o.limits.idle_timeout_seconds,                                //
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, o.limits.header_memory_bytes,                            //
-        MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, impl.get(),                                //
-        MHD_OPTION_ARRAY, tls_options,                                                               //
-        MHD_OPTION_END);
+    impl->daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &Impl::on_request, impl.get(),  //
+                                    MHD_OPTION_EXTERNAL_LOGGER, &Impl::on_mhd_log,
+                                    impl.get(),  // first, so MHD logs nothing itself
+                                    MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),          //
+                                    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,                               //
+                                    MHD_OPTION_CONNECTION_LIMIT, o.limits.max_connections,                //
+                                    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o.limits.max_connections_per_ip,  //
+                                    MHD_OPTION_CONNECTION_TIMEOUT, o.limits.idle_timeout_seconds,         //
+                                    MHD_OPTION_CONNECTION_MEMORY_LIMIT, o.limits.header_memory_bytes,     //
+                                    MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, impl.get(),         //
+                                    MHD_OPTION_ARRAY, tls_options,                                        //
+                                    MHD_OPTION_END);
     if (!impl->daemon) {
         if (error) {
             *error = "cannot listen on " + o.host + ":" + std::to_string(o.port) +
@@ -458,7 +462,9 @@ std::uint16_t HttpServer::port() const {
     return info ? info->port : 0;
 }
 
-bool HttpServer::tls() const { return impl_->tls(); }
+bool HttpServer::tls() const {
+    return impl_->tls();
+}
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpServer::~HttpServer() {

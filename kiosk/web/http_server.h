@@ -21,21 +21,21 @@
 namespace kiosk::web {
 
 struct ServerLimits {
-    std::size_t max_request_bytes = 34u * 1024 * 1024;  // a whole request body
-    std::size_t max_upload_bytes = 32u * 1024 * 1024;   // one uploaded file (the deck loader's limit)
-    std::size_t max_field_bytes = 256u * 1024;          // one text field (a slide file is at most 64 KB)
-    std::size_t max_buffered_bytes = 96u * 1024 * 1024; // all bodies being received at once
-    std::size_t header_memory_bytes = 32u * 1024;       // request line + headers per connection
+    std::size_t max_request_bytes = 34u * 1024 * 1024;   // a whole request body
+    std::size_t max_upload_bytes = 32u * 1024 * 1024;    // one uploaded file (the deck loader's limit)
+    std::size_t max_field_bytes = 256u * 1024;           // one text field (a slide file is at most 64 KB)
+    std::size_t max_buffered_bytes = 96u * 1024 * 1024;  // all bodies being received at once
+    std::size_t header_memory_bytes = 32u * 1024;        // request line + headers per connection
     unsigned max_connections = 32;
     unsigned max_connections_per_ip = 8;
-    unsigned idle_timeout_seconds = 15;                 // a connection silent this long is closed
+    unsigned idle_timeout_seconds = 15;  // a connection silent this long is closed
 };
 
 struct ServerOptions {
     std::string host = "0.0.0.0";
     std::uint16_t port = 8080;  // 0: any free port (see HttpServer::port())
     bool ipv6 = false;
-    std::string password_hash;  // `kiosk hash-pin --web`; empty: every login refused
+    std::string password_hash;        // `kiosk hash-pin --web`; empty: every login refused
     std::string tls_certificate_pem;  // both set: HTTPS
     std::string tls_key_pem;
     std::chrono::seconds session_idle{30 * 60};

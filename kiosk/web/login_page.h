@@ -7,9 +7,9 @@
 namespace kiosk::web {
 
 enum class LoginState {
-    Ready,        // a usable password_hash is set
-    NotSetUp,     // password_hash is empty: every login is refused
-    Unusable,     // password_hash is set but malformed: every login is refused
+    Ready,     // a usable password_hash is set
+    NotSetUp,  // password_hash is empty: every login is refused
+    Unusable,  // password_hash is set but malformed: every login is refused
 };
 
 // The page; `message` (escaped here) is shown above the form, e.g. "Wrong password".

@@ -20,7 +20,8 @@ int LoginThrottle::failed(const std::string& client, Clock::time_point now) {
     const std::lock_guard lock(mutex_);
     // Bound the table: an address flood cannot grow it without limit (drop the oldest-expiring).
     if (clients_.size() > 4096) {
-        for (auto it = clients_.begin(); it != clients_.end();) it = (now >= it->second.not_before) ? clients_.erase(it) : std::next(it);
+        for (auto it = clients_.begin(); it != clients_.end();)
+            it = (now >= it->second.not_before) ? clients_.erase(it) : std::next(it);
     }
     Record& r = clients_[client];
     ++r.failures;

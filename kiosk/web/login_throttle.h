@@ -14,7 +14,7 @@ namespace kiosk::web {
 struct LoginThrottleRules {
     std::chrono::milliseconds first_delay{1000};  // wait after the first failure; doubles after each
     std::chrono::milliseconds max_delay{30000};
-    int max_failures = 5;                          // then locked out
+    int max_failures = 5;  // then locked out
     std::chrono::seconds lockout{300};
 };
 

@@ -38,7 +38,8 @@ HttpReply send_raw(int port, const std::string& raw, std::chrono::milliseconds t
     bool done_writing = false;
     while (std::chrono::steady_clock::now() < deadline) {
         pollfd p{fd, static_cast<short>(POLLIN | (done_writing ? 0 : POLLOUT)), 0};
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (::poll(&p, 1, static_cast<int>(std::max<long long>(1, left.count()))) <= 0) continue;
         if (p.revents & POLLIN) {
             char buf[16384];
@@ -83,11 +84,14 @@ HttpReply http(int port, const HttpCall& call) {
     std::string raw = call.method + " " + call.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                       "\r\nConnection: close\r\n";
     if (!call.cookie.empty()) raw += "Cookie: kiosk_session=" + call.cookie + "\r\n";
-    if (call.origin == "same") raw += "Origin: http://127.0.0.1:" + std::to_string(port) + "\r\n";
-    else if (!call.origin.empty()) raw += "Origin: " + call.origin + "\r\n";
+    if (call.origin == "same")
+        raw += "Origin: http://127.0.0.1:" + std::to_string(port) + "\r\n";
+    else if (!call.origin.empty())
+        raw += "Origin: " + call.origin + "\r\n";
     for (const auto& [name, value] : call.headers) raw += name + ": " + value + "\r\n";
     if (call.method == "POST") {
-        raw += "Content-Type: " + call.content_type + "\r\nContent-Length: " + std::to_string(call.body.size()) + "\r\n";
+        raw +=
+            "Content-Type: " + call.content_type + "\r\nContent-Length: " + std::to_string(call.body.size()) + "\r\n";
     }
     raw += "\r\n" + call.body;
     return send_raw(port, raw, std::chrono::seconds(20), call.source);

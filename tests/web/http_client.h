@@ -10,7 +10,7 @@
 namespace kiosk::test {
 
 struct HttpReply {
-    int status = 0;  // 0: no parseable answer (connection refused, reset or timed out)
+    int status = 0;                                   // 0: no parseable answer (connection refused, reset or timed out)
     std::multimap<std::string, std::string> headers;  // lower-case names
     std::string body;
     [[nodiscard]] std::string header(const std::string& name) const;  // first value or ""
@@ -24,8 +24,8 @@ HttpReply send_raw(int port, const std::string& raw, std::chrono::milliseconds t
 struct HttpCall {
     std::string method = "GET";
     std::string path = "/";
-    std::string cookie;        // the session id alone
-    std::string origin;        // "" = leave out; "same" = http://127.0.0.1:PORT
+    std::string cookie;  // the session id alone
+    std::string origin;  // "" = leave out; "same" = http://127.0.0.1:PORT
     std::string content_type = "application/x-www-form-urlencoded";
     std::string body;
     std::map<std::string, std::string> headers;

@@ -21,9 +21,9 @@ TEST(KioskWeb, ServesUntilSigtermAndSaysReadyToSystemd) {
     TempDir dir("kiosk-web-e2e");
     const int port = free_loopback_port();
     const std::string password = "Reception-Desk-42";
-    const auto config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + dir.path().string() + "\"\n[web]\nlisten = \"127.0.0.1:" +
-                                                    std::to_string(port) + "\"\npassword_hash = \"" +
-                                                    hash_web_password(password) + "\"\n");
+    const auto config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + dir.path().string() +
+                                                    "\"\n[web]\nlisten = \"127.0.0.1:" + std::to_string(port) +
+                                                    "\"\npassword_hash = \"" + hash_web_password(password) + "\"\n");
     std::filesystem::create_directories(dir.path() / "slides");
     std::filesystem::copy(std::string(KIOSK_SOURCE_DIR) + "/slides", dir.path() / "slides",
                           std::filesystem::copy_options::recursive);
@@ -69,8 +69,9 @@ TEST(KioskWeb, SwitchedOffInTheSettingsExitsWithAMessage) {
 TEST(KioskWeb, CheckReportsWebSettingErrors) {
     TempDir dir("kiosk-web-check");
     const auto config = dir.write("kiosk.toml", "[web]\nlisten = \"everywhere\"\n");
-    const CommandResult r = run_command({kKiosk, "check", std::string(KIOSK_SOURCE_DIR) + "/slides", "--config", config.string()},
-                                        {{"SDL_VIDEODRIVER", "offscreen"}}, std::chrono::seconds(60));
+    const CommandResult r =
+        run_command({kKiosk, "check", std::string(KIOSK_SOURCE_DIR) + "/slides", "--config", config.string()},
+                    {{"SDL_VIDEODRIVER", "offscreen"}}, std::chrono::seconds(60));
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.output.find("kiosk.toml:2"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("listen"), std::string::npos) << r.output;

@@ -19,10 +19,10 @@ TEST(HttpPaths, TraversalAttemptsNeverReachAFileOrAHandler) {
     const std::string id = s.login();
     const int calls_before = s.calls;
     for (const std::string path :
-         {"/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd",
-          "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/%2E%2E/kiosk.css", "//etc/passwd", "/etc/passwd",
-          "/static/./kiosk.css", "/static/kiosk.css/..", "/static\\..\\..\\etc\\passwd", "/static/%00kiosk.css",
-          "/echo/../", "/./"}) {
+         {"/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+          "/static/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/%2E%2E/kiosk.css",
+          "//etc/passwd", "/etc/passwd", "/static/./kiosk.css", "/static/kiosk.css/..", "/static\\..\\..\\etc\\passwd",
+          "/static/%00kiosk.css", "/echo/../", "/./"}) {
         const std::string raw = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: kiosk_session=" + id +
                                 "\r\nConnection: close\r\n\r\n";
         const HttpReply r = send_raw(s.port, raw);
@@ -145,8 +145,8 @@ TEST(HttpHeaders, SecurityHeadersOnEveryResponse) {
         std::string path, cookie;
         bool private_page;
     };
-    for (const Case& k : {Case{"/login", "", true}, Case{"/", "", true}, Case{"/", id, true}, Case{"/nowhere", id, true},
-                          Case{"/static/kiosk.css", "", false}}) {
+    for (const Case& k : {Case{"/login", "", true}, Case{"/", "", true}, Case{"/", id, true},
+                          Case{"/nowhere", id, true}, Case{"/static/kiosk.css", "", false}}) {
         HttpCall c;
         c.path = k.path;
         c.cookie = k.cookie;

@@ -56,8 +56,9 @@ TEST(HttpLogin, LockoutAfterThreeWrongTriesRefusesTheRightPasswordButNotAnotherC
     for (int i = 0; i < 3; ++i) {
         int status = 0;
         // Each try waits out the growing delay, as a patient attacker would.
-        ASSERT_TRUE(wait_until([&] { return (status = http(s.port, login_call("guess-" + std::to_string(i))).status) != 429; },
-                               std::chrono::seconds(10)));
+        ASSERT_TRUE(
+            wait_until([&] { return (status = http(s.port, login_call("guess-" + std::to_string(i))).status) != 429; },
+                       std::chrono::seconds(10)));
         EXPECT_EQ(status, 401);
     }
     const HttpReply locked = http(s.port, login_call(kPassword));

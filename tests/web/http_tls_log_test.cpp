@@ -12,9 +12,10 @@ TEST(HttpTls, ServesHttpsWithASecureSessionCookie) {
     TempDir dir("kiosk-web-tls");
     const auto cert = dir.path() / "cert.pem";
     const auto key = dir.path() / "key.pem";
-    const auto made = run_command({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                                   "-nodes", "-keyout", key.string(), "-out", cert.string(), "-days", "2", "-subj",
-                                   "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+    const auto made =
+        run_command({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                     "-keyout", key.string(), "-out", cert.string(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                     "subjectAltName=IP:127.0.0.1"});
     ASSERT_EQ(made.exit_code, 0) << made.output;
     auto options = WebServer::default_options();
     options.tls_certificate_pem = read_file(cert);
@@ -22,12 +23,12 @@ TEST(HttpTls, ServesHttpsWithASecureSessionCookie) {
     WebServer s(options);
     ASSERT_NE(s.port, 0);
     const std::string base = "https://127.0.0.1:" + std::to_string(s.port);
-    const auto page = run_command({"curl", "-sS", "--cacert", cert.string(), "-o", "/dev/null", "-w", "%{http_code}",
-                                   base + "/login"});
+    const auto page = run_command(
+        {"curl", "-sS", "--cacert", cert.string(), "-o", "/dev/null", "-w", "%{http_code}", base + "/login"});
     EXPECT_EQ(page.output, "200") << "the certificate checks out against itself";
-    const auto login = run_command({"curl", "-sS", "--cacert", cert.string(), "-D", "-", "-o", "/dev/null", "-H",
-                                    "Origin: " + base, "--data-urlencode", std::string("password=") + kPassword,
-                                    base + "/login"});
+    const auto login =
+        run_command({"curl", "-sS", "--cacert", cert.string(), "-D", "-", "-o", "/dev/null", "-H", "Origin: " + base,
+                     "--data-urlencode", std::string("password=") + kPassword, base + "/login"});
     EXPECT_NE(login.output.find("HTTP/1.1 303"), std::string::npos) << login.output;
     EXPECT_NE(login.output.find("; Secure"), std::string::npos) << "the cookie is Secure under TLS: " << login.output;
     EXPECT_NE(login.output.find("HttpOnly"), std::string::npos) << login.output;

@@ -24,10 +24,11 @@ TEST(WebConfig, DefaultsListenOnPort8080AndAreEnabledWithoutAPassword) {
 
 TEST(WebConfig, ReadsEveryKey) {
     const std::string hash = hash_web_password("a long password");
-    const ConfigResult r = parse_config("[web]\nlisten = \"127.0.0.1:8443\"\nenabled = false\npassword_hash = \"" + hash +
-                                            "\"\ntls_certificate = \"/etc/kiosk/web.crt\"\ntls_key = \"/etc/kiosk/web.key\"\n"
-                                            "idle_minutes = 10\n",
-                                        "kiosk.toml");
+    const ConfigResult r =
+        parse_config("[web]\nlisten = \"127.0.0.1:8443\"\nenabled = false\npassword_hash = \"" + hash +
+                         "\"\ntls_certificate = \"/etc/kiosk/web.crt\"\ntls_key = \"/etc/kiosk/web.key\"\n"
+                         "idle_minutes = 10\n",
+                     "kiosk.toml");
     EXPECT_EQ(messages(r), "");
     EXPECT_EQ(r.config.web.listen, "127.0.0.1:8443");
     EXPECT_FALSE(r.config.web.enabled);
@@ -37,7 +38,8 @@ TEST(WebConfig, ReadsEveryKey) {
 }
 
 TEST(WebConfig, BadListenIsReportedWithItsLineAndFallsBackAlone) {
-    const ConfigResult r = parse_config("[web]\nenabled = true\nlisten = \"localhost:80800\"\nidle_minutes = 5\n", "kiosk.toml");
+    const ConfigResult r =
+        parse_config("[web]\nenabled = true\nlisten = \"localhost:80800\"\nidle_minutes = 5\n", "kiosk.toml");
     const std::string m = messages(r);
     EXPECT_NE(m.find("kiosk.toml:3"), std::string::npos) << m;
     EXPECT_NE(m.find("listen"), std::string::npos) << m;

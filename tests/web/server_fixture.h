@@ -4,8 +4,8 @@
 // never reached one.
 #pragma once
 
-#include "http_client.h"
 #include "core/web_password.h"
+#include "http_client.h"
 #include "web/html.h"
 #include "web/http_server.h"
 

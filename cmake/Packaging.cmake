@@ -11,6 +11,7 @@ set(KIOSK_PACKAGE_MAINTAINER "Clinic kiosk maintainers <kiosk@clinic.invalid>" C
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/kiosk.toml DESTINATION /etc/kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/slides/ DESTINATION share/kiosk/slides)
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.service ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk-kmsdrm.service
+              ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk-web.service
         DESTINATION lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/kiosk)

@@ -29,6 +29,7 @@ test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick 
   clang libclang-rt-14-dev    # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
   chromium chromium-driver python3-selenium  # the staff web page in a real browser
   sox                         # reads back the read-aloud audio (RMS, length)
+  openssl curl                # tests/web: a TLS certificate made in the test, an HTTPS client
   libgl1-mesa-dri)            # Mesa's llvmpipe: the OpenGL renderer path under Xvfb
 
 install() {

@@ -23,8 +23,12 @@ Commands:
   slip [--config FILE] [--printer URI] [--desk --name NAME --phone NUMBER] [--topic TEXT]
        [--preview FILE.png|FILE.pdf]
         Print a callback slip (a staff test print), or write a preview, without the screen.
-  hash-pin [--pin PIN]
-        Print a salted hash of a staff PIN for the [staff] pin_hash setting.
+  hash-pin [--web] [--pin PIN]
+        Print a salted hash of a staff PIN for the [staff] pin_hash setting (with --web: of a
+        password, for the [web] password_hash setting).
+  web [--config FILE] [--slides DIR] [--listen HOST:PORT]
+        Serve the staff web page ([web] in kiosk.toml) until stopped. Its own process: it never
+        touches the display; the kiosk picks up its changes to the slides by live reload.
   stats [--config FILE] [--file LOG] [--days N]
         Print daily totals of slides shown and button uses.
   status [--config FILE] [--state-dir DIR] [--json]
@@ -83,6 +87,7 @@ int dispatch(int argc, char** argv) {
     if (command == "stats") return stats_command(args, io);
     if (command == "status") return status_command(args, io);
     if (command == "screenshot") return screenshot_command(args, io);
+    if (command == "web") return web_command(args, io);
     std::cerr << "kiosk: unknown command '" << command << "'\nTry 'kiosk --help'.\n";
     return kExitUsage;
 }

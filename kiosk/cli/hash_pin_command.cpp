@@ -3,6 +3,7 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "core/pin_lock.h"
+#include "core/web_password.h"
 
 #include <string.h>  // explicit_bzero
 #include <termios.h>
@@ -63,20 +64,24 @@ std::optional<std::string> prompt_hidden(const char* prompt, std::ostream& err) 
 }  // namespace
 
 int hash_pin_command(const Args& args, Io io) {
-    ArgParser parser({"pin"}, {});
+    ArgParser parser({"pin"}, {"web"});
     if (!parser.parse(args) || !parser.positional().empty()) {
         io.err << "kiosk hash-pin: " << (parser.error().empty() ? "unexpected argument" : parser.error())
-               << "\nUsage: kiosk hash-pin [--pin PIN]   (without --pin the PIN is read from stdin)\n";
+               << "\nUsage: kiosk hash-pin [--web] [--pin PIN]   (without --pin the PIN is read from stdin;\n"
+                  "       --web: a password of 8 or more characters for the staff web page)\n";
         return kExitUsage;
     }
 
+    // --web: the same hash format for [web] password_hash, but of a password rather than a PIN.
+    const bool web = parser.flag("web");
     std::string pin;
     if (const auto given = parser.value("pin")) {
         pin = *given;
         io.err << "note: a PIN typed on the command line may stay in the shell history; "
                   "run 'kiosk hash-pin' without --pin to be asked for it instead\n";
     } else if (::isatty(STDIN_FILENO)) {
-        auto first = prompt_hidden("Staff PIN (4 to 8 digits): ", io.err);
+        auto first =
+            prompt_hidden(web ? "Web page password (8 or more characters): " : "Staff PIN (4 to 8 digits): ", io.err);
         auto second = first ? prompt_hidden("Type it again: ", io.err) : std::nullopt;
         if (!first || !second) {
             io.err << "kiosk hash-pin: no PIN was entered\n";
@@ -101,18 +106,25 @@ int hash_pin_command(const Args& args, Io io) {
         wipe(*line);
     }
 
-    if (const auto problem = validate_pin(pin)) {
+    if (const auto problem = web ? validate_web_password(pin) : validate_pin(pin)) {
         wipe(pin);
         io.err << "kiosk hash-pin: " << *problem << '\n';
         return kExitFailure;
     }
-    const std::string hash = hash_pin(pin);
+    const std::string hash = web ? hash_web_password(pin) : hash_pin(pin);
     wipe(pin);
     if (hash.empty()) {
         io.err << "kiosk hash-pin: the system's password hashing (libcrypt) failed\n";
         return kExitFailure;
     }
     // The hash alone on the first line, so a script can take it with `head -n1`.
+    if (web) {
+        io.out << hash << '\n'
+               << "\n# Put this in kiosk.toml (the password itself is not stored anywhere):\n"
+               << "[web]\n"
+               << "password_hash = \"" << hash << "\"\n";
+        return kExitOk;
+    }
     io.out << hash << '\n'
            << "\n# Put this in kiosk.toml (the PIN itself is not stored anywhere):\n"
            << "[staff]\n"

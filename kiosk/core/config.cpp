@@ -295,7 +295,8 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiS
 }
 
 const std::initializer_list<std::string_view> kSections = {"kiosk",   "clinic", "theme", "player",
-                                                               "printer", "staff",  "text",  "display", "status"};
+                                                               "printer", "staff",  "text",  "display", "status",
+                                                               "web"};
 
 // A syntax error leaves nothing of the file readable, except what stands above the broken line:
 // when those lines parse on their own they are exactly what the clinic wrote, so a valid phone
@@ -387,6 +388,12 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
             }
         }
         section("status", cfg.status, last_good.status, read_status, {"prometheus_dir"});
+        {
+            bool fell_back = false;
+            const toml::table& t = sub_table(ctx, *root, "web", fell_back);
+            if (fell_back) cfg.web = last_good.web;
+            else parse_web_config(ctx, t, cfg.web, last_good.web);
+        }
         bool text_fell_back = false;
         const toml::table& text = sub_table(ctx, *root, "text", text_fell_back);
         if (text_fell_back ||

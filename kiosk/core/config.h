@@ -6,6 +6,7 @@
 #include "diagnostic.h"
 #include "display_schedule.h"
 #include "status_config.h"
+#include "web_config.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -137,6 +138,7 @@ struct KioskConfig {
     DisplayScheduleConfig display_schedule;  // [display] on/off times, touch-wake
     StatusConfig status;                     // [status]
     DisplayConfig display;                   // [display] rotate
+    WebConfig web;                           // [web] the staff web page (web_config.h)
     friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
 };
 

@@ -67,7 +67,8 @@ step "dpkg -i $(basename "$deb1")"
 status="$(install_deb "$deb1")"
 check "installed: $status" test "$status" = "install ok installed ${version}-1"
 for f in /usr/bin/kiosk /etc/kiosk/kiosk.toml /usr/lib/systemd/system/kiosk.service \
-         /usr/lib/systemd/system/kiosk-kmsdrm.service /usr/lib/sysusers.d/kiosk.conf \
+         /usr/lib/systemd/system/kiosk-kmsdrm.service /usr/lib/systemd/system/kiosk-web.service \
+         /usr/lib/sysusers.d/kiosk.conf \
          /usr/share/kiosk/slides/art; do
     check "file $f" test -e "$f"
 done
@@ -88,19 +89,22 @@ check "the seeded slides belong to kiosk" sh -c "test \$(stat -c %U /var/lib/kio
 check "kiosk.service enabled for boot (graphical.target.wants)" \
     test -L /etc/systemd/system/graphical.target.wants/kiosk.service
 check "kiosk-kmsdrm.service not enabled" test ! -e /etc/systemd/system/graphical.target.wants/kiosk-kmsdrm.service
+check "kiosk-web.service not enabled (it waits for a password)" \
+    test ! -e /etc/systemd/system/multi-user.target.wants/kiosk-web.service
 check "kiosk check (as user kiosk) accepts the installed slides and settings" \
     runuser -u kiosk -- /usr/bin/kiosk check /var/lib/kiosk/slides --config /etc/kiosk/kiosk.toml
 # systemd-analyze verify works without systemd as PID 1; it checks syntax, ExecStart binaries and
 # the units named in dependencies. Any line it prints about our units is a finding.
-verify="$(systemd-analyze verify /usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-kmsdrm.service 2>&1)" \
+verify="$(systemd-analyze verify /usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-kmsdrm.service \
+    /usr/lib/systemd/system/kiosk-web.service 2>&1)" \
     && verify_rc=0 || verify_rc=$?
 if [[ $verify_rc -eq 0 ]] && ! grep -q "kiosk" <<<"$verify"; then
-    pass "systemd-analyze verify kiosk.service kiosk-kmsdrm.service: clean"
+    pass "systemd-analyze verify kiosk.service kiosk-kmsdrm.service kiosk-web.service: clean"
 else
     fail "systemd-analyze verify (exit $verify_rc): $verify"
 fi
 echo "  systemd-analyze security (exposure; lower is better, figures not pass/fail):"
-for u in kiosk.service kiosk-kmsdrm.service; do
+for u in kiosk.service kiosk-kmsdrm.service kiosk-web.service; do
     echo "    $u: $(systemd-analyze security --offline=yes "/usr/lib/systemd/system/$u" 2>/dev/null | tail -1)"
 done
 

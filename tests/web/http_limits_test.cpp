@@ -1,0 +1,174 @@
+// The server's refusals of odd requests over a real socket: traversal in the path, unknown pages
+// and methods, bodies, uploads and headers over their limits, and a slow client that must not hold
+// up anyone else.
+#include "server_fixture.h"
+#include "support/process.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace kiosk::test {
+namespace {
+
+TEST(HttpPaths, TraversalAttemptsNeverReachAFileOrAHandler) {
+    WebServer s;
+    const std::string id = s.login();
+    const int calls_before = s.calls;
+    for (const std::string path :
+         {"/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+          "/static/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/%2E%2E/kiosk.css",
+          "//etc/passwd", "/etc/passwd", "/static/./kiosk.css", "/static/kiosk.css/..", "/static\\..\\..\\etc\\passwd",
+          "/static/%00kiosk.css", "/echo/../", "/./"}) {
+        const std::string raw = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: kiosk_session=" + id +
+                                "\r\nConnection: close\r\n\r\n";
+        const HttpReply r = send_raw(s.port, raw);
+        EXPECT_TRUE(r.status == 400 || r.status == 404) << path << " gave " << r.status;
+        EXPECT_EQ(r.body.find("root:"), std::string::npos) << path;
+        EXPECT_EQ(r.body.find("--accent"), std::string::npos) << path << " must not reach the stylesheet either";
+    }
+    // An absolute URL in the request line names no page of ours either.
+    const HttpReply absolute = send_raw(
+        s.port, "GET http://127.0.0.1/../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    EXPECT_NE(absolute.status, 200);
+    EXPECT_EQ(absolute.body.find("root:"), std::string::npos);
+    EXPECT_EQ(s.calls, calls_before);
+}
+
+TEST(HttpRouting, UnknownPageIs404AndWrongMethodIs405) {
+    WebServer s;
+    const std::string id = s.login();
+    HttpCall c;
+    c.cookie = id;
+    c.path = "/no-such-page";
+    EXPECT_EQ(http(s.port, c).status, 404);
+    c.path = "/echo";
+    const HttpReply wrong = http(s.port, c);
+    EXPECT_EQ(wrong.status, 405);
+    EXPECT_EQ(wrong.header("allow"), "POST");
+    c.method = "DELETE";
+    c.path = "/";
+    EXPECT_EQ(http(s.port, c).status, 405);
+}
+
+std::string multipart(const std::string& boundary, const std::string& csrf, const std::string& file_bytes) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary +
+           "\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"x-ray.png\"\r\n"
+           "Content-Type: image/png\r\n\r\n" +
+           file_bytes + "\r\n--" + boundary + "--\r\n";
+}
+
+TEST(HttpLimits, UploadOverTheLimitGets413StatingTheLimit) {
+    auto options = WebServer::default_options();
+    options.limits.max_upload_bytes = 64 * 1024;
+    options.limits.max_request_bytes = 1024 * 1024;
+    WebServer s(options);
+    const std::string id = s.login();
+    const std::string csrf = s.csrf_of(id);
+    HttpCall up;
+    up.method = "POST";
+    up.path = "/echo";
+    up.cookie = id;
+    up.origin = "same";
+    up.content_type = "multipart/form-data; boundary=XyZ";
+    up.body = multipart("XyZ", csrf, std::string(60 * 1024, 'p'));
+    HttpReply r = http(s.port, up);
+    EXPECT_EQ(r.status, 200) << "a file under the limit arrives whole";
+    EXPECT_EQ(r.body, "saved - file picture 61440");
+
+    const int calls = s.calls;
+    up.body = multipart("XyZ", csrf, std::string(100 * 1024, 'p'));
+    r = http(s.port, up);
+    EXPECT_EQ(r.status, 413);
+    EXPECT_NE(r.body.find("64 KB"), std::string::npos) << "the answer states the limit: " << r.body;
+    EXPECT_NE(r.body.find("x-ray.png"), std::string::npos) << r.body;
+    // A body announced bigger than the whole-request limit is refused before it is read.
+    up.body = multipart("XyZ", csrf, std::string(2 * 1024 * 1024, 'p'));
+    r = http(s.port, up);
+    EXPECT_EQ(r.status, 413);
+    EXPECT_NE(r.body.find("1 MB"), std::string::npos) << r.body;
+    EXPECT_EQ(s.calls, calls) << "no oversize upload reached the handler";
+}
+
+TEST(HttpLimits, OversizeHeadersAreRefusedAndTheServerGoesOn) {
+    WebServer s;
+    const std::string raw = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + std::string(64 * 1024, 'h') +
+                            "\r\nConnection: close\r\n\r\n";
+    const HttpReply r = send_raw(s.port, raw);
+    EXPECT_TRUE(r.status == 431 || r.status == 413 || r.status == 0) << "got " << r.status;
+    HttpCall c;
+    c.path = "/login";
+    EXPECT_EQ(http(s.port, c).status, 200);
+}
+
+// Several clients that send their request a byte a second must not delay a normal one.
+TEST(HttpLimits, SlowClientsDoNotStallTheNextClient) {
+    WebServer s;
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> slow;
+    for (int i = 0; i < 4; ++i) {
+        slow.emplace_back([&, i] {
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            sockaddr_in to{};
+            to.sin_family = AF_INET;
+            to.sin_port = htons(static_cast<std::uint16_t>(s.port));
+            inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+            if (::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0) {
+                const std::string req = "GET /login?slow=" + std::to_string(i) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+                for (std::size_t b = 0; b < req.size() && !stop; ++b) {
+                    ::send(fd, &req[b], 1, MSG_NOSIGNAL);
+                    for (int t = 0; t < 20 && !stop; ++t) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+            }
+            ::close(fd);
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the slow ones are mid-request
+    const auto start = std::chrono::steady_clock::now();
+    HttpCall c;
+    c.path = "/login";
+    const HttpReply r = http(s.port, c);
+    const auto took = std::chrono::steady_clock::now() - start;
+    stop = true;
+    for (auto& t : slow) t.join();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_LT(took, std::chrono::seconds(3)) << "served while four clients dribble their requests";
+}
+
+TEST(HttpHeaders, SecurityHeadersOnEveryResponse) {
+    WebServer s;
+    const std::string id = s.login();
+    struct Case {
+        std::string path, cookie;
+        bool private_page;
+    };
+    for (const Case& k : {Case{"/login", "", true}, Case{"/", "", true}, Case{"/", id, true},
+                          Case{"/nowhere", id, true}, Case{"/static/kiosk.css", "", false}}) {
+        HttpCall c;
+        c.path = k.path;
+        c.cookie = k.cookie;
+        const HttpReply r = http(s.port, c);
+        const std::string csp = r.header("content-security-policy");
+        EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << k.path << ": " << csp;
+        EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << k.path;
+        EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << k.path;
+        EXPECT_EQ(r.header("x-frame-options"), "DENY") << k.path;
+        EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << k.path;
+        EXPECT_EQ(r.header("referrer-policy"), "same-origin") << k.path;
+        if (k.private_page) {
+            EXPECT_EQ(r.header("cache-control"), "no-store") << k.path;
+        }
+    }
+    // The pages themselves carry no inline script for the CSP to have to allow.
+    HttpCall c;
+    c.cookie = id;
+    const std::string body = http(s.port, c).body;
+    EXPECT_EQ(body.find("<script>"), std::string::npos);
+    EXPECT_NE(body.find("<script src=\"/static/kiosk.js\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk::test

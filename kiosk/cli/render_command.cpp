@@ -1,10 +1,8 @@
 // `kiosk render`: what the waiting room will see, as PNG files, with no display at all. Staff
 // preview a change on any computer (report.html), and tests and the README use the same pictures.
-#include "app/fonts.h"
 #include "app/picture_decoder.h"
 #include "app/sdl_session.h"
-#include "app/slide_renderer.h"
-#include "app/ui_layer.h"
+#include "app/slide_canvas.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/report_html.h"
@@ -76,20 +74,11 @@ int render_command(const Args& args, Io io) {
     const Deck deck = load_deck(slides, options);
     for (const auto& d : deck.all_diagnostics()) io.err << d.to_string() << '\n';
 
-    std::string font_error;
-    auto fonts = FontSet::open(config.theme.font_family, &font_error);
-    if (!fonts) {
-        io.err << "kiosk render: " << font_error << '\n';
+    SlideCanvas canvas(config, size.w, size.h);
+    if (!canvas.ok()) {
+        io.err << "kiosk render: " << canvas.error() << '\n';
         return kExitFailure;
     }
-    sdl::Surface canvas = make_canvas(size.w, size.h);
-    sdl::Renderer renderer(canvas ? SDL_CreateSoftwareRenderer(canvas.get()) : nullptr);
-    if (!renderer) {
-        io.err << "kiosk render: cannot create a renderer: " << SDL_GetError() << '\n';
-        return kExitFailure;
-    }
-    SlideRenderer painter(renderer.get(), *fonts, config);
-    UiLayer ui(renderer.get(), config, *fonts, size.w, size.h, /*with_platform_backend=*/false);
     const LocalTime now = to_local(std::chrono::system_clock::now());
 
     // Contact sheet: every slide at a quarter of its size, three to a row.
@@ -104,28 +93,19 @@ int render_command(const Args& args, Io io) {
     int failures = 0;
     for (int i = 0; i < count; ++i) {
         const Slide& slide = *deck.slides[static_cast<size_t>(i)];
-        PlayerFrame frame;
-        frame.current = deck.slides[static_cast<size_t>(i)];
-        frame.position = i;
-        frame.count = count;
-        painter.draw_frame(frame, now, size.w, size.h);
-        ui.draw_idle_overlay();
-        SDL_RenderPresent(renderer.get());
+        SDL_Surface* drawn = canvas.draw(deck.slides[static_cast<size_t>(i)], i, count, now);
         const fs::path png = out_dir / (fs::path(slide.file_name).stem().string() + ".png");
-        if (!save_png(canvas.get(), png, io.err)) ++failures;
+        if (!save_png(drawn, png, io.err)) ++failures;
         SDL_Rect dst{gap + (i % columns) * (tw + gap), gap + (i / columns) * (th + gap), tw, th};
-        SDL_BlitScaled(canvas.get(), nullptr, sheet.get(), &dst);
-        const TextLayout& layout = painter.layout(slide, size.w, size.h);
+        SDL_BlitScaled(drawn, nullptr, sheet.get(), &dst);
+        const TextLayout& layout = canvas.layout(slide);
         rendered.push_back(RenderedSlide{&slide, png.filename().string(), layout.shrunk, layout.fits});
         io.out << png.string() << '\n';
     }
     if (count == 0) {
         // What the waiting room sees with no usable slide: the information screen.
-        painter.draw_information_screen(now, size.w, size.h);
-        ui.draw_idle_overlay();
-        SDL_RenderPresent(renderer.get());
         const fs::path png = out_dir / "information-screen.png";
-        if (!save_png(canvas.get(), png, io.err)) ++failures;
+        if (!save_png(canvas.draw_information_screen(now), png, io.err)) ++failures;
         io.out << png.string() << '\n';
     }
     const fs::path sheet_png = out_dir / "contact-sheet.png";

@@ -1,20 +1,164 @@
 #include "web/slides_page.h"
 
-#include "core/deck.h"
 #include "web/html.h"
+#include "web/kiosk_link.h"
+#include "web/kiosk_status_html.h"
 
 namespace kiosk::web {
 
-void register_slides_page(Router& router, const StaffPagesContext& context) {
-    router.get("/", [context](const Request& request) {
-        DeckLoadOptions options;
-        const Deck deck = load_deck(context.slides_dir, options);
-        std::string body = "<ul class=\"slides\">";
-        for (const auto& f : deck.files) {
-            body += "<li>" + html_escape(f.file_name) + " — " + html_escape(to_string(f.state)) + "</li>";
+namespace {
+
+std::string action_button(const Request& request, const std::string& action, const std::string& name,
+                          const std::string& label, const std::string& css = "", const std::string& extra = "") {
+    return "<form method=\"post\" action=\"" + action + "\" class=\"inline\">" + csrf_field(request.csrf_token) +
+           "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(name) + "\">" + extra +
+           "<button type=\"submit\"" + (css.empty() ? "" : " class=\"" + css + "\"") + ">" + label +
+           "</button></form>";
+}
+
+std::string note_html(const Request& request) {
+    const std::string note = note_sentence(query_value(request, "note"));
+    return note.empty() ? "" : "<p class=\"note\" role=\"status\">" + html_escape(note) + "</p>";
+}
+
+std::string error_html(const std::string& message) {
+    return "<p class=\"error\" role=\"alert\">" + html_escape(message) + "</p>";
+}
+
+std::string slide_card(const Request& request, const SlideEntry& e, bool first, bool last) {
+    const std::string status_class = e.status == SlideStatus::Playing     ? "playing"
+                                     : e.status == SlideStatus::Scheduled ? "scheduled"
+                                     : e.status == SlideStatus::Off       ? "off"
+                                                                          : "problems";
+    std::string out = "<li class=\"slide-card " + status_class + "\">";
+    out += "<a class=\"thumb\" href=\"/slide?name=" + url_encode(e.name) + "\"><img src=\"/slide/thumb?name=" +
+           url_encode(e.name) + "\" alt=\"\" width=\"320\" height=\"180\" loading=\"lazy\"></a>";
+    out += "<div class=\"slide-info\"><h2><a href=\"/slide?name=" + url_encode(e.name) + "\">" +
+           html_escape(e.title.empty() ? "(no title)" : e.title) + "</a></h2>";
+    out += "<p><span class=\"status " + status_class + "\">" + html_escape(to_string(e.status)) + "</span> ";
+    if (e.duration_seconds > 0) out += std::to_string(e.duration_seconds) + " s · ";
+    if (!e.show_window.empty()) out += "shows " + html_escape(e.show_window) + " · ";
+    out += "<span class=\"file\">" + html_escape(e.name) + "</span></p>";
+    if (!e.messages.empty()) {
+        out += "<ul class=\"messages\">";
+        for (const auto& m : e.messages) out += "<li>" + html_escape(m) + "</li>";
+        out += "</ul>";
+    }
+    out += "<div class=\"actions\"><a class=\"button\" href=\"/slide?name=" + url_encode(e.name) + "\">Edit</a>";
+    if (!first) out += action_button(request, "/slides/move", e.name, "↑ Earlier", "", "<input type=\"hidden\" name=\"step\" value=\"-1\">");
+    if (!last) out += action_button(request, "/slides/move", e.name, "↓ Later", "", "<input type=\"hidden\" name=\"step\" value=\"1\">");
+    out += e.status == SlideStatus::Off ? action_button(request, "/slides/on", e.name, "Switch on")
+                                        : action_button(request, "/slides/off", e.name, "Switch off");
+    out += action_button(request, "/slides/remove", e.name, "Remove", "danger");
+    out += "</div></div></li>";
+    return out;
+}
+
+std::string slides_body(PagesState& state, const Request& request, const std::string& error) {
+    const SlideStore store = state.store();
+    const auto entries = store.list(to_local(std::chrono::system_clock::now()));
+    std::string body = note_html(request) + (error.empty() ? "" : error_html(error));
+    body += "<div class=\"home\"><div class=\"slides-column\">";
+    body += "<p class=\"lead\">The kiosk plays these slides from top to bottom. Click a slide to change it.</p>";
+    body += "<ol class=\"slide-list\">";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        body += slide_card(request, entries[i], i == 0, i + 1 == entries.size());
+    }
+    body += "</ol>";
+    if (entries.empty()) body += "<p>There are no slides yet.</p>";
+    // Add: from the layout of an existing slide.
+    body += "<section class=\"add\"><h2>Add a slide</h2><form method=\"post\" action=\"/slides/add\">" +
+            csrf_field(request.csrf_token) +
+            "<label>Title <input type=\"text\" name=\"title\" required maxlength=\"120\"></label>"
+            "<label>Look like <select name=\"template\">";
+    for (const auto& e : entries) {
+        body += "<option value=\"" + html_escape(e.name) + "\">" + html_escape(e.title.empty() ? e.name : e.title) +
+                "</option>";
+    }
+    body += "</select></label><button type=\"submit\">Add slide</button></form></section>";
+    body += "</div><aside class=\"side-column\">" + on_screen_html(state.context().state_dir) +
+            printer_html(state.context().state_dir) + "</aside></div>";
+    return body;
+}
+
+Response list_page(PagesState& state, const Request& request, const std::string& error = "", int status = 200) {
+    return Response::html(page({"Slides", true, request.csrf_token}, slides_body(state, request, error)), status);
+}
+
+// A list action: done → back to the list with its note; refused → the list with the reason.
+Response after(PagesState& state, const Request& request, const SaveResult& r, const std::string& note) {
+    if (r.outcome == SaveResult::Outcome::Saved) return Response::redirect("/?note=" + note);
+    std::string message = r.message;
+    for (const auto& d : r.diagnostics) message += " " + line_message(d);
+    return list_page(state, request, message, r.outcome == SaveResult::Outcome::Conflict ? 409 : 400);
+}
+
+}  // namespace
+
+void register_slides_page(Router& router, const std::shared_ptr<PagesState>& state) {
+    router.get("/", [state](const Request& request) { return list_page(*state, request); });
+
+    router.get("/slide/thumb", [state](const Request& request) {
+        const std::string name = query_value(request, "name");
+        const SlideStore store = state->store();
+        const SlideText t = store.read(name);
+        if (!t.error.empty()) return Response::text(t.error + "\n", 404);
+        const auto [w, h] = state->screen_size();
+        std::string error;
+        std::string png = state->preview().render(name, t.text, store.folder(), store.config(), w, h, error, 320, 180);
+        if (png.empty()) return Response::text(error, 422);
+        return Response::png(std::move(png));
+    });
+
+    router.get("/screen.png", [state](const Request&) {
+        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot");
+        if (!a.ok) return Response::text(a.error + "\n", 503);
+        state->saw_screenshot(a.bytes);
+        return Response::png(a.bytes);
+    });
+
+    router.post("/slides/move", [state](const Request& request) {
+        const int step = form_value(request, "step") == "-1" ? -1 : 1;
+        return after(*state, request, state->store().move(form_value(request, "name"), step), "moved");
+    });
+    router.post("/slides/on", [state](const Request& request) {
+        return after(*state, request, state->store().set_enabled(form_value(request, "name"), true), "on");
+    });
+    router.post("/slides/off", [state](const Request& request) {
+        return after(*state, request, state->store().set_enabled(form_value(request, "name"), false), "off");
+    });
+    router.post("/slides/remove", [state](const Request& request) {
+        return after(*state, request, state->store().remove(form_value(request, "name")), "removed");
+    });
+    router.post("/slides/add", [state](const Request& request) {
+        const SaveResult r = state->store().add_from(form_value(request, "template"), form_value(request, "title"));
+        if (r.outcome == SaveResult::Outcome::Saved) {
+            return Response::redirect("/slide?name=" + url_encode(r.name) + "&note=added");
+        }
+        return after(*state, request, r, "");
+    });
+
+    router.get("/removed", [state](const Request& request) {
+        const auto names = state->store().removed();
+        std::string body = note_html(request) + "<p class=\"lead\">Removed slides are kept here. Restore one to "
+                                                "put it back at the end of the play order.</p><ul class=\"removed\">";
+        for (const auto& n : names) {
+            body += "<li><span class=\"file\">" + html_escape(n) + "</span> " +
+                    action_button(request, "/removed/restore", n, "Restore") + "</li>";
         }
         body += "</ul>";
-        return Response::html(page({"Slides", true, request.csrf_token}, body));
+        if (names.empty()) body += "<p>Nothing has been removed.</p>";
+        return Response::html(page({"Removed slides", true, request.csrf_token}, body));
+    });
+    router.post("/removed/restore", [state](const Request& request) {
+        const SaveResult r = state->store().restore(form_value(request, "name"));
+        if (r.outcome == SaveResult::Outcome::Saved) return Response::redirect("/?note=restored");
+        return after(*state, request, r, "");
+    });
+
+    router.get("/printer", [state](const Request& request) {
+        return Response::html(page({"Printer", true, request.csrf_token},
+                                   printer_html(state->context().state_dir) + on_screen_html(state->context().state_dir)));
     });
 }
 

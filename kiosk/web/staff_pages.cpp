@@ -1,12 +1,17 @@
 // The staff pages' routes: each page lives in its own file; this one only wires them to the Router.
+// They share one PagesState (the preview renderer and the kiosk's screen size) for the router's life.
 #include "web/staff_pages.h"
 
+#include "web/edit_page.h"
+#include "web/pages_state.h"
 #include "web/slides_page.h"
 
 namespace kiosk::web {
 
 void register_staff_pages(Router& router, const StaffPagesContext& context) {
-    register_slides_page(router, context);
+    const auto state = std::make_shared<PagesState>(context);
+    register_slides_page(router, state);
+    register_edit_page(router, state);
 }
 
 }  // namespace kiosk::web

@@ -1,0 +1,78 @@
+#include "web/kiosk_status_html.h"
+
+#include "web/html.h"
+#include "web/kiosk_link.h"
+
+namespace kiosk::web {
+
+namespace {
+
+std::string str(const json::Value* v, const char* key) {
+    const json::Value* m = v ? v->get(key) : nullptr;
+    return m && m->string() ? *m->string() : "";
+}
+
+// Counter words → what the desk calls them.
+const char* counter_label(const std::string& word) {
+    if (word == "slip_printed") return "Call-back slips printed";
+    if (word == "button_opened") return "Touch button pressed";
+    if (word == "callback_printed") return "Call-backs printed";
+    if (word == "slide_shown") return "Slides shown";
+    if (word == "number_shown") return "Phone number shown";
+    return nullptr;
+}
+
+}  // namespace
+
+std::string on_screen_html(const std::filesystem::path& state_dir) {
+    const auto status = read_status(state_dir);
+    std::string out = "<section class=\"now\"><h2>On screen now</h2>";
+    const json::Value* running = status ? status->get("running") : nullptr;
+    if (!status || !running || running->boolean() != true) {
+        out += "<p class=\"problem\">The kiosk is not running (no fresh status in " +
+               html_escape(state_dir.string()) + ").</p>";
+    } else {
+        const json::Value* slide = status->get("slide");
+        out += "<p class=\"now-title\"><b>" + html_escape(str(slide, "title")) + "</b> <span class=\"file\">" +
+               html_escape(str(slide, "file")) + "</span></p>";
+    }
+    out += "<img class=\"screen\" id=\"live-screen\" src=\"/screen.png\" alt=\"What the kiosk shows now\" "
+           "width=\"480\" height=\"270\">";
+    out += "<p class=\"small\">The picture is the kiosk's own screen; it refreshes every few seconds.</p></section>";
+    return out;
+}
+
+std::string printer_html(const std::filesystem::path& state_dir) {
+    const auto status = read_status(state_dir);
+    std::string out = "<section class=\"printer\"><h2>Printer</h2>";
+    if (!status) return out + "<p class=\"problem\">No status from the kiosk yet.</p></section>";
+    const json::Value* printer = status->get("printer");
+    const json::Value* configured = printer ? printer->get("configured") : nullptr;
+    const json::Value* ok = printer ? printer->get("ok") : nullptr;
+    if (!configured || configured->boolean() != true) {
+        out += "<p>No printer is set up in kiosk.toml.</p>";
+    } else {
+        const bool ready = ok && ok->boolean() == true;
+        out += std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" +
+               html_escape(str(printer, "state")) + (str(printer, "detail").empty() ? "" : ": ") +
+               html_escape(str(printer, "detail")) + "</p>";
+    }
+    out += "<h3>Today</h3><table class=\"counts\">";
+    bool any = false;
+    if (const json::Value* today = status->get("today")) {
+        if (const auto* obj = std::get_if<json::Object>(&today->v)) {
+            for (const auto& [word, value] : *obj) {
+                const char* label = counter_label(word);
+                const auto n = value.number();
+                if (!label || !n) continue;
+                out += "<tr><th>" + std::string(label) + "</th><td>" + std::to_string(static_cast<long long>(*n)) +
+                       "</td></tr>";
+                any = true;
+            }
+        }
+    }
+    if (!any) out += "<tr><td>Nothing counted yet today.</td></tr>";
+    return out + "</table></section>";
+}
+
+}  // namespace kiosk::web

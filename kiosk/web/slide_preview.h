@@ -1,0 +1,40 @@
+// Slide text → PNG, drawn by the kiosk's own code (SlideCanvas, as `kiosk render`), at the kiosk's
+// screen size, before anything is saved. Rendering is serialised: Dear ImGui's context is global.
+#pragma once
+
+#include "core/config.h"
+
+#include <filesystem>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace kiosk {
+class SdlSession;
+}
+
+namespace kiosk::web {
+
+class SlidePreview {
+public:
+    SlidePreview();
+    ~SlidePreview();
+    SlidePreview(const SlidePreview&) = delete;
+    SlidePreview& operator=(const SlidePreview&) = delete;
+
+    // The PNG of `text` as slide `name` in `slides_dir`, w×h (scaled down to fit max_w×max_h when
+    // given). Empty with `error` ("line 3: ..." lines) when the kiosk would not show it.
+    std::string render(std::string_view name, std::string_view text, const std::filesystem::path& slides_dir,
+                       const KioskConfig& config, int w, int h, std::string& error, int max_w = 0, int max_h = 0);
+
+private:
+    std::mutex mutex_;
+    std::unique_ptr<SdlSession> sdl_;
+    // Recent results by everything that decides the picture: thumbnails of unchanged slides are free.
+    std::list<std::pair<std::string, std::string>> cache_;
+};
+
+}  // namespace kiosk::web

@@ -150,9 +150,16 @@ struct HttpServer::Impl {
 
         if (r.method == "POST") {
             const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-            if (length && std::strtoull(length, nullptr, 10) > options.limits.max_request_bytes) {
-                return too_large("The request is " + megabytes(std::strtoull(length, nullptr, 10)) + "; the limit is " +
-                                 megabytes(options.limits.max_request_bytes) + ".");
+            const unsigned long long announced = length ? std::strtoull(length, nullptr, 10) : 0;
+            if (announced > options.limits.max_request_bytes) {
+                Response refusal = too_large("The request is " + megabytes(announced) + "; the limit is " +
+                                             megabytes(options.limits.max_request_bytes) + ".");
+                // A browser still sending its upload shows "connection reset", not our answer, when
+                // the server closes early: so a body up to kDrainFactor × the limit is read and
+                // dropped (never kept) before the 413. Beyond that it is cut off at once.
+                if (announced > options.limits.max_request_bytes * kDrainFactor) return refusal;
+                p.refusal = std::move(refusal);
+                return std::nullopt;
             }
             const char* type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
             const std::string t = type ? lower(type) : std::string();
@@ -218,6 +225,7 @@ struct HttpServer::Impl {
     }
 
     static constexpr std::size_t kMaxFields = 200;
+    static constexpr std::size_t kDrainFactor = 8;
 
     // Counts `bytes` against the budget of all bodies held in memory at once.
     bool reserve(PendingRequest& p, std::size_t bytes) {

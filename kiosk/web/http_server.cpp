@@ -460,8 +460,8 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
         return nullptr;
     }
     std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
-    server->impl_->log(std::string("serving on ") + (tls ? "https://" : "http://") + o.host + ":" +
-                       std::to_string(server->port()));
+    server->impl_->log(std::string("serving on ") + (tls ? "https://" : "http://") +
+                       (o.ipv6 ? "[" + o.host + "]" : o.host) + ":" + std::to_string(server->port()));
     return server;
 }
 

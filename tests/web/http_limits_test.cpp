@@ -109,7 +109,7 @@ TEST(HttpLimits, OversizeHeadersAreRefusedAndTheServerGoesOn) {
     const std::string raw = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + std::string(64 * 1024, 'h') +
                             "\r\nConnection: close\r\n\r\n";
     const HttpReply r = send_raw(s.port, raw);
-    EXPECT_TRUE(r.status == 431 || r.status == 413 || r.status == 0) << "got " << r.status;
+    EXPECT_EQ(r.status, 431) << "Request Header Fields Too Large";
     HttpCall c;
     c.path = "/login";
     EXPECT_EQ(http(s.port, c).status, 200);

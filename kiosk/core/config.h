@@ -3,6 +3,7 @@
 // last good value (or its default), while every valid setting beside it is applied.
 #pragma once
 
+#include "audio_config.h"
 #include "diagnostic.h"
 #include "display_schedule.h"
 #include "status_config.h"
@@ -137,6 +138,7 @@ struct KioskConfig {
     DisplayScheduleConfig display_schedule;  // [display] on/off times, touch-wake
     StatusConfig status;                     // [status]
     DisplayConfig display;                   // [display] rotate
+    AudioConfig audio;                       // [audio] Read aloud
     friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
 };
 

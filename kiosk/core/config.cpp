@@ -254,6 +254,8 @@ constexpr TextKey kTextKeys[] = {
     {"callback_slip_title", &UiStrings::callback_slip_title},
     {"interested_in", &UiStrings::interested_in},
     {"ask_at_desk", &UiStrings::ask_at_desk},
+    {"read_aloud", &UiStrings::read_aloud},
+    {"stop_reading", &UiStrings::stop_reading},
 };
 
 std::vector<std::string_view> text_key_names() {

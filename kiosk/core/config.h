@@ -109,6 +109,8 @@ struct UiStrings {
     std::string interested_in = "Interested in:";
     // Shown instead of the clinic's number while it is hidden (see ClinicConfig::phone_hidden).
     std::string ask_at_desk = "Please ask at the desk.";
+    std::string read_aloud = "Read aloud";  // the Read aloud control, beside a speaker symbol
+    std::string stop_reading = "Stop";      // the same control while it speaks
     friend bool operator==(const UiStrings&, const UiStrings&) = default;
 };
 

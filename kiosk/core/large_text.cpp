@@ -134,15 +134,18 @@ std::vector<TextLayout> paginate_text(const std::string& title, const RichText& 
 HighContrastColours high_contrast_colours(const ThemeConfig& theme) {
     const Rgb white{0xFF, 0xFF, 0xFF};
     const Rgb black{0, 0, 0};
-    // Steps toward black until the ratio holds; black itself is 21:1, so this always ends.
-    const auto darkened = [&](Rgb c) {
-        for (int step = 0; step < 20 && contrast_ratio(c, white) < kLargeTextMinContrast; ++step) {
+    // The slides' own light ground stays (no seam against the band of controls); a dark theme
+    // gets white, since darkening text only works on a light ground.
+    const Rgb ground = relative_luminance(theme.background) >= 0.8 ? theme.background : white;
+    const auto on_ground = [&](Rgb c) {
+        // Steps toward black until the ratio holds.
+        for (int step = 0; step < 20 && contrast_ratio(c, ground) < kLargeTextMinContrast; ++step) {
             c = Rgb{static_cast<std::uint8_t>(c.r * 85 / 100), static_cast<std::uint8_t>(c.g * 85 / 100),
                     static_cast<std::uint8_t>(c.b * 85 / 100)};
         }
-        return contrast_ratio(c, white) >= kLargeTextMinContrast ? c : black;
+        return contrast_ratio(c, ground) >= kLargeTextMinContrast ? c : black;  // black: ≥ 16:1 on ≥ 0.8
     };
-    return HighContrastColours{white, darkened(theme.text), darkened(theme.accent)};
+    return HighContrastColours{ground, on_ground(theme.text), on_ground(theme.accent)};
 }
 
 }  // namespace kiosk

@@ -44,7 +44,7 @@ struct HighContrastColours {
     Rgb text;
     Rgb title;  // the theme's accent, darkened until it too reaches 10:1
 };
-// From the theme: white ground, the theme's text and accent darkened as far as 10:1 needs.
+// From the theme: the theme's light ground (white for a dark theme), text and accent darkened as far as 10:1 needs.
 [[nodiscard]] HighContrastColours high_contrast_colours(const ThemeConfig& theme);
 
 }  // namespace kiosk

@@ -24,7 +24,7 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kW = 1920, kH = 1080;
-constexpr int kRate = 260;              // words a minute: a short test, still a plausible voice
+constexpr int kRate = 200;  // words a minute: a short test, still a plausible voice
 constexpr int kBytesPerSecond = 22050 * 2;  // espeak-ng's rate, mono 16-bit (SDL's disk file as opened)
 
 std::uintmax_t size_of(const fs::path& f) {
@@ -95,7 +95,7 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     const fs::path config = dir.write(
         "kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n[staff]\nstats_file = \"" +
                           (dir.path() / "usage.log").string() +
-                          "\"\n[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 4\nmin_slide_seconds = 2\n"
+                          "\"\n[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 5\nmin_slide_seconds = 2\n"
                           "max_slide_seconds = 3\n[audio]\nrate = " + std::to_string(kRate) + "\n");
     XSession x{kW, kH};
     ASSERT_TRUE(x.ok()) << x.error();
@@ -137,11 +137,14 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     ASSERT_TRUE(x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
     ASSERT_TRUE(eventually([&] { return size_of(audio) > kBytesPerSecond / 2; }, 10s)) << "no audio came\n" << log_text();
     EXPECT_EQ(fill_of(controls.read_aloud, "speaking"), "#1B2633") << "the control shows it is speaking (Stop)";
-    const std::uintmax_t full = settled_size(audio, 800ms, 30s);
-    ASSERT_GT(full, 0u) << "the speech never ended";
-    const fs::path during = shots / "aids-after-speech.png";
+    // 3.5 s of speech played: past the slide's 3 s, still speaking (the text needs > 5 s).
+    ASSERT_GT(expected, 5.0);
+    ASSERT_TRUE(eventually([&] { return size_of(audio) > 7 * kBytesPerSecond / 2; }, 15s)) << log_text();
+    const fs::path during = shots / "aids-during-speech.png";
     ASSERT_TRUE(x.screenshot(during, crop(content)));
     EXPECT_EQ(differing_pixels(before, during), 0) << "the slide did not change while it was read aloud";
+    const std::uintmax_t full = settled_size(audio, 800ms, 30s);
+    ASSERT_GT(full, 0u) << "the speech never ended";
     const AudioStats spoken = measure(audio);
     EXPECT_GT(spoken.rms, 0.02) << "the speech is not silence";
     EXPECT_GT(spoken.seconds, 0.6 * expected) << "long enough for " << expected << " s of text";

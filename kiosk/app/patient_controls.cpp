@@ -68,7 +68,8 @@ std::optional<PatientControl> draw_patient_controls(const PatientControlsLayout&
             const int pad = std::max(4, r.h / 7);
             const int text_x = r.x + r.h;
             const Rect label{text_x, r.y + pad, r.right() - text_x - r.h / 5, r.h - 2 * pad};
-            draw_text(dl, fonts.large, std::min(fpx(label.h) * 0.95F, fpx(layout.label_px) * 1.15F), label,
+            // As large as the main button's label: draw_text shrinks it to the width if need be.
+            draw_text(dl, fonts.large, fpx(label.h) * 0.95F, label,
                       view.speaking ? text.stop_reading : text.read_aloud, look.text);
         }
         end_overlay();

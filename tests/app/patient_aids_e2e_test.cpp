@@ -2,6 +2,7 @@
 // xdotool at the rects of core/patient_controls_layout.h. One kiosk start covers: speech is
 // non-silent and as long as the text needs, the loop holds while it speaks and goes on after,
 // a second touch stops it (the audio file stops growing), A+ turns on and idle turns it off.
+#include "app/speech_player.h"
 #include "app/x_session.h"
 #include "core/config.h"
 #include "core/patient_controls_layout.h"
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -175,6 +177,32 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     EXPECT_NE(log_text().find("disk"), std::string::npos);
     kiosk.stop();
     EXPECT_EQ(sanitizer_report(log_text()), "");
+}
+
+// The voice without a window: no usable driver means not available, with the reason for the log;
+// SDL's dummy driver plays (and discards) a real synthesis, which ends by itself or on stop().
+TEST(SpeechPlayer, NoDeviceSaysWhyAndADeviceSpeaksAndStops) {
+    {
+        setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+        SpeechPlayer none(0);
+        EXPECT_FALSE(none.available());
+        EXPECT_FALSE(none.unavailable_reason().empty());
+        none.speak({"Hello", "en", 150, 0.8});
+        EXPECT_FALSE(none.speaking()) << "nothing to speak with";
+    }
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    SpeechPlayer voice(0);
+    ASSERT_TRUE(voice.available()) << voice.unavailable_reason();
+    voice.speak({"One two three.", "en", 300, 0.8});
+    EXPECT_TRUE(voice.speaking());
+    EXPECT_TRUE(eventually([&] { return !voice.speaking(); }, 15s)) << "a short sentence ends by itself";
+    voice.speak({"This sentence is long enough to be stopped before it ends, many words later, at the end.", "en", 150, 0.8});
+    voice.stop();
+    EXPECT_FALSE(voice.speaking()) << "stop() ends it at once";
+    voice.speak({"Hello", "xx-no-such-voice", 150, 0.8});
+    EXPECT_TRUE(eventually([&] { return !voice.speaking(); }, 15s));
+    EXPECT_NE(voice.take_problem().find("no voice"), std::string::npos) << "a missing voice is reported";
+    unsetenv("SDL_AUDIODRIVER");
 }
 
 }  // namespace

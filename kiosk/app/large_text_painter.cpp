@@ -28,7 +28,8 @@ const LargeTextPainter::Paged& LargeTextPainter::paged(const Slide& slide, int w
         const TextSizes sizes = large_text_sizes(w, h);
         Paged p;
         p.pages = split_pages(slide.title, slide.body, box, sizes, fonts_);
-        for (const TextPage& page : p.pages) p.layouts.push_back(layout_text(page.title, page.body, box, sizes, fonts_));
+        for (const TextPage& page : p.pages)
+            p.layouts.push_back(layout_text(page.title, page.body, box, sizes, fonts_));
         it = cache_.emplace(key, std::move(p)).first;
     }
     return it->second;

@@ -48,7 +48,8 @@ PatientControlsView PatientAids::view() const {
 void PatientAids::on_press(float x, float y, int w, int h) {
     last_activity_ = clock_.steady();
     if (!speech_ || !speech_->speaking()) return;
-    if (control_at(layout(w, h), static_cast<int>(x), static_cast<int>(y)) != PatientControl::ReadAloud) speech_->stop();
+    if (control_at(layout(w, h), static_cast<int>(x), static_cast<int>(y)) != PatientControl::ReadAloud)
+        speech_->stop();
 }
 
 void PatientAids::on_control(PatientControl control, const Slide* shown, const std::string& language) {
@@ -69,11 +70,13 @@ void PatientAids::on_control(PatientControl control, const Slide* shown, const s
             page_ = 0;
             page_slide_.clear();
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
-bool PatientAids::update(Player& player, const PlayerFrame& frame, bool panel_open, const std::vector<TextPage>& pages) {
+bool PatientAids::update(Player& player, const PlayerFrame& frame, bool panel_open,
+                         const std::vector<TextPage>& pages) {
     bool changed = false;
     const SteadyTime now = clock_.steady();
     const bool speaking = speech_ && speech_->speaking();

@@ -28,8 +28,10 @@ void draw_speaker(ImDrawList* dl, const ImVec2& c, float s, ImU32 col) {
     const float box_w = s * 0.22F, box_h = s * 0.36F;
     const float left = c.x - s * 0.45F;
     dl->AddRectFilled(ImVec2(left, c.y - box_h / 2), ImVec2(left + box_w, c.y + box_h / 2), col);
-    const ImVec2 cone[4] = {{left + box_w, c.y - box_h / 2}, {left + box_w + s * 0.26F, c.y - s * 0.42F},
-                            {left + box_w + s * 0.26F, c.y + s * 0.42F}, {left + box_w, c.y + box_h / 2}};
+    const ImVec2 cone[4] = {{left + box_w, c.y - box_h / 2},
+                            {left + box_w + s * 0.26F, c.y - s * 0.42F},
+                            {left + box_w + s * 0.26F, c.y + s * 0.42F},
+                            {left + box_w, c.y + box_h / 2}};
     dl->AddConvexPolyFilled(cone, 4, col);
     const float line = std::max(2.0F, s * 0.08F);
     const ImVec2 o(left + box_w + s * 0.30F, c.y);
@@ -69,8 +71,8 @@ std::optional<PatientControl> draw_patient_controls(const PatientControlsLayout&
             const int text_x = r.x + r.h;
             const Rect label{text_x, r.y + pad, r.right() - text_x - r.h / 5, r.h - 2 * pad};
             // As large as the main button's label: draw_text shrinks it to the width if need be.
-            draw_text(dl, fonts.large, fpx(label.h) * 0.95F, label,
-                      view.speaking ? text.stop_reading : text.read_aloud, look.text);
+            draw_text(dl, fonts.large, fpx(label.h) * 0.95F, label, view.speaking ? text.stop_reading : text.read_aloud,
+                      look.text);
         }
         end_overlay();
     }

@@ -176,7 +176,8 @@ void SpeechPlayer::say(const SpeechRequest& request) {
     while (!abort_.load() && SDL_GetQueuedAudioSize(device.get()) > 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    if (!abort_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(2 * kChunkMs));  // the device's own buffer
+    if (!abort_.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(2 * kChunkMs));  // the device's own buffer
     SDL_ClearQueuedAudio(device.get());
 }
 

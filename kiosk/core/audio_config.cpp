@@ -48,7 +48,8 @@ const std::string& AudioConfig::voice_for(std::string_view language) const {
     return voice;
 }
 
-void parse_audio_config(const toml_util::Context& ctx, const toml::table& t, AudioConfig& out, const AudioConfig& last) {
+void parse_audio_config(const toml_util::Context& ctx, const toml::table& t, AudioConfig& out,
+                        const AudioConfig& last) {
     out = AudioConfig{};
     if (!toml_util::get_bool(ctx, t, "enabled", out.enabled)) out.enabled = last.enabled;
     if (t.get("voice") && !read_voice(ctx, t, "voice", out.voice)) out.voice = last.voice;
@@ -68,9 +69,11 @@ void parse_audio_config(const toml_util::Context& ctx, const toml::table& t, Aud
             continue;
         }
         const std::string guess = toml_util::closest_key(key, std::span<const std::string_view>(kKeys));
-        ctx.error(static_cast<int>(k.source().begin.line) + ctx.line_offset, "unknown key '" + std::string(key) + "' in [audio]",
-                  guess.empty() ? "[audio] has enabled, voice, voice_XX (XX a language code such as es), volume and rate"
-                                : "Did you mean '" + guess + "'?");
+        ctx.error(static_cast<int>(k.source().begin.line) + ctx.line_offset,
+                  "unknown key '" + std::string(key) + "' in [audio]",
+                  guess.empty()
+                      ? "[audio] has enabled, voice, voice_XX (XX a language code such as es), volume and rate"
+                      : "Did you mean '" + guess + "'?");
     }
 }
 

@@ -14,7 +14,7 @@
 
 namespace kiosk {
 
-inline constexpr double kLargeTextScale = 1.6;      // of preferred_text_sizes(): ≥ 1.5× as asked
+inline constexpr double kLargeTextScale = 1.6;  // of preferred_text_sizes(): ≥ 1.5× as asked
 inline constexpr double kLargeTextMinContrast = 10.0;
 
 // preferred_text_sizes() scaled; min_body_px equals body_px: the large view never shrinks.

@@ -22,12 +22,23 @@ struct Item {
 
 void set(PatientControlsLayout& l, PatientControl c, const Rect& rect) {
     switch (c) {
-    case PatientControl::ReadAloud: l.read_aloud = rect; break;
-    case PatientControl::TextSize: l.text_size = rect; break;
-    case PatientControl::Language: l.language = rect; break;
-    case PatientControl::Previous: l.previous = rect; break;
-    case PatientControl::Next: l.next = rect; break;
-    case PatientControl::None: break;
+        case PatientControl::ReadAloud:
+            l.read_aloud = rect;
+            break;
+        case PatientControl::TextSize:
+            l.text_size = rect;
+            break;
+        case PatientControl::Language:
+            l.language = rect;
+            break;
+        case PatientControl::Previous:
+            l.previous = rect;
+            break;
+        case PatientControl::Next:
+            l.next = rect;
+            break;
+        case PatientControl::None:
+            break;
     }
 }
 
@@ -79,9 +90,12 @@ PatientControlsLayout patient_controls_layout(const ScreenRegions& r, const Pati
     if (!any) return l;
 
     std::vector<Item> main_items;  // the slide's own controls
-    if (wanted.read_aloud) main_items.push_back({PatientControl::ReadAloud, std::max({h, pct(kReadAloudWidth, s), wanted.read_aloud_min_w})});
+    if (wanted.read_aloud)
+        main_items.push_back(
+            {PatientControl::ReadAloud, std::max({h, pct(kReadAloudWidth, s), wanted.read_aloud_min_w})});
     if (wanted.text_size) main_items.push_back({PatientControl::TextSize, std::max(h, pct(kTextSizeWidth, s))});
-    if (wanted.language) main_items.push_back({PatientControl::Language, std::max({h, pct(kLanguageWidth, s), wanted.language_min_w})});
+    if (wanted.language)
+        main_items.push_back({PatientControl::Language, std::max({h, pct(kLanguageWidth, s), wanted.language_min_w})});
 
     // Landscape first choice: one row in the bottom band, left of the main button, a full margin
     // clear of it so a patient reaching for a control does not print a slip by accident. The
@@ -100,8 +114,8 @@ PatientControlsLayout patient_controls_layout(const ScreenRegions& r, const Pati
             // The margin between content and band holds the disclaimer line (its rect has the
             // text's own leading), centred; only a screen where it does not fit loses content.
             const int room = r.button.y - r.content.bottom();
-            const int y = room >= r.disclaimer.h ? r.content.bottom() + (room - r.disclaimer.h) / 2
-                                                 : r.button.y - r.disclaimer.h;
+            const int y =
+                room >= r.disclaimer.h ? r.content.bottom() + (room - r.disclaimer.h) / 2 : r.button.y - r.disclaimer.h;
             l.disclaimer = Rect{m, y, r.screen.w - 2 * m, r.disclaimer.h};
             l.content_bottom = std::min(l.content_bottom, l.disclaimer.y);
             return l;
@@ -123,7 +137,8 @@ PatientControlsLayout patient_controls_layout(const ScreenRegions& r, const Pati
         const Rect row{m, top - l.gap - h, w, h};
         l.previous = Rect{row.x, row.y, h, h};
         l.next = Rect{row.right() - h, row.y, h, h};
-        if (r.portrait) l.dots = Rect{l.previous.right() + l.gap, row.y, l.next.x - l.gap - l.previous.right() - l.gap, h};
+        if (r.portrait)
+            l.dots = Rect{l.previous.right() + l.gap, row.y, l.next.x - l.gap - l.previous.right() - l.gap, h};
         top = row.y;
     } else if (r.portrait) {
         l.dots = Rect{m, top - r.footer_dots.h, w, r.footer_dots.h};
@@ -148,12 +163,18 @@ ScreenRegions regions_with_controls(ScreenRegions r, const PatientControlsLayout
 const Rect& rect_of(const PatientControlsLayout& l, PatientControl c) {
     static const Rect kNone{};
     switch (c) {
-    case PatientControl::ReadAloud: return l.read_aloud;
-    case PatientControl::TextSize: return l.text_size;
-    case PatientControl::Language: return l.language;
-    case PatientControl::Previous: return l.previous;
-    case PatientControl::Next: return l.next;
-    case PatientControl::None: break;
+        case PatientControl::ReadAloud:
+            return l.read_aloud;
+        case PatientControl::TextSize:
+            return l.text_size;
+        case PatientControl::Language:
+            return l.language;
+        case PatientControl::Previous:
+            return l.previous;
+        case PatientControl::Next:
+            return l.next;
+        case PatientControl::None:
+            break;
     }
     return kNone;
 }

@@ -17,7 +17,7 @@ struct PatientControlsWanted {
     bool read_aloud = false;
     bool text_size = false;  // the "A+" toggle
     bool language = false;
-    bool arrows = false;     // both ‹ and ›
+    bool arrows = false;  // both ‹ and ›
     // Minimum widths (px) the app measured for the labels with the real font, padding included;
     // 0 keeps the proportional default. A wider label is honoured when the row has room.
     int read_aloud_min_w = 0;
@@ -26,8 +26,8 @@ struct PatientControlsWanted {
 
 struct PatientControlsLayout {
     Rect read_aloud, text_size, language, previous, next;  // empty (w = h = 0) when not wanted
-    int label_px = 0;  // type size of the labels: the main button's
-    int gap = 0;       // between controls
+    int label_px = 0;                                      // type size of the labels: the main button's
+    int gap = 0;                                           // between controls
     // What the slide keeps: the content (text and image) must end above `content_bottom`; the
     // progress dots and the disclaimer move to these rects (copied from the regions when unmoved).
     int content_bottom = 0;

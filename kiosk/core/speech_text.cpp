@@ -5,7 +5,9 @@
 namespace kiosk {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Collapses whitespace and trims, so "a  \n b" is spoken as "a b".
 std::string tidy(const std::string& in) {

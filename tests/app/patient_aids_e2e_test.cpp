@@ -26,7 +26,7 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kW = 1920, kH = 1080;
-constexpr int kRate = 200;  // words a minute: a short test, still a plausible voice
+constexpr int kRate = 200;                  // words a minute: a short test, still a plausible voice
 constexpr int kBytesPerSecond = 22050 * 2;  // espeak-ng's rate, mono 16-bit (SDL's disk file as opened)
 
 std::uintmax_t size_of(const fs::path& f) {
@@ -68,8 +68,8 @@ struct AudioStats {
     double seconds = 0, rms = 0;
 };
 AudioStats measure(const fs::path& raw) {
-    const CommandResult r = run_command({"sox", "-t", "raw", "-r", "22050", "-e", "signed", "-b", "16", "-c", "1",
-                                         raw.string(), "-n", "stat"});
+    const CommandResult r = run_command(
+        {"sox", "-t", "raw", "-r", "22050", "-e", "signed", "-b", "16", "-c", "1", raw.string(), "-n", "stat"});
     AudioStats s;
     std::istringstream in(r.output);
     for (std::string line; std::getline(in, line);) {
@@ -87,8 +87,8 @@ std::string crop(const Rect& r) {
 }
 
 TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
-    const std::string missing = missing_tools({{"Xvfb", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"},
-                                               {"sox", "sox"}});
+    const std::string missing =
+        missing_tools({{"Xvfb", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"sox", "sox"}});
     ASSERT_TRUE(missing.empty()) << missing;
     TempDir dir{"kiosk-aids"};
     const fs::path audio = dir.path() / "audio.raw";
@@ -98,16 +98,17 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
         "kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n[staff]\nstats_file = \"" +
                           (dir.path() / "usage.log").string() +
                           "\"\n[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 5\nmin_slide_seconds = 2\n"
-                          "max_slide_seconds = 3\n[audio]\nrate = " + std::to_string(kRate) + "\n");
+                          "max_slide_seconds = 3\n[audio]\nrate = " +
+                          std::to_string(kRate) + "\n");
     XSession x{kW, kH};
     ASSERT_TRUE(x.ok()) << x.error();
     auto env = x.env();
     env["SDL_AUDIODRIVER"] = "disk";
     env["SDL_DISKAUDIOFILE"] = audio.string();
     const fs::path log = dir.path() / "kiosk.log";
-    ChildProcess kiosk({kiosk_binary().string(), "run", "--config", config.string(), "--slides",
-                        bundled_slides().string()},
-                       env, log.string());
+    ChildProcess kiosk(
+        {kiosk_binary().string(), "run", "--config", config.string(), "--slides", bundled_slides().string()}, env,
+        log.string());
     const auto log_text = [&] {
         std::ifstream in(log);
         std::stringstream ss;
@@ -120,7 +121,8 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     wanted.read_aloud = wanted.text_size = true;
     const ScreenRegions regions = compute_regions(kW, kH, SlideLayoutKind::TextOnly, false);
     const PatientControlsLayout controls = patient_controls_layout(regions, wanted);
-    const Rect content{regions.margin, regions.margin, kW - 2 * regions.margin, controls.content_bottom - regions.margin};
+    const Rect content{regions.margin, regions.margin, kW - 2 * regions.margin,
+                       controls.content_bottom - regions.margin};
     // Inside the control's outline, clear of its symbol and word: white when off, dark when on.
     const auto fill_of = [&](const Rect& r, const char* name) {
         const fs::path png = shots / (std::string("aids-") + name + ".png");
@@ -128,7 +130,8 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
         return pixel_colour(png, r.x + r.h / 8 + 4, r.y + r.h / 2);
     };
     // The first slide: its text, as the kiosk will speak it.
-    const auto first = parse_slide_file(bundled_slides() / "010-back-pain.md", bundled_slides(), "010-back-pain.md", KioskConfig{});
+    const auto first =
+        parse_slide_file(bundled_slides() / "010-back-pain.md", bundled_slides(), "010-back-pain.md", KioskConfig{});
     ASSERT_TRUE(first.slide.has_value());
     const double expected = expected_speech_seconds(speech_text(*first.slide), kRate);
 
@@ -136,8 +139,10 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     // change every 3 s, then the loop goes on.
     const fs::path before = shots / "aids-before-speech.png";
     ASSERT_TRUE(x.screenshot(before, crop(content)));
-    ASSERT_TRUE(x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
-    ASSERT_TRUE(eventually([&] { return size_of(audio) > kBytesPerSecond / 2; }, 10s)) << "no audio came\n" << log_text();
+    ASSERT_TRUE(
+        x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
+    ASSERT_TRUE(eventually([&] { return size_of(audio) > kBytesPerSecond / 2; }, 10s)) << "no audio came\n"
+                                                                                       << log_text();
     EXPECT_EQ(fill_of(controls.read_aloud, "speaking"), "#1B2633") << "the control shows it is speaking (Stop)";
     // 3.5 s of speech played: past the slide's 3 s, still speaking (the text needs > 5 s).
     ASSERT_GT(expected, 5.0);
@@ -153,21 +158,25 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     EXPECT_LT(spoken.seconds, 2.0 * expected + 1.0) << "not much longer than " << expected << " s of text";
     EXPECT_GT(spoken.seconds, 3.0) << "longer than the slide's own 3 s, so the hold was tested";
     const fs::path later = shots / "aids-resumed.png";
-    EXPECT_TRUE(eventually([&] { return x.screenshot(later, crop(content)) && differing_pixels(before, later) > 1000; }, 10s))
+    EXPECT_TRUE(
+        eventually([&] { return x.screenshot(later, crop(content)) && differing_pixels(before, later) > 1000; }, 10s))
         << "the loop resumed after the speech";
 
     // 2. Read aloud again, then a second touch: the speech stops at once (the file stops growing
     // well short of the text's length).
-    ASSERT_TRUE(x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
+    ASSERT_TRUE(
+        x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
     ASSERT_TRUE(eventually([&] { return size_of(audio) > kBytesPerSecond; }, 10s)) << log_text();
-    ASSERT_TRUE(x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
+    ASSERT_TRUE(
+        x.tap(controls.read_aloud.x + controls.read_aloud.w / 2, controls.read_aloud.y + controls.read_aloud.h / 2));
     const std::uintmax_t stopped = settled_size(audio, 1000ms, 10s);
     ASSERT_GT(stopped, 0u) << "the audio kept growing after the second touch";
     EXPECT_LT(static_cast<double>(stopped) / kBytesPerSecond, 3.0) << "stopped early, within a moment of the touch";
     EXPECT_EQ(fill_of(controls.read_aloud, "stopped"), "#FFFFFF") << "the control is back to Read aloud";
 
     // 3. A+ on, then nothing touched for the idle timeout: back to normal.
-    ASSERT_TRUE(x.tap(controls.text_size.x + controls.text_size.w / 2, controls.text_size.y + controls.text_size.h / 2));
+    ASSERT_TRUE(
+        x.tap(controls.text_size.x + controls.text_size.w / 2, controls.text_size.y + controls.text_size.h / 2));
     EXPECT_TRUE(eventually([&] { return fill_of(controls.text_size, "large") == "#1B2633"; }, 5s)) << "A+ turned on";
     const fs::path large = shots / "aids-large-content.png";
     ASSERT_TRUE(x.screenshot(large, crop(content)));
@@ -196,7 +205,8 @@ TEST(SpeechPlayer, NoDeviceSaysWhyAndADeviceSpeaksAndStops) {
     voice.speak({"One two three.", "en", 300, 0.8});
     EXPECT_TRUE(voice.speaking());
     EXPECT_TRUE(eventually([&] { return !voice.speaking(); }, 15s)) << "a short sentence ends by itself";
-    voice.speak({"This sentence is long enough to be stopped before it ends, many words later, at the end.", "en", 150, 0.8});
+    voice.speak(
+        {"This sentence is long enough to be stopped before it ends, many words later, at the end.", "en", 150, 0.8});
     voice.stop();
     EXPECT_FALSE(voice.speaking()) << "stop() ends it at once";
     voice.speak({"Hello", "xx-no-such-voice", 150, 0.8});

@@ -22,7 +22,8 @@ PatientControlsWanted every_control() {
 }
 
 // The words of every page, in order, are the slide's words exactly once.
-void expect_pages_keep_every_word(const std::vector<TextLayout>& pages, const std::string& title, const RichText& body) {
+void expect_pages_keep_every_word(const std::vector<TextLayout>& pages, const std::string& title,
+                                  const RichText& body) {
     std::vector<std::string> all;
     for (const TextLayout& p : pages) {
         const auto words = test::laid_out_words(p);

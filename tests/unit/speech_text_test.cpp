@@ -1,6 +1,6 @@
 // What Read aloud speaks: the title and text without markup, or the slide's `say` override.
-#include "core/slide_parser.h"
 #include "core/speech_text.h"
+#include "core/slide_parser.h"
 
 #include <gtest/gtest.h>
 
@@ -14,8 +14,9 @@ SlideParseResult parse(const std::string& text) {
 }
 
 TEST(SpeechText, TitleAndTextWithoutMarkupAsSentences) {
-    const auto r = parse("# Back pain can *halt* your life\n\nIt makes **everyday tasks** hard.\n\n"
-                         "- Start with [five minutes](https://example.org) a day\n- Stop if it hurts\n");
+    const auto r = parse(
+        "# Back pain can *halt* your life\n\nIt makes **everyday tasks** hard.\n\n"
+        "- Start with [five minutes](https://example.org) a day\n- Stop if it hurts\n");
     ASSERT_TRUE(r.slide.has_value());
     EXPECT_EQ(speech_text(*r.slide),
               "Back pain can halt your life. It makes everyday tasks hard. Start with five minutes a day. Stop if it "
@@ -23,7 +24,8 @@ TEST(SpeechText, TitleAndTextWithoutMarkupAsSentences) {
 }
 
 TEST(SpeechText, SayOverridesTheText) {
-    const auto r = parse("+++\nsay = \"Welcome to Epic Healthcare.  Ask   us.\"\nlayout = \"text-only\"\n+++\n# Epic\n\nText.\n");
+    const auto r =
+        parse("+++\nsay = \"Welcome to Epic Healthcare.  Ask   us.\"\nlayout = \"text-only\"\n+++\n# Epic\n\nText.\n");
     ASSERT_TRUE(r.slide.has_value());
     EXPECT_TRUE(r.diagnostics.empty());
     EXPECT_EQ(r.slide->say, "Welcome to Epic Healthcare.  Ask   us.");
@@ -33,8 +35,9 @@ TEST(SpeechText, SayOverridesTheText) {
 TEST(SpeechText, AnEmptySayIsAWarningAndTheTextIsRead) {
     const auto r = parse("+++\nlayout = \"text-only\"\nsay = \"  \"\n+++\n# Title\n\nBody text\n");
     ASSERT_TRUE(r.slide.has_value()) << "an empty say costs the slide nothing";
-    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
-                                 [](const Diagnostic& d) { return d.message.find("'say' is empty") != std::string::npos; });
+    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+        return d.message.find("'say' is empty") != std::string::npos;
+    });
     ASSERT_NE(it, r.diagnostics.end());
     EXPECT_EQ(it->severity, Severity::Warning);
     EXPECT_EQ(it->line, 3) << "file:line counts the +++ line";

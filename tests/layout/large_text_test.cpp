@@ -143,5 +143,28 @@ TEST(LargeText, EveryBundledSlideFitsAtFourResolutionsWithRealFonts) {
                 deck.slides.size());
 }
 
+// The normal view gives up room to the controls (portrait most): every bundled slide still fits
+// there, at the normal sizes or shrunk no further than the layout allows.
+TEST(LargeText, EveryBundledSlideStillFitsTheNormalViewBesideTheControls) {
+    std::string error;
+    const auto fonts = FontSet::open("Noto Sans", &error);
+    ASSERT_TRUE(fonts.has_value()) << error;
+    const KioskConfig config;
+    DeckLoadOptions o;
+    o.config = &config;
+    const Deck deck = load_deck(KIOSK_SOURCE_DIR "/slides", o);
+    for (const auto& res : kResolutions) {
+        for (const auto& slide : deck.slides) {
+            SCOPED_TRACE(slide->file_name + " at " + std::to_string(res.w) + "x" + std::to_string(res.h));
+            const ScreenRegions r = compute_regions(res.w, res.h, slide->layout, slide->image.has_value());
+            const ScreenRegions shown = regions_with_controls(r, patient_controls_layout(r, every_control()));
+            const TextLayout l =
+                layout_text(slide->title, slide->body, shown.text, preferred_text_sizes(res.w, res.h), *fonts);
+            EXPECT_TRUE(l.fits);
+            test::expect_runs_inside(l, shown.text);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -16,6 +16,8 @@
 #include "deck_reloader.h"
 #include "display_loss.h"
 #include "fonts.h"
+#include "large_text_painter.h"
+#include "patient_aids.h"
 #include "pointer_input.h"
 #include "print/cups_job_files.h"
 #include "rotated_frame.h"
@@ -91,6 +93,8 @@ private:
     void start_appliance_parts();
     bool stay_dark();
     void publish_status(bool running = true);
+    void build_large_text_painter();
+    [[nodiscard]] std::vector<TextPage> large_pages(const PlayerFrame& f);
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -107,6 +111,8 @@ private:
     RotatedFrame rotated_;
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
+    std::unique_ptr<PatientAids> aids_;                // Read aloud, A+
+    std::unique_ptr<LargeTextPainter> large_painter_;  // the A+ view
     std::unique_ptr<UiLayer> ui_;
     std::unique_ptr<DeckReloader> decks_;
     std::unique_ptr<ConfigReloader> config_reloader_;
@@ -206,6 +212,8 @@ int KioskApp::run() {
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
+    aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
+    build_large_text_painter();
     if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
@@ -252,6 +260,7 @@ int KioskApp::run() {
                                                 v.seconds_until_unlock != drawn_staff_.seconds_until_unlock))
             dirty_ = true;
         if (player_->update()) dirty_ = true;
+        if (const PlayerFrame f = player_->frame(); aids_->update(*player_, f, panel_->is_open(), large_pages(f))) dirty_ = true;
         if (player_->slides_started() != slides_counted_) {
             slides_counted_ = player_->slides_started();
             if (const auto f = player_->frame(); f.current) usage_->record(UsageEvent::SlideShown, f.current->file_name);
@@ -346,6 +355,8 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     config_ = std::move(next);
     const KioskConfig& now = *config_;
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
+    aids_->set_config(now);
+    build_large_text_painter();
     if (change.layout) set_screen_size(out_w_, out_h_);
     if (!ui_layer_ok()) {
         running_ = false;
@@ -530,12 +541,17 @@ void KioskApp::draw() {
     const float dt = std::chrono::duration<float>(now - last_frame_).count();
     last_frame_ = now;
     PointerEvent p;
-    if (pointer_.next(p)) apply_pointer_to_staff(p);
+    if (pointer_.next(p)) {
+        apply_pointer_to_staff(p);
+        if (p.kind == PointerEvent::Kind::Down) aids_->on_press(p.x, p.y, w_, h_);
+    }
 
     const PlayerFrame frame = player_->frame();
     if (frame.current) panel_->set_topic(frame.current->title);
     rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
+    const Slide* shown = frame.incoming && frame.fade >= 0.5F ? frame.incoming.get() : frame.current.get();
+    if (aids_->large_text() && shown != nullptr) large_painter_->draw(*shown, aids_->page(), w_, h_, aids_->wanted());
 
     ui_->begin_frame(dt, pointer_);
     const StaffView staff_view = staff_->view();
@@ -559,6 +575,10 @@ void KioskApp::draw() {
             intent = ui_->touch_panel(panel_->view());
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
+            if (const auto c = ui_->patient_controls(aids_->layout(w_, h_), aids_->view())) {
+                aids_->on_control(*c, shown);
+                dirty_ = true;
+            }
         }
         if (intent) handle_intent(*intent);
     }
@@ -580,6 +600,18 @@ void KioskApp::draw() {
         dirty_ = true;
     }
     staff_model_.touches.clear();
+}
+
+// The A+ painter and the slides' room for the controls follow the settings and fonts in use.
+void KioskApp::build_large_text_painter() {
+    painter_->set_patient_controls(aids_->wanted());
+    large_painter_ = std::make_unique<LargeTextPainter>(renderer_.get(), *fonts_, *config_);
+}
+
+std::vector<TextPage> KioskApp::large_pages(const PlayerFrame& f) {
+    const Slide* shown = f.incoming && f.fade >= 0.5F ? f.incoming.get() : f.current.get();
+    if (!aids_->large_text() || shown == nullptr) return {};
+    return large_painter_->pages(*shown, w_, h_, aids_->wanted());
 }
 
 void KioskApp::start_appliance_parts() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace kiosk {
 
@@ -24,6 +25,21 @@ std::string clock_text(const LocalTime& t) {
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
     : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer) {}
 
+void SlideRenderer::set_patient_controls(const PatientControlsWanted& controls) {
+    const auto bits = [](const PatientControlsWanted& c) {
+        return std::tuple(c.read_aloud, c.text_size, c.language, c.arrows, c.read_aloud_min_w, c.language_min_w);
+    };
+    if (bits(controls) == bits(controls_)) return;
+    controls_ = controls;
+    slides_.clear();  // painted and laid out for the old room
+    layouts_.clear();
+}
+
+ScreenRegions SlideRenderer::regions(int w, int h, SlideLayoutKind kind, bool has_image) const {
+    const ScreenRegions r = compute_regions(w, h, kind, has_image);
+    return regions_with_controls(r, patient_controls_layout(r, controls_));
+}
+
 void SlideRenderer::clear_caches() {
     slides_.clear();
     layouts_.clear();
@@ -36,7 +52,7 @@ const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
     auto it = layouts_.find(key);
     if (it == layouts_.end()) {
         if (layouts_.size() > 64) layouts_.clear();  // edits accumulate keys; a rebuild is cheap
-        const ScreenRegions r = compute_regions(w, h, slide.layout, slide.image.has_value());
+        const ScreenRegions r = regions(w, h, slide.layout, slide.image.has_value());
         it = layouts_.emplace(key, layout_text(slide.title, slide.body, r.text, preferred_text_sizes(w, h), fonts_)).first;
     }
     return it->second;
@@ -52,7 +68,7 @@ void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
 void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = compute_regions(w, h, slide.layout, slide.image.has_value());
+    const ScreenRegions r = regions(w, h, slide.layout, slide.image.has_value());
     // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
     if (slide.image && r.image.w > 0 && r.image.h > 0) {
         if (SDL_Texture* tex = images_.get(slide.image->pixels)) {
@@ -110,7 +126,7 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
 
 void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
     const ThemeConfig& theme = config_.theme;
-    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
     fill(r.footer, theme.footer_background);
     text_.draw_text(clock_text(now), FontStyle::Bold, r.footer_px, theme.footer_text, r.footer_clock, HAlign::Right);
     const int name_px =
@@ -138,7 +154,7 @@ void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, 
 void SlideRenderer::draw_information_screen(const LocalTime& now, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
     const Rect& c = r.content;
     const TextSizes sizes = preferred_text_sizes(w, h);
     const int name_px = text_.fit_px(config_.clinic.name, FontStyle::Bold, sizes.title_px, c.w, sizes.body_px);

@@ -11,6 +11,7 @@
 #include "core/text_layout.h"
 #include "core/touch_panel.h"
 #include "fonts.h"
+#include "patient_controls.h"
 #include "pointer_input.h"
 #include "touch_fonts.h"
 
@@ -40,6 +41,9 @@ public:
     void begin_frame(float dt_seconds, const PointerInput& pointer);
     [[nodiscard]] std::optional<PanelIntent> touch_button(const Rect& where);
     [[nodiscard]] std::optional<PanelIntent> touch_panel(const TouchPanelView& view);
+    // Read aloud and A+ (patient_controls.h); draw only while the panel is closed.
+    [[nodiscard]] std::optional<PatientControl> patient_controls(const PatientControlsLayout& layout,
+                                                                 const PatientControlsView& view);
     // The staff keypad or panel; returns what was touched.
     void staff(const StaffView& view, StaffPanelModel& model);
     void end_frame();

@@ -37,6 +37,7 @@ struct Slide {
     std::chrono::milliseconds duration{0};
     bool duration_from_reading_time = true;
     ShowWindow show;
+    std::string say;               // Read aloud speaks this instead of title + text when set
     Diagnostics warnings;          // usable but worth telling staff about
     std::string content_hash;      // changes whenever the file or its image changes
 };

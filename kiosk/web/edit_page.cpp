@@ -45,7 +45,7 @@ std::string edit_body(const Request& request, const EditView& v) {
     const SlideFields& f = v.fields;
     std::string body;
     if (!v.banner.empty()) {
-        body += std::string("<p class=\"") + (v.banner_is_error ? "error\" role=\"alert" : "note\" role=\"status") +
+        body += std::string("<p class=\"") + (v.banner_is_error ? "message error\" role=\"alert" : "message ok\" role=\"status") +
                 "\">" + html_escape(v.banner) + "</p>";
     }
     body += messages_for(v, "");
@@ -100,7 +100,7 @@ Response edit_response(const Request& request, const EditView& v, int status = 2
 
 Response not_found(const Request& request, const std::string& error) {
     return Response::html(page({"Slide not found", true, request.csrf_token},
-                               "<p class=\"error\">" + html_escape(error) + "</p><p><a href=\"/\">← All slides</a></p>"),
+                               "<p class=\"message error\">" + html_escape(error) + "</p><p><a href=\"/\">← All slides</a></p>"),
                           404);
 }
 
@@ -119,7 +119,7 @@ std::string posted_text(const Request& request, const SlideText& stored) {
 Response raw_page(const Request& request, const std::string& name, const std::string& etag, const std::string& text,
                   const std::string& banner, const Diagnostics& diags, int status) {
     std::string body;
-    if (!banner.empty()) body += "<p class=\"error\" role=\"alert\">" + html_escape(banner) + "</p>";
+    if (!banner.empty()) body += "<p class=\"message error\" role=\"alert\">" + html_escape(banner) + "</p>";
     for (const auto& d : diags) body += "<p class=\"field-error\" role=\"alert\">" + html_escape(line_message(d)) + "</p>";
     body += "<p><a href=\"/slide?name=" + url_encode(name) + "\">← Back to the form</a> · <span class=\"file\">" +
             html_escape(name) + "</span></p>";

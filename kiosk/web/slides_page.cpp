@@ -18,11 +18,11 @@ std::string action_button(const Request& request, const std::string& action, con
 
 std::string note_html(const Request& request) {
     const std::string note = note_sentence(query_value(request, "note"));
-    return note.empty() ? "" : "<p class=\"note\" role=\"status\">" + html_escape(note) + "</p>";
+    return note.empty() ? "" : "<p class=\"message ok\" role=\"status\">" + html_escape(note) + "</p>";
 }
 
 std::string error_html(const std::string& message) {
-    return "<p class=\"error\" role=\"alert\">" + html_escape(message) + "</p>";
+    return "<p class=\"message error\" role=\"alert\">" + html_escape(message) + "</p>";
 }
 
 std::string slide_card(const Request& request, const SlideEntry& e, bool first, bool last) {
@@ -49,7 +49,7 @@ std::string slide_card(const Request& request, const SlideEntry& e, bool first, 
     if (!last) out += action_button(request, "/slides/move", e.name, "↓ Later", "", "<input type=\"hidden\" name=\"step\" value=\"1\">");
     out += e.status == SlideStatus::Off ? action_button(request, "/slides/on", e.name, "Switch on")
                                         : action_button(request, "/slides/off", e.name, "Switch off");
-    out += action_button(request, "/slides/remove", e.name, "Remove", "danger");
+    out += action_button(request, "/slides/remove", e.name, "Remove", "danger\" data-confirm=\"Remove this slide? You can restore it from the Removed page.");
     out += "</div></div></li>";
     return out;
 }

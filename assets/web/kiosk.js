@@ -79,6 +79,8 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   form.addEventListener("input", later);
   form.addEventListener("change", later);
+  // A refused save comes back with what was typed: preview that, not the saved version.
+  if (form.dataset.typed) refresh();
 });
 
 // The kiosk's live screen (#live-screen): a fresh screenshot every 5 seconds while the page is visible.

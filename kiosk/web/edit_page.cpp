@@ -18,6 +18,7 @@ struct EditView {
     std::map<std::string, std::vector<std::string>> messages;  // by field ("" = the whole slide)
     std::string banner;                                   // a sentence over the form
     bool banner_is_error = false;
+    bool typed = false;  // the fields hold what was posted, not the saved file
 };
 
 void add_messages(EditView& v, const Diagnostics& diags) {
@@ -45,13 +46,22 @@ std::string edit_body(const Request& request, const EditView& v) {
     const SlideFields& f = v.fields;
     std::string body;
     if (!v.banner.empty()) {
-        body += std::string("<p class=\"") + (v.banner_is_error ? "message error\" role=\"alert" : "message ok\" role=\"status") +
-                "\">" + html_escape(v.banner) + "</p>";
+        body += std::string("<div class=\"") + (v.banner_is_error ? "message error\" role=\"alert" : "message ok\" role=\"status") +
+                "\"><p>" + html_escape(v.banner) + "</p>";
+        if (v.banner_is_error && !v.messages.empty()) {
+            body += "<ul class=\"summary\">";
+            for (const auto& [field, list] : v.messages) {
+                for (const auto& m : list) body += "<li>" + html_escape(m) + "</li>";
+            }
+            body += "</ul>";
+        }
+        body += "</div>";
     }
     body += messages_for(v, "");
     body += "<p><a href=\"/\">← All slides</a> · <span class=\"file\">" + html_escape(v.name) + "</span> · <a href=\"/slide/raw?name=" +
             url_encode(v.name) + "\">Edit the file as text</a></p>";
-    body += "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/save\" data-preview=\"/slide/preview\">";
+    body += "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/save\" data-preview=\"/slide/preview\"" +
+            std::string(v.typed ? " data-typed=\"1\"" : "") + ">";
     body += csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(v.name) +
             "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(v.etag) + "\">";
     body += "<div class=\"edit-fields\">";
@@ -170,6 +180,7 @@ void register_edit_page(Router& router, const std::shared_ptr<PagesState>& state
         v.etag = form_value(request, "etag");  // the form keeps what was typed
         v.text = text;
         v.fields = fields_from_text(text);
+        v.typed = true;
         v.banner = r.message;
         v.banner_is_error = true;
         add_messages(v, r.diagnostics);

@@ -86,6 +86,9 @@ def body_text(driver):
 
 
 def shoot(driver, name, size):
+    # Every picture on the page drawn first (thumbnails are rendered on request).
+    wait_until(lambda: driver.execute_script(
+        "return Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0);"), 20)
     driver.set_window_size(*size)
     # Chromium's window size includes no chrome in headless mode; make the viewport exactly the size.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -224,6 +227,10 @@ def main():
             "return document.querySelector('.field-error').closest('.field').querySelector('input').id")
         if parent != "f-duration":
             fail(f"the message is not next to the duration field but {parent}")
+        wait_until(lambda: "would not show" in driver.find_element(By.ID, "preview-status").text, 10)
+        status = driver.find_element(By.ID, "preview-status").text
+        if "line " not in status:
+            fail("the preview of the refused edit does not say why: " + status)
         shoot(driver, "edit-refused", DESK)
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         driver.set_window_size(*DESK)

@@ -14,7 +14,7 @@ std::string str(const json::Value* v, const char* key) {
 
 // Counter words → what the desk calls them.
 const char* counter_label(const std::string& word) {
-    if (word == "slip_printed") return "Call-back slips printed";
+    if (word == "slip_printed") return "Slips printed";
     if (word == "button_opened") return "Touch button pressed";
     if (word == "callback_printed") return "Call-backs printed";
     if (word == "slide_shown") return "Slides shown";

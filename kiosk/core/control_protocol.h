@@ -7,6 +7,8 @@
 //             or "ERR <sentence for a person>\n" and close.
 //   Requests: screenshot  → image/png: the frame on screen now (read back before it is presented)
 //             status      → application/json: the newest status.json text (at most 30 s old)
+//             test-print  → text/plain: the outcome of a test slip, once the printer has answered
+//                           (ERR when no printer is set up); the staff web page's "Test print"
 //
 // The PNG travels over the socket and the client writes the file, so the kiosk (user kiosk) never
 // writes where the asking user points it.

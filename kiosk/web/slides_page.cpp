@@ -156,9 +156,26 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         return after(*state, request, r, "");
     });
 
-    router.get("/printer", [state](const Request& request) {
-        return Response::html(page({"Printer", true, request.csrf_token},
-                                   printer_html(state->context().state_dir) + on_screen_html(state->context().state_dir)));
+    const auto printer_page = [state](const Request& request, const std::string& result, bool ok, int status) {
+        std::string body;
+        if (!result.empty()) {
+            body += std::string("<p class=\"message ") + (ok ? "ok" : "error") + "\" role=\"status\" id=\"test-print-result\">" +
+                    html_escape(result) + "</p>";
+        }
+        body += printer_html(state->context().state_dir);
+        body += "<form method=\"post\" action=\"/printer/test\">" + csrf_field(request.csrf_token) +
+                "<button type=\"submit\" id=\"test-print\">Test print</button> <span class=\"small\">The kiosk prints "
+                "a sample slip (no patient details) and this page shows how it went.</span></form>";
+        body += on_screen_html(state->context().state_dir);
+        return Response::html(page({"Printer", true, request.csrf_token}, body), status);
+    };
+    router.get("/printer", [printer_page](const Request& request) { return printer_page(request, "", true, 200); });
+    // The running kiosk prints (one process owns the printer); this waits for the printer's answer.
+    router.post("/printer/test", [state, printer_page](const Request& request) {
+        const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
+        if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
+        const bool printed = a.bytes.rfind("printed", 0) == 0;
+        return printer_page(request, "Test print: " + a.bytes, printed, 200);
     });
 }
 

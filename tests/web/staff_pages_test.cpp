@@ -160,3 +160,10 @@ TEST(StaffPages, PrinterPageShowsStateAndTodaysCountsButNoPatientData) {
     EXPECT_EQ(r.body.find("Ada"), std::string::npos);
     EXPECT_EQ(r.body.find("5550100199"), std::string::npos);
 }
+
+TEST(StaffPages, TestPrintWithoutARunningKioskSaysSo) {
+    Pages p;
+    const Response r = p.call("POST", "/printer/test");
+    EXPECT_EQ(r.status, 503);
+    EXPECT_NE(r.body.find("Test print not done: the kiosk is not running"), std::string::npos) << r.body;
+}

@@ -177,16 +177,20 @@ void ControlServer::answer(int client, std::stop_token stop) {
     } else if (req == "test-print") {
         bool ok = false;
         const std::string result = test_print(ok, stop);
-        (void)send_all(client, ok ? control::ok_header("text/plain", result.size()) + result : control::error_line(result));
+        (void)send_all(client,
+                       ok ? control::ok_header("text/plain", result.size()) + result : control::error_line(result));
     } else if (req == "status") {
         const std::string json = status_json_();
         (void)send_all(client, control::ok_header("application/json", json.size()) + json);
     } else {
-        (void)send_all(client, control::error_line("unknown request '" + req + "'; known: screenshot, status, test-print"));
+        (void)send_all(client,
+                       control::error_line("unknown request '" + req + "'; known: screenshot, status, test-print"));
     }
 }
 
-bool ControlServer::take_test_print() { return print_wanted_.exchange(false); }
+bool ControlServer::take_test_print() {
+    return print_wanted_.exchange(false);
+}
 
 void ControlServer::test_print_done(bool ok, std::string result) {
     {

@@ -1,7 +1,7 @@
 #include "web/http_server.h"
 
-#include "core/pin_lock.h"
 #include "web/html.h"
+#include "web/login_handler.h"
 #include "web/login_page.h"
 #include "web/request_checks.h"
 #include "web/session_store.h"
@@ -10,7 +10,6 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
-#include <string.h>  // explicit_bzero
 #include <sys/socket.h>
 
 #include <atomic>
@@ -97,10 +96,7 @@ struct HttpServer::Impl {
         options.log(line);
     }
 
-    [[nodiscard]] LoginState login_state() const {
-        if (options.password_hash.empty()) return LoginState::NotSetUp;
-        return is_usable_pin_hash(options.password_hash) ? LoginState::Ready : LoginState::Unusable;
-    }
+    [[nodiscard]] LoginState login_state() const { return login_state_of(options.password_hash); }
 
     static bool is_public(std::string_view path) { return path == "/login" || find_static_file(path) != nullptr; }
 
@@ -150,9 +146,16 @@ struct HttpServer::Impl {
 
         if (r.method == "POST") {
             const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-            if (length && std::strtoull(length, nullptr, 10) > options.limits.max_request_bytes) {
-                return too_large("The request is " + megabytes(std::strtoull(length, nullptr, 10)) + "; the limit is " +
-                                 megabytes(options.limits.max_request_bytes) + ".");
+            const unsigned long long announced = length ? std::strtoull(length, nullptr, 10) : 0;
+            if (announced > options.limits.max_request_bytes) {
+                Response refusal = too_large("The request is " + megabytes(announced) + "; the limit is " +
+                                             megabytes(options.limits.max_request_bytes) + ".");
+                // A browser still sending its upload shows "connection reset", not our answer, when
+                // the server closes early: so a body up to kDrainFactor × the limit is read and
+                // dropped (never kept) before the 413. Beyond that it is cut off at once.
+                if (announced > options.limits.max_request_bytes * kDrainFactor) return refusal;
+                p.refusal = std::move(refusal);
+                return std::nullopt;
             }
             const char* type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
             const std::string t = type ? lower(type) : std::string();
@@ -218,6 +221,7 @@ struct HttpServer::Impl {
     }
 
     static constexpr std::size_t kMaxFields = 200;
+    static constexpr std::size_t kDrainFactor = 8;
 
     // Counts `bytes` against the budget of all bodies held in memory at once.
     bool reserve(PendingRequest& p, std::size_t bytes) {
@@ -230,55 +234,6 @@ struct HttpServer::Impl {
         return true;
     }
 
-    Response login(PendingRequest& p) {
-        Request& r = p.request;
-        const LoginState state = login_state();
-        if (state != LoginState::Ready) {
-            log("login refused for " + r.client + ": no usable [web] password_hash is set");
-            return Response::html(login_page(state, {}), 403);
-        }
-        const auto verdict = throttle.check(r.client);
-        if (!verdict.allowed) {
-            const auto seconds = std::to_string((verdict.wait.count() + 999) / 1000);
-            log("login refused for " + r.client +
-                (verdict.locked_out ? ": locked out" : ": too soon after a wrong password") + " (" + seconds +
-                " s left)");
-            Response res = Response::html(
-                login_page(state, verdict.locked_out ? "Too many wrong passwords from this computer. Try again in " +
-                                                           seconds + " seconds."
-                                                     : "Please wait " + seconds + " seconds before trying again."),
-                429);
-            res.headers.emplace_back("Retry-After", seconds);
-            return res;
-        }
-        auto field = r.form.find("password");
-        std::string password = field == r.form.end() ? std::string() : field->second;
-        const bool ok = !password.empty() && verify_pin(password, options.password_hash);
-        explicit_bzero(password.data(), password.size());
-        if (field != r.form.end()) explicit_bzero(field->second.data(), field->second.size());
-        if (!ok) {
-            const int failures = throttle.failed(r.client);
-            const auto& rules = throttle.rules();
-            const bool locked = failures >= rules.max_failures;
-            log("wrong web password from " + r.client + " (" + std::to_string(failures) + " of " +
-                std::to_string(rules.max_failures) + ")" + (locked ? ": locked out" : ""));
-            const auto wait = throttle.check(r.client).wait;
-            const auto seconds = std::to_string((wait.count() + 999) / 1000);
-            return Response::html(
-                login_page(state, locked ? "Wrong password. Too many wrong tries: this computer must wait " + seconds +
-                                               " seconds."
-                                         : "Wrong password. Wait " + seconds + " seconds, then try again."),
-                401);
-        }
-        throttle.succeeded(r.client);
-        if (p.session) sessions.end(p.session->id);  // a fresh id at every login: no session fixation
-        const auto session = sessions.create();
-        log("staff logged in from " + r.client);
-        Response res = Response::redirect("/");
-        res.headers.emplace_back("Set-Cookie", session_cookie(session.id, tls()));
-        return res;
-    }
-
     // The answer once the whole request is in (or was refused on the way).
     Response answer(PendingRequest& p) {
         if (p.refusal) return std::move(*p.refusal);
@@ -288,7 +243,11 @@ struct HttpServer::Impl {
             return res;
         }
         if (r.path == "/login") {
-            if (r.method == "POST") return login(p);
+            if (r.method == "POST") {
+                return handle_login(r, p.session,
+                                    LoginContext{options.password_hash, throttle, sessions, tls(),
+                                                 [this](const std::string& line) { log(line); }});
+            }
             if (p.session) return Response::redirect("/");
             return Response::html(login_page(login_state(), {}));
         }
@@ -452,8 +411,8 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
         return nullptr;
     }
     std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
-    server->impl_->log(std::string("serving on ") + (tls ? "https://" : "http://") + o.host + ":" +
-                       std::to_string(server->port()));
+    server->impl_->log(std::string("serving on ") + (tls ? "https://" : "http://") +
+                       (o.ipv6 ? "[" + o.host + "]" : o.host) + ":" + std::to_string(server->port()));
     return server;
 }
 

@@ -6,6 +6,8 @@
 #include "support/process.h"
 #include "support/temp_dir.h"
 
+#include "core/config.h"
+#include "core/pin_lock.h"
 #include "core/web_password.h"
 
 #include <gtest/gtest.h>
@@ -75,6 +77,27 @@ TEST(KioskWeb, CheckReportsWebSettingErrors) {
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.output.find("kiosk.toml:2"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("listen"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace kiosk::test
+
+namespace kiosk::test {
+namespace {
+
+TEST(KioskWeb, HashPinWebMakesAPasswordHashForTheWebSection) {
+    const CommandResult short_one = run_command({kKiosk, "hash-pin", "--web", "--pin", "1234"});
+    EXPECT_EQ(short_one.exit_code, 1);
+    EXPECT_NE(short_one.output.find("at least 8 characters"), std::string::npos) << short_one.output;
+    const CommandResult r = run_command({kKiosk, "hash-pin", "--web", "--pin", "Reception-Desk-42"});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("[web]\npassword_hash = \"$y$"), std::string::npos) << r.output;
+    const auto start = r.output.find("$y$");
+    const std::string hash = r.output.substr(start, r.output.find('\n', start) - start);
+    const ConfigResult config = parse_config("[web]\npassword_hash = \"" + hash + "\"\n", "kiosk.toml");
+    EXPECT_TRUE(config.diagnostics.empty());
+    EXPECT_TRUE(verify_pin("Reception-Desk-42", config.config.web.password_hash));
+    EXPECT_FALSE(verify_pin("Reception-Desk-43", config.config.web.password_hash));
 }
 
 }  // namespace

@@ -179,10 +179,10 @@ def main():
 
     display = start_xvfb()
     kiosk_log = open(os.path.join(tmp, "kiosk.log"), "w")
-    start([KIOSK, "run", "--config", config, "--slides", slides], kiosk_log,
+    kiosk_p = start([KIOSK, "run", "--config", config, "--slides", slides], kiosk_log,
           {"DISPLAY": display, "SDL_FRAMEBUFFER_ACCELERATION": "0"})
     web_log = open(os.path.join(tmp, "web.log"), "w")
-    start([KIOSK, "web", "--config", config, "--slides", slides], web_log, {"SDL_VIDEODRIVER": "offscreen"})
+    web_p = start([KIOSK, "web", "--config", config, "--slides", slides], web_log, {"SDL_VIDEODRIVER": "offscreen"})
     shot = os.path.join(tmp, "screen.png")
     if not wait_until(lambda: "Welcome" in screen_text(display, shot), 30, 0.3):
         fail("the kiosk never showed its slide:\n" + open(kiosk_log.name).read()[-2000:])
@@ -353,6 +353,17 @@ def main():
             p.flush()
         if "front-desk-2026" in open(web_log.name).read():
             fail("the password is in the web log")
+        # In the sanitizer build the e2e runs are how memory errors in both processes are found
+        # (leaks are reported at exit: stop both first).
+        for p in (web_p, kiosk_p):
+            p.send_signal(signal.SIGTERM)
+            p.wait(30)
+        for log in (web_log.name, kiosk_log.name):
+            text = open(log).read()
+            for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"):
+                if marker in text:
+                    at = text.index(marker)
+                    fail(f"{os.path.basename(log)} holds a sanitizer report:\n{text[max(0, at - 200):at + 3000]}")
         print("browser test: all checks passed; screenshots in", SHOTS)
     finally:
         driver.quit()

@@ -166,9 +166,14 @@ void ControlServer::answer(int client, std::stop_token stop) {
     if (!request) return;
     std::string req = *request;
     if (!req.empty() && req.back() == '\r') req.pop_back();
-    if (req == "screenshot") {
+    if (req == "screenshot" || req == "screenshot-public") {
         std::string error;
-        const std::string png = screenshot_png(error, stop);
+        std::string png = screenshot_png(error, stop);
+        // Checked after the frame arrived: the flag was set before that frame was drawn.
+        if (req == "screenshot-public" && private_.load()) {
+            png.clear();
+            error = "a patient is using the touch screen, so its picture is not shown";
+        }
         if (png.empty()) {
             (void)send_all(client, control::error_line("no screenshot: " + error));
         } else {
@@ -184,7 +189,7 @@ void ControlServer::answer(int client, std::stop_token stop) {
         (void)send_all(client, control::ok_header("application/json", json.size()) + json);
     } else {
         (void)send_all(client,
-                       control::error_line("unknown request '" + req + "'; known: screenshot, status, test-print"));
+                       control::error_line("unknown request '" + req + "'; known: screenshot, screenshot-public, status, test-print"));
     }
 }
 

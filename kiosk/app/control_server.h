@@ -43,6 +43,10 @@ public:
     // Frame loop: true once per "test-print" request; print a test slip and answer with
     // test_print_done() when its result is known (or at once when there is no printer).
     [[nodiscard]] bool take_test_print();
+    // Frame loop, before each frame: true while a patient (or staff) uses the touch panel. Then
+    // "screenshot-public" (the staff web page's live screen) is refused, so digits being typed never
+    // leave the box; "screenshot" (kiosk screenshot, root or the kiosk group) still answers.
+    void set_private(bool on) { private_.store(on); }
     void test_print_done(bool ok, std::string result);
 
 private:
@@ -62,6 +66,7 @@ private:
     std::condition_variable frame_ready_;
     std::optional<FramePixels> frame_;  // guarded by mutex_
     std::atomic<bool> print_wanted_{false};
+    std::atomic<bool> private_{false};
     std::optional<std::pair<bool, std::string>> print_result_;  // guarded by mutex_
     std::jthread thread_;
 };

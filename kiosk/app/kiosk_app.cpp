@@ -227,6 +227,7 @@ int KioskApp::run() {
             last_reload_ = clock_.wall();
             dirty_ = true;
         }
+        if (control_) control_->set_private(panel_->is_open() || staff_->view().state != StaffState::Closed);
         if (control_ && control_->take_test_print()) {  // asked by the staff web page
             if (printer_) apply_staff_effect(StaffEffect::TestPrint);
             else control_->test_print_done(false, "no printer is set up in kiosk.toml");

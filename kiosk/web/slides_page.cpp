@@ -116,7 +116,7 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
     });
 
     router.get("/screen.png", [state](const Request&) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot");
+        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
         if (!a.ok) return Response::text(a.error + "\n", 503);
         state->saw_screenshot(a.bytes);
         return Response::png(a.bytes);

@@ -349,6 +349,19 @@ def main():
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         driver.get(base + "/")
         shoot(driver, "slides-after", DESK)
+
+        # A patient opens the touch panel: the page's live screen is withheld while it is open.
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        env = {**os.environ, "DISPLAY": display}
+        subprocess.run(["xdotool", "mousemove", "1024", "613"], env=env, check=True)
+        time.sleep(0.2)  # ImGui polls the pointer
+        subprocess.run(["xdotool", "click", "1"], env=env, check=True)
+        if not wait_until(lambda: "Touch here" not in screen_text(display, shot), 10, 0.2):
+            fail("the touch panel did not open")
+        answer = driver.execute_script(
+            "return fetch('/screen.png').then(r => r.text().then(t => r.status + ' ' + t));")
+        if not answer.startswith("503") or "patient" not in answer:
+            fail("the live screen is shown while a patient uses the panel: " + answer[:80])
         for p in (web_log, kiosk_log):
             p.flush()
         if "front-desk-2026" in open(web_log.name).read():

@@ -188,8 +188,8 @@ void ControlServer::answer(int client, std::stop_token stop) {
         const std::string json = status_json_();
         (void)send_all(client, control::ok_header("application/json", json.size()) + json);
     } else {
-        (void)send_all(client,
-                       control::error_line("unknown request '" + req + "'; known: screenshot, screenshot-public, status, test-print"));
+        (void)send_all(client, control::error_line("unknown request '" + req +
+                                                   "'; known: screenshot, screenshot-public, status, test-print"));
     }
 }
 

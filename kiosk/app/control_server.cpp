@@ -166,20 +166,65 @@ void ControlServer::answer(int client, std::stop_token stop) {
     if (!request) return;
     std::string req = *request;
     if (!req.empty() && req.back() == '\r') req.pop_back();
-    if (req == "screenshot") {
+    if (req == "screenshot" || req == "screenshot-public") {
         std::string error;
-        const std::string png = screenshot_png(error, stop);
+        std::string png = screenshot_png(error, stop);
+        // Checked after the frame arrived: the flag was set before that frame was drawn.
+        if (req == "screenshot-public" && private_.load()) {
+            png.clear();
+            error = "a patient is using the touch screen, so its picture is not shown";
+        }
         if (png.empty()) {
             (void)send_all(client, control::error_line("no screenshot: " + error));
         } else {
             (void)send_all(client, control::ok_header("image/png", png.size()) + png);
         }
+    } else if (req == "test-print") {
+        bool ok = false;
+        const std::string result = test_print(ok, stop);
+        (void)send_all(client,
+                       ok ? control::ok_header("text/plain", result.size()) + result : control::error_line(result));
     } else if (req == "status") {
         const std::string json = status_json_();
         (void)send_all(client, control::ok_header("application/json", json.size()) + json);
     } else {
-        (void)send_all(client, control::error_line("unknown request '" + req + "'; known: screenshot, status"));
+        (void)send_all(client, control::error_line("unknown request '" + req +
+                                                   "'; known: screenshot, screenshot-public, status, test-print"));
     }
+}
+
+bool ControlServer::take_test_print() {
+    return print_wanted_.exchange(false);
+}
+
+void ControlServer::test_print_done(bool ok, std::string result) {
+    {
+        std::lock_guard lock(mutex_);
+        print_result_.emplace(ok, std::move(result));
+    }
+    frame_ready_.notify_all();
+}
+
+// The frame loop submits the slip to the print worker (one process owns the printer) and reports
+// the job's outcome, which the worker bounds by its own deadline; this waits a little longer.
+std::string ControlServer::test_print(bool& ok, std::stop_token stop) {
+    std::unique_lock lock(mutex_);
+    print_result_.reset();
+    print_wanted_.store(true);
+    SDL_Event e{};
+    e.type = wake_event_;
+    SDL_PushEvent(&e);
+    if (!frame_ready_.wait_for(lock, std::chrono::seconds(60),
+                               [&] { return print_result_.has_value() || stop.stop_requested(); }) ||
+        !print_result_) {
+        print_wanted_.store(false);
+        ok = false;
+        return "the printer gave no result within 60 seconds";
+    }
+    ok = print_result_->first;
+    std::string result = std::move(print_result_->second);
+    print_result_.reset();
+    return result;
 }
 
 std::string ControlServer::screenshot_png(std::string& error, std::stop_token stop) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -39,11 +40,20 @@ public:
     // Frame loop: true when a client waits for a picture; draw a frame and deliver() it.
     [[nodiscard]] bool frame_wanted() const { return frame_wanted_.load(); }
     void deliver(FramePixels frame);
+    // Frame loop: true once per "test-print" request; print a test slip and answer with
+    // test_print_done() when its result is known (or at once when there is no printer).
+    [[nodiscard]] bool take_test_print();
+    // Frame loop, before each frame: true while a patient (or staff) uses the touch panel. Then
+    // "screenshot-public" (the staff web page's live screen) is refused, so digits being typed never
+    // leave the box; "screenshot" (kiosk screenshot, root or the kiosk group) still answers.
+    void set_private(bool on) { private_.store(on); }
+    void test_print_done(bool ok, std::string result);
 
 private:
     void serve(std::stop_token stop);
     void answer(int client, std::stop_token stop);
     std::string screenshot_png(std::string& error, std::stop_token stop);
+    std::string test_print(bool& ok, std::stop_token stop);
 
     const std::filesystem::path path_;
     const Uint32 wake_event_;
@@ -55,6 +65,9 @@ private:
     std::mutex mutex_;
     std::condition_variable frame_ready_;
     std::optional<FramePixels> frame_;  // guarded by mutex_
+    std::atomic<bool> print_wanted_{false};
+    std::atomic<bool> private_{false};
+    std::optional<std::pair<bool, std::string>> print_result_;  // guarded by mutex_
     std::jthread thread_;
 };
 

@@ -235,12 +235,18 @@ int KioskApp::run() {
             last_reload_ = clock_.wall();
             dirty_ = true;
         }
+        if (control_) control_->set_private(panel_->is_open() || staff_->view().state != StaffState::Closed);
+        if (control_ && control_->take_test_print()) {  // asked by the staff web page
+            if (printer_) apply_staff_effect(StaffEffect::TestPrint);
+            else control_->test_print_done(false, "no printer is set up in kiosk.toml");
+        }
         if (printer_) {
             panel_->set_printer_status(printer_->status());
             for (const JobResult& r : printer_->take_results()) {
                 if (test_print_job_ && r.job_id == *test_print_job_) {
                     staff_model_.last_test_print = std::string(to_string(r.outcome)) + (r.detail.empty() ? "" : ": " + r.detail);
                     test_print_job_.reset();
+                    if (control_) control_->test_print_done(true, staff_model_.last_test_print);
                 } else {
                     apply_panel_effects(panel_->on_job_result(r));
                 }

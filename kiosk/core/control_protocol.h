@@ -6,7 +6,10 @@
 //   Answer:   "OK <media-type> <byte-count>\n" then exactly that many bytes, then the kiosk closes;
 //             or "ERR <sentence for a person>\n" and close.
 //   Requests: screenshot  → image/png: the frame on screen now (read back before it is presented)
+//             screenshot-public → the same, or ERR while the touch panel is open (the web page's view)
 //             status      → application/json: the newest status.json text (at most 30 s old)
+//             test-print  → text/plain: the outcome of a test slip, once the printer has answered
+//                           (ERR when no printer is set up); the staff web page's "Test print"
 //
 // The PNG travels over the socket and the client writes the file, so the kiosk (user kiosk) never
 // writes where the asking user points it.

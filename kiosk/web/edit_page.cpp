@@ -14,10 +14,11 @@ struct EditView {
     std::string name;
     std::string etag;
     SlideFields fields;
-    std::string text;                                     // the slide text the messages refer to
+    std::string text;                                          // the slide text the messages refer to
     std::map<std::string, std::vector<std::string>> messages;  // by field ("" = the whole slide)
-    std::string banner;                                   // a sentence over the form
+    std::string banner;                                        // a sentence over the form
     bool banner_is_error = false;
+    bool typed = false;  // the fields hold what was posted, not the saved file
 };
 
 void add_messages(EditView& v, const Diagnostics& diags) {
@@ -45,20 +46,33 @@ std::string edit_body(const Request& request, const EditView& v) {
     const SlideFields& f = v.fields;
     std::string body;
     if (!v.banner.empty()) {
-        body += std::string("<p class=\"") + (v.banner_is_error ? "error\" role=\"alert" : "note\" role=\"status") +
-                "\">" + html_escape(v.banner) + "</p>";
+        body += std::string("<div class=\"") +
+                (v.banner_is_error ? "message error\" role=\"alert" : "message ok\" role=\"status") + "\"><p>" +
+                html_escape(v.banner) + "</p>";
+        if (v.banner_is_error && !v.messages.empty()) {
+            body += "<ul class=\"summary\">";
+            for (const auto& [field, list] : v.messages) {
+                for (const auto& m : list) body += "<li>" + html_escape(m) + "</li>";
+            }
+            body += "</ul>";
+        }
+        body += "</div>";
     }
     body += messages_for(v, "");
-    body += "<p><a href=\"/\">← All slides</a> · <span class=\"file\">" + html_escape(v.name) + "</span> · <a href=\"/slide/raw?name=" +
-            url_encode(v.name) + "\">Edit the file as text</a></p>";
-    body += "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/save\" data-preview=\"/slide/preview\">";
+    body += "<p><a href=\"/\">← All slides</a> · <span class=\"file\">" + html_escape(v.name) +
+            "</span> · <a href=\"/slide/raw?name=" + url_encode(v.name) + "\">Edit the file as text</a></p>";
+    body +=
+        "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/save\" "
+        "data-preview=\"/slide/preview\"" +
+        std::string(v.typed ? " data-typed=\"1\"" : "") + ">";
     body += csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(v.name) +
             "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(v.etag) + "\">";
     body += "<div class=\"edit-fields\">";
     body += input(v, "title", "Title", f.title, "type=\"text\" maxlength=\"200\"");
     body += "<div class=\"field\"><label for=\"f-text\">Text</label><textarea id=\"f-text\" name=\"text\" rows=\"8\">" +
-            html_escape(f.text) + "</textarea><p class=\"help\">One idea per line. Start a line with - for a "
-                                  "bullet; put **two stars** around words to make them bold.</p>" +
+            html_escape(f.text) +
+            "</textarea><p class=\"help\">One idea per line. Start a line with - for a "
+            "bullet; put **two stars** around words to make them bold.</p>" +
             messages_for(v, "text") + "</div>";
     body += input(v, "picture", "Picture", f.picture, "type=\"text\" placeholder=\"art/name.svg\"",
                   "A file in the slides folder; upload a new one below.");
@@ -77,20 +91,25 @@ std::string edit_body(const Request& request, const EditView& v) {
     body += input(v, "days", "Days", f.days, "type=\"text\" placeholder=\"mon tue wed thu fri\"");
     body += input(v, "hours", "Hours", f.hours, "type=\"text\" placeholder=\"08:00-18:00\"");
     body += "</fieldset>";
-    body += "<div class=\"save-row\"><button type=\"submit\" class=\"primary\" id=\"save\">Save</button> "
-            "<a class=\"button\" href=\"/slide?name=" + url_encode(v.name) + "\">Undo my changes</a></div>";
-    body += "</div><div class=\"edit-preview\"><h2>Preview</h2>"
-            "<img id=\"preview\" src=\"/slide/preview?name=" + url_encode(v.name) +
-            "\" alt=\"The slide as the kiosk will show it\" width=\"640\" height=\"360\">"
-            "<p id=\"preview-status\" class=\"small\" role=\"status\">This is how the waiting room will see it.</p>"
-            "</div></form>";
-    body += "<section class=\"upload\"><h2>New picture</h2>"
-            "<form method=\"post\" action=\"/slide/picture\" enctype=\"multipart/form-data\">" +
-            csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(v.name) +
-            "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(v.etag) +
-            "\"><input type=\"file\" name=\"picture\" accept=\"image/png,image/jpeg,image/svg+xml\" required> "
-            "<button type=\"submit\">Upload and use on this slide</button>"
-            "<p class=\"help\">PNG, JPEG or SVG, at most 32 MB and 8192 pixels on a side.</p></form></section>";
+    body +=
+        "<div class=\"save-row\"><button type=\"submit\" class=\"primary\" id=\"save\">Save</button> "
+        "<a class=\"button\" href=\"/slide?name=" +
+        url_encode(v.name) + "\">Undo my changes</a></div>";
+    body +=
+        "</div><div class=\"edit-preview\"><h2>Preview</h2>"
+        "<img id=\"preview\" src=\"/slide/preview?name=" +
+        url_encode(v.name) +
+        "\" alt=\"The slide as the kiosk will show it\" width=\"640\" height=\"360\">"
+        "<p id=\"preview-status\" class=\"small\" role=\"status\">This is how the waiting room will see it.</p>"
+        "</div></form>";
+    body +=
+        "<section class=\"upload\"><h2>New picture</h2>"
+        "<form method=\"post\" action=\"/slide/picture\" enctype=\"multipart/form-data\">" +
+        csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(v.name) +
+        "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(v.etag) +
+        "\"><input type=\"file\" name=\"picture\" accept=\"image/png,image/jpeg,image/svg+xml\" required> "
+        "<button type=\"submit\">Upload and use on this slide</button>"
+        "<p class=\"help\">PNG, JPEG or SVG, at most 32 MB and 8192 pixels on a side.</p></form></section>";
     return body;
 }
 
@@ -99,9 +118,10 @@ Response edit_response(const Request& request, const EditView& v, int status = 2
 }
 
 Response not_found(const Request& request, const std::string& error) {
-    return Response::html(page({"Slide not found", true, request.csrf_token},
-                               "<p class=\"error\">" + html_escape(error) + "</p><p><a href=\"/\">← All slides</a></p>"),
-                          404);
+    return Response::html(
+        page({"Slide not found", true, request.csrf_token},
+             "<p class=\"message error\">" + html_escape(error) + "</p><p><a href=\"/\">← All slides</a></p>"),
+        404);
 }
 
 // What a preview or save of this request would write: the raw text, or the form over the stored text.
@@ -119,18 +139,23 @@ std::string posted_text(const Request& request, const SlideText& stored) {
 Response raw_page(const Request& request, const std::string& name, const std::string& etag, const std::string& text,
                   const std::string& banner, const Diagnostics& diags, int status) {
     std::string body;
-    if (!banner.empty()) body += "<p class=\"error\" role=\"alert\">" + html_escape(banner) + "</p>";
-    for (const auto& d : diags) body += "<p class=\"field-error\" role=\"alert\">" + html_escape(line_message(d)) + "</p>";
+    if (!banner.empty()) body += "<p class=\"message error\" role=\"alert\">" + html_escape(banner) + "</p>";
+    for (const auto& d : diags)
+        body += "<p class=\"field-error\" role=\"alert\">" + html_escape(line_message(d)) + "</p>";
     body += "<p><a href=\"/slide?name=" + url_encode(name) + "\">← Back to the form</a> · <span class=\"file\">" +
             html_escape(name) + "</span></p>";
-    body += "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/raw/save\" data-preview=\"/slide/preview\">" +
-            csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(name) +
-            "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(etag) +
-            "\"><div class=\"edit-fields\"><textarea name=\"raw\" class=\"raw\" rows=\"22\" spellcheck=\"false\">" +
-            html_escape(text) + "</textarea><div class=\"save-row\"><button type=\"submit\" class=\"primary\">Save</button></div>"
-            "</div><div class=\"edit-preview\"><h2>Preview</h2><img id=\"preview\" src=\"/slide/preview?name=" +
-            url_encode(name) + "\" alt=\"The slide as the kiosk will show it\" width=\"640\" height=\"360\">"
-            "<p id=\"preview-status\" class=\"small\" role=\"status\"></p></div></form>";
+    body +=
+        "<form id=\"slide-form\" class=\"edit\" method=\"post\" action=\"/slide/raw/save\" "
+        "data-preview=\"/slide/preview\">" +
+        csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(name) +
+        "\"><input type=\"hidden\" name=\"etag\" value=\"" + html_escape(etag) +
+        "\"><div class=\"edit-fields\"><textarea name=\"raw\" class=\"raw\" rows=\"22\" spellcheck=\"false\">" +
+        html_escape(text) +
+        "</textarea><div class=\"save-row\"><button type=\"submit\" class=\"primary\">Save</button></div>"
+        "</div><div class=\"edit-preview\"><h2>Preview</h2><img id=\"preview\" src=\"/slide/preview?name=" +
+        url_encode(name) +
+        "\" alt=\"The slide as the kiosk will show it\" width=\"640\" height=\"360\">"
+        "<p id=\"preview-status\" class=\"small\" role=\"status\"></p></div></form>";
     return Response::html(page({"Edit slide file", true, request.csrf_token}, body), status);
 }
 
@@ -164,12 +189,14 @@ void register_edit_page(Router& router, const std::shared_ptr<PagesState>& state
         if (!stored.error.empty()) return not_found(request, stored.error);
         const std::string text = posted_text(request, stored);
         const SaveResult r = store.save(name, text, form_value(request, "etag"));
-        if (r.outcome == SaveResult::Outcome::Saved) return Response::redirect("/slide?name=" + url_encode(name) + "&note=saved");
+        if (r.outcome == SaveResult::Outcome::Saved)
+            return Response::redirect("/slide?name=" + url_encode(name) + "&note=saved");
         EditView v;
         v.name = name;
         v.etag = form_value(request, "etag");  // the form keeps what was typed
         v.text = text;
         v.fields = fields_from_text(text);
+        v.typed = true;
         v.banner = r.message;
         v.banner_is_error = true;
         add_messages(v, r.diagnostics);
@@ -190,7 +217,8 @@ void register_edit_page(Router& router, const std::shared_ptr<PagesState>& state
         if (!stored.error.empty()) return not_found(request, stored.error);
         const std::string text = posted_text(request, stored);
         const SaveResult r = store.save(name, text, form_value(request, "etag"));
-        if (r.outcome == SaveResult::Outcome::Saved) return Response::redirect("/slide?name=" + url_encode(name) + "&note=saved");
+        if (r.outcome == SaveResult::Outcome::Saved)
+            return Response::redirect("/slide?name=" + url_encode(name) + "&note=saved");
         return raw_page(request, name, form_value(request, "etag"), text, r.message, r.diagnostics,
                         r.outcome == SaveResult::Outcome::Conflict ? 409 : 400);
     });

@@ -16,7 +16,9 @@ namespace kiosk::web {
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 // The folder part of "art/x.png" ("" for "x.png") and the last part.
 std::pair<std::string, std::string> split(std::string_view rel) {
@@ -27,8 +29,7 @@ std::pair<std::string, std::string> split(std::string_view rel) {
 
 }  // namespace
 
-FolderIo::FolderIo(const std::filesystem::path& dir)
-    : dir_(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {
+FolderIo::FolderIo(const std::filesystem::path& dir) : dir_(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {
     if (!dir_) error_ = "the slides folder " + dir.string() + " cannot be opened (" + errno_text() + ")";
 }
 
@@ -49,7 +50,7 @@ UniqueFd FolderIo::open_beneath(std::string_view rel, int flags) const {
 bool FolderIo::read(std::string_view rel, std::string& out, std::uintmax_t max_bytes, std::string& error) const {
     const UniqueFd fd = open_beneath(rel, O_RDONLY | O_NONBLOCK);
     if (!fd) {
-        error = errno == ENOENT ? "there is no such file"
+        error = errno == ENOENT                      ? "there is no such file"
                 : (errno == ELOOP || errno == EXDEV) ? "it is a link, which the page does not follow"
                                                      : "it cannot be read (" + errno_text() + ")";
         return false;
@@ -131,7 +132,7 @@ bool FolderIo::rename(std::string_view from, std::string_view to, std::string& e
     }
     const unsigned flags = replace ? 0u : RENAME_NOREPLACE;
     if (::renameat2(dir_.get(), a.c_str(), dir_.get(), b.c_str(), flags) != 0) {
-        error = errno == EEXIST ? "a file named " + b + " is already there"
+        error = errno == EEXIST   ? "a file named " + b + " is already there"
                 : errno == ENOENT ? "there is no file named " + a
                                   : "cannot rename " + a + " (" + errno_text() + ")";
         return false;
@@ -165,7 +166,8 @@ std::vector<std::string> FolderIo::files(std::string_view rel) const {
     }
     while (const dirent* e = ::readdir(d)) {
         struct stat st {};
-        if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) names.emplace_back(e->d_name);
+        if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+            names.emplace_back(e->d_name);
     }
     ::closedir(d);
     std::sort(names.begin(), names.end());

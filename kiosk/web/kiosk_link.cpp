@@ -33,8 +33,9 @@ KioskAnswer ask_kiosk(const std::filesystem::path& state_dir, const std::string&
     std::strncpy(addr.sun_path, sock.c_str(), sizeof addr.sun_path - 1);
     const UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
     if (!fd || ::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        a.error = (errno == ENOENT || errno == ECONNREFUSED) ? "the kiosk is not running"
-                                                             : std::string("cannot reach the kiosk: ") + std::strerror(errno);
+        a.error = (errno == ENOENT || errno == ECONNREFUSED)
+                      ? "the kiosk is not running"
+                      : std::string("cannot reach the kiosk: ") + std::strerror(errno);
         return a;
     }
     const std::string line = request + "\n";
@@ -66,7 +67,8 @@ KioskAnswer ask_kiosk(const std::filesystem::path& state_dir, const std::string&
             }
         }
         if (header && data.size() - body_start >= header->length) break;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         pollfd p{fd.get(), POLLIN, 0};
         if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
             a.error = "the kiosk did not answer in time";

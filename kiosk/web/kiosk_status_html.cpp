@@ -14,7 +14,7 @@ std::string str(const json::Value* v, const char* key) {
 
 // Counter words → what the desk calls them.
 const char* counter_label(const std::string& word) {
-    if (word == "slip_printed") return "Call-back slips printed";
+    if (word == "slip_printed") return "Slips printed";
     if (word == "button_opened") return "Touch button pressed";
     if (word == "callback_printed") return "Call-backs printed";
     if (word == "slide_shown") return "Slides shown";
@@ -29,15 +29,16 @@ std::string on_screen_html(const std::filesystem::path& state_dir) {
     std::string out = "<section class=\"now\"><h2>On screen now</h2>";
     const json::Value* running = status ? status->get("running") : nullptr;
     if (!status || !running || running->boolean() != true) {
-        out += "<p class=\"problem\">The kiosk is not running (no fresh status in " +
-               html_escape(state_dir.string()) + ").</p>";
+        out += "<p class=\"problem\">The kiosk is not running (no fresh status in " + html_escape(state_dir.string()) +
+               ").</p>";
     } else {
         const json::Value* slide = status->get("slide");
         out += "<p class=\"now-title\"><b>" + html_escape(str(slide, "title")) + "</b> <span class=\"file\">" +
                html_escape(str(slide, "file")) + "</span></p>";
     }
-    out += "<img class=\"screen\" id=\"live-screen\" src=\"/screen.png\" alt=\"What the kiosk shows now\" "
-           "width=\"480\" height=\"270\">";
+    out +=
+        "<img class=\"screen\" id=\"live-screen\" src=\"/screen.png\" alt=\"What the kiosk shows now\" "
+        "width=\"480\" height=\"270\">";
     out += "<p class=\"small\">The picture is the kiosk's own screen; it refreshes every few seconds.</p></section>";
     return out;
 }
@@ -53,9 +54,8 @@ std::string printer_html(const std::filesystem::path& state_dir) {
         out += "<p>No printer is set up in kiosk.toml.</p>";
     } else {
         const bool ready = ok && ok->boolean() == true;
-        out += std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" +
-               html_escape(str(printer, "state")) + (str(printer, "detail").empty() ? "" : ": ") +
-               html_escape(str(printer, "detail")) + "</p>";
+        out += std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" + html_escape(str(printer, "state")) +
+               (str(printer, "detail").empty() ? "" : ": ") + html_escape(str(printer, "detail")) + "</p>";
     }
     out += "<h3>Today</h3><table class=\"counts\">";
     bool any = false;

@@ -17,7 +17,7 @@ std::pair<int, int> PagesState::screen_size() {
         const std::lock_guard lock(mutex_);
         if (screen_.first > 0) return screen_;
     }
-    const KioskAnswer a = ask_kiosk(context_.state_dir, "screenshot");
+    const KioskAnswer a = ask_kiosk(context_.state_dir, "screenshot-public");
     if (a.ok) saw_screenshot(a.bytes);
     const std::lock_guard lock(mutex_);
     return screen_.first > 0 ? screen_ : std::pair{1920, 1080};

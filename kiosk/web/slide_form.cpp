@@ -58,7 +58,8 @@ std::vector<FrontLine> front_lines(std::string_view front) {
     std::string section;
     for (std::string& line : lines_of(front)) {
         const std::string t = trim(line);
-        if (t.size() > 2 && t.front() == '[' && t.back() == ']') section = trim(std::string_view(t).substr(1, t.size() - 2));
+        if (t.size() > 2 && t.front() == '[' && t.back() == ']')
+            section = trim(std::string_view(t).substr(1, t.size() - 2));
         out.push_back({section, std::move(line)});
     }
     return out;
@@ -92,8 +93,10 @@ void set_key(std::vector<FrontLine>& lines, const std::string& section, const st
              const std::string& toml_value) {
     for (auto it = lines.begin(); it != lines.end(); ++it) {
         if (it->section == section && key_of(it->text) == key) {
-            if (toml_value.empty()) lines.erase(it);
-            else it->text = key + " = " + toml_value;
+            if (toml_value.empty())
+                lines.erase(it);
+            else
+                it->text = key + " = " + toml_value;
             return;
         }
     }
@@ -147,13 +150,19 @@ SlideFields fields_from_text(std::string_view text) {
         if (key.empty()) continue;
         const std::string v = value_of(l.text);
         if (l.section.empty()) {
-            if (key == "image") f.picture = v;
-            else if (key == "layout") f.layout = v;
-            else if (key == "duration") f.duration = v;
+            if (key == "image")
+                f.picture = v;
+            else if (key == "layout")
+                f.layout = v;
+            else if (key == "duration")
+                f.duration = v;
         } else if (l.section == "show") {
-            if (key == "from") f.from = v;
-            else if (key == "until") f.until = v;
-            else if (key == "hours") f.hours = v;
+            if (key == "from")
+                f.from = v;
+            else if (key == "until")
+                f.until = v;
+            else if (key == "hours")
+                f.hours = v;
             else if (key == "days") {
                 std::string words;
                 for (const char c : v) words += (c == '[' || c == ']' || c == '"' || c == ',') ? ' ' : c;

@@ -48,8 +48,8 @@ std::string SlidePreview::render(std::string_view name, std::string_view text, c
         return {};
     }
     const auto slide = std::make_shared<const Slide>(std::move(*parsed.slide));
-    std::string png = surface_png(canvas.draw(slide, 0, 1, to_local(std::chrono::system_clock::now())), error,
-                                  max_w, max_h);
+    std::string png =
+        surface_png(canvas.draw(slide, 0, 1, to_local(std::chrono::system_clock::now())), error, max_w, max_h);
     if (png.empty()) return {};
     cache_.emplace_front(key, png);
     if (cache_.size() > kCacheEntries) cache_.pop_back();

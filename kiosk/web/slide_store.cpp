@@ -39,7 +39,8 @@ std::string unnumbered(std::string_view name) {
 int number_of(std::string_view name) {
     int n = 0;
     std::size_t i = 0;
-    for (; i < name.size() && i < 6 && std::isdigit(static_cast<unsigned char>(name[i])); ++i) n = n * 10 + (name[i] - '0');
+    for (; i < name.size() && i < 6 && std::isdigit(static_cast<unsigned char>(name[i])); ++i)
+        n = n * 10 + (name[i] - '0');
     return i == 0 ? 0 : n;
 }
 
@@ -53,8 +54,10 @@ std::string slug(std::string_view text, std::string_view fallback) {
     std::string out;
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 0x80) out += static_cast<char>(std::tolower(u));
-        else if (!out.empty() && out.back() != '-') out += '-';
+        if (std::isalnum(u) && u < 0x80)
+            out += static_cast<char>(std::tolower(u));
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
         if (out.size() >= 40) break;
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
@@ -112,10 +115,14 @@ std::vector<std::string> messages_of(const Diagnostics& diags) {
 
 const char* to_string(SlideStatus s) {
     switch (s) {
-        case SlideStatus::Playing: return "playing";
-        case SlideStatus::Scheduled: return "scheduled";
-        case SlideStatus::Problems: return "has problems";
-        case SlideStatus::Off: return "switched off";
+        case SlideStatus::Playing:
+            return "playing";
+        case SlideStatus::Scheduled:
+            return "scheduled";
+        case SlideStatus::Problems:
+            return "has problems";
+        case SlideStatus::Off:
+            return "switched off";
     }
     return "?";
 }
@@ -234,8 +241,9 @@ SaveResult SlideStore::save(std::string_view name, std::string_view text, std::s
     if (current.etag != expected_etag) {
         SaveResult r;
         r.outcome = SaveResult::Outcome::Conflict;
-        r.message = "This slide was changed by someone else while you edited it: reload to see their version "
-                    "(copy your text first if you want to keep it).";
+        r.message =
+            "This slide was changed by someone else while you edited it: reload to see their version "
+            "(copy your text first if you want to keep it).";
         r.etag = current.etag;
         return r;
     }
@@ -400,15 +408,15 @@ UploadResult SlideStore::upload_picture(std::string_view filename, std::string_v
     if (!probe.image) {
         const bool too_large = probe.error.find("too large") != std::string::npos;
         r.status = too_large ? 413 : 415;
-        r.message = too_large ? "The picture has too many pixels (" + probe.error + "); the kiosk takes at most " +
-                                    std::to_string(kMaxImageSide) + " pixels on a side and " +
-                                    std::to_string(kMaxImagePixels / 1'000'000) +
-                                    " million pixels in all. Export it smaller."
-                              : "That file is not a picture the kiosk can show (" + probe.error +
-                                    "). Use a PNG, JPEG or SVG file.";
+        r.message =
+            too_large
+                ? "The picture has too many pixels (" + probe.error + "); the kiosk takes at most " +
+                      std::to_string(kMaxImageSide) + " pixels on a side and " +
+                      std::to_string(kMaxImagePixels / 1'000'000) + " million pixels in all. Export it smaller."
+                : "That file is not a picture the kiosk can show (" + probe.error + "). Use a PNG, JPEG or SVG file.";
         return r;
     }
-    const char* ext = probe.image->format == ImageFormat::Png ? ".png"
+    const char* ext = probe.image->format == ImageFormat::Png    ? ".png"
                       : probe.image->format == ImageFormat::Jpeg ? ".jpg"
                                                                  : ".svg";
     std::string stem(filename);

@@ -28,12 +28,12 @@ enum class SlideStatus { Playing, Scheduled, Problems, Off };
 [[nodiscard]] const char* to_string(SlideStatus s);
 
 struct SlideEntry {
-    std::string name;   // the file name, e.g. "020-massage.md" or "020-massage.md.off"
+    std::string name;  // the file name, e.g. "020-massage.md" or "020-massage.md.off"
     SlideStatus status = SlideStatus::Playing;
     std::string title;
-    std::string picture;       // the image key as written (relative), empty for none
-    int duration_seconds = 0;  // as it plays (reading time when not written)
-    std::string show_window;   // "always", or "Mon–Fri 08:00–12:00 from 2026-12-01"
+    std::string picture;                // the image key as written (relative), empty for none
+    int duration_seconds = 0;           // as it plays (reading time when not written)
+    std::string show_window;            // "always", or "Mon–Fri 08:00–12:00 from 2026-12-01"
     std::vector<std::string> messages;  // "line: message" (hint) for each warning/error
 };
 
@@ -55,9 +55,9 @@ struct SaveResult {
 };
 
 struct UploadResult {
-    int status = 200;       // 200, 413 (too big, limit stated), 415 (not a picture), 400, 500
-    std::string message;    // for a person
-    std::string picture;    // the image key to write, e.g. "art/poster.png"
+    int status = 200;     // 200, 413 (too big, limit stated), 415 (not a picture), 400, 500
+    std::string message;  // for a person
+    std::string picture;  // the image key to write, e.g. "art/poster.png"
 };
 
 // "line 5: message (hint)", what the page shows next to a field.

@@ -12,17 +12,16 @@ std::string action_button(const Request& request, const std::string& action, con
                           const std::string& label, const std::string& css = "", const std::string& extra = "") {
     return "<form method=\"post\" action=\"" + action + "\" class=\"inline\">" + csrf_field(request.csrf_token) +
            "<input type=\"hidden\" name=\"name\" value=\"" + html_escape(name) + "\">" + extra +
-           "<button type=\"submit\"" + (css.empty() ? "" : " class=\"" + css + "\"") + ">" + label +
-           "</button></form>";
+           "<button type=\"submit\"" + (css.empty() ? "" : " class=\"" + css + "\"") + ">" + label + "</button></form>";
 }
 
 std::string note_html(const Request& request) {
     const std::string note = note_sentence(query_value(request, "note"));
-    return note.empty() ? "" : "<p class=\"note\" role=\"status\">" + html_escape(note) + "</p>";
+    return note.empty() ? "" : "<p class=\"message ok\" role=\"status\">" + html_escape(note) + "</p>";
 }
 
 std::string error_html(const std::string& message) {
-    return "<p class=\"error\" role=\"alert\">" + html_escape(message) + "</p>";
+    return "<p class=\"message error\" role=\"alert\">" + html_escape(message) + "</p>";
 }
 
 std::string slide_card(const Request& request, const SlideEntry& e, bool first, bool last) {
@@ -31,8 +30,9 @@ std::string slide_card(const Request& request, const SlideEntry& e, bool first, 
                                      : e.status == SlideStatus::Off       ? "off"
                                                                           : "problems";
     std::string out = "<li class=\"slide-card " + status_class + "\">";
-    out += "<a class=\"thumb\" href=\"/slide?name=" + url_encode(e.name) + "\"><img src=\"/slide/thumb?name=" +
-           url_encode(e.name) + "\" alt=\"\" width=\"320\" height=\"180\" loading=\"lazy\"></a>";
+    out += "<a class=\"thumb\" href=\"/slide?name=" + url_encode(e.name) +
+           "\"><img src=\"/slide/thumb?name=" + url_encode(e.name) +
+           "\" alt=\"\" width=\"320\" height=\"180\" loading=\"lazy\"></a>";
     out += "<div class=\"slide-info\"><h2><a href=\"/slide?name=" + url_encode(e.name) + "\">" +
            html_escape(e.title.empty() ? "(no title)" : e.title) + "</a></h2>";
     out += "<p><span class=\"status " + status_class + "\">" + html_escape(to_string(e.status)) + "</span> ";
@@ -45,11 +45,16 @@ std::string slide_card(const Request& request, const SlideEntry& e, bool first, 
         out += "</ul>";
     }
     out += "<div class=\"actions\"><a class=\"button\" href=\"/slide?name=" + url_encode(e.name) + "\">Edit</a>";
-    if (!first) out += action_button(request, "/slides/move", e.name, "↑ Earlier", "", "<input type=\"hidden\" name=\"step\" value=\"-1\">");
-    if (!last) out += action_button(request, "/slides/move", e.name, "↓ Later", "", "<input type=\"hidden\" name=\"step\" value=\"1\">");
+    if (!first)
+        out += action_button(request, "/slides/move", e.name, "↑ Earlier", "",
+                             "<input type=\"hidden\" name=\"step\" value=\"-1\">");
+    if (!last)
+        out += action_button(request, "/slides/move", e.name, "↓ Later", "",
+                             "<input type=\"hidden\" name=\"step\" value=\"1\">");
     out += e.status == SlideStatus::Off ? action_button(request, "/slides/on", e.name, "Switch on")
                                         : action_button(request, "/slides/off", e.name, "Switch off");
-    out += action_button(request, "/slides/remove", e.name, "Remove", "danger");
+    out += action_button(request, "/slides/remove", e.name, "Remove",
+                         "danger\" data-confirm=\"Remove this slide? You can restore it from the Removed page.");
     out += "</div></div></li>";
     return out;
 }
@@ -111,7 +116,7 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
     });
 
     router.get("/screen.png", [state](const Request&) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot");
+        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
         if (!a.ok) return Response::text(a.error + "\n", 503);
         state->saw_screenshot(a.bytes);
         return Response::png(a.bytes);
@@ -140,8 +145,9 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
 
     router.get("/removed", [state](const Request& request) {
         const auto names = state->store().removed();
-        std::string body = note_html(request) + "<p class=\"lead\">Removed slides are kept here. Restore one to "
-                                                "put it back at the end of the play order.</p><ul class=\"removed\">";
+        std::string body = note_html(request) +
+                           "<p class=\"lead\">Removed slides are kept here. Restore one to "
+                           "put it back at the end of the play order.</p><ul class=\"removed\">";
         for (const auto& n : names) {
             body += "<li><span class=\"file\">" + html_escape(n) + "</span> " +
                     action_button(request, "/removed/restore", n, "Restore") + "</li>";
@@ -156,9 +162,26 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         return after(*state, request, r, "");
     });
 
-    router.get("/printer", [state](const Request& request) {
-        return Response::html(page({"Printer", true, request.csrf_token},
-                                   printer_html(state->context().state_dir) + on_screen_html(state->context().state_dir)));
+    const auto printer_page = [state](const Request& request, const std::string& result, bool ok, int status) {
+        std::string body;
+        if (!result.empty()) {
+            body += std::string("<p class=\"message ") + (ok ? "ok" : "error") +
+                    "\" role=\"status\" id=\"test-print-result\">" + html_escape(result) + "</p>";
+        }
+        body += printer_html(state->context().state_dir);
+        body += "<form method=\"post\" action=\"/printer/test\">" + csrf_field(request.csrf_token) +
+                "<button type=\"submit\" id=\"test-print\">Test print</button> <span class=\"small\">The kiosk prints "
+                "a sample slip (no patient details) and this page shows how it went.</span></form>";
+        body += on_screen_html(state->context().state_dir);
+        return Response::html(page({"Printer", true, request.csrf_token}, body), status);
+    };
+    router.get("/printer", [printer_page](const Request& request) { return printer_page(request, "", true, 200); });
+    // The running kiosk prints (one process owns the printer); this waits for the printer's answer.
+    router.post("/printer/test", [state, printer_page](const Request& request) {
+        const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
+        if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
+        const bool printed = a.bytes.rfind("printed", 0) == 0;
+        return printer_page(request, "Test print: " + a.bytes, printed, 200);
     });
 }
 

@@ -315,7 +315,7 @@ TEST(ApplianceE2E, StatusWhileRunningAndAfterStop) {
     ASSERT_TRUE(body.has_value()) << answer;
     ASSERT_NE(body->get("pid"), nullptr);
     EXPECT_EQ(body->get("pid")->number().value_or(0), kiosk.pid());
-    EXPECT_EQ(ask(s.state / "control.sock", "reboot\n"), "ERR unknown request 'reboot'; known: screenshot, status\n");
+    EXPECT_EQ(ask(s.state / "control.sock", "reboot\n"), "ERR unknown request 'reboot'; known: screenshot, screenshot-public, status, test-print\n");
 
     kiosk.stop();
     const CommandResult after = s.kiosk({"status", "--config", s.config.string()});

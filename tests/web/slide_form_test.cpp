@@ -44,8 +44,7 @@ TEST(SlideForm, WritesChangedFieldsAndKeepsNotesAndFormatting) {
     EXPECT_NE(out.find("# Slide settings for staff."), std::string::npos) << out;
     EXPECT_NE(out.find("**everyday tasks**"), std::string::npos) << out;
     EXPECT_NE(out.find("# New title\n"), std::string::npos) << out;
-    EXPECT_NE(out.find("layout = \"image-left\"\nduration = 12\n[show]\nhours = \"08:00-12:00\"\n"),
-              std::string::npos)
+    EXPECT_NE(out.find("layout = \"image-left\"\nduration = 12\n[show]\nhours = \"08:00-12:00\"\n"), std::string::npos)
         << out;
     EXPECT_EQ(out.find("days"), std::string::npos) << "an emptied field removes its key: " << out;
 }

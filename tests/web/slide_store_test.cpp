@@ -1,8 +1,8 @@
 // The slides folder as the web page changes it, with real files in a temporary folder, and the
 // kiosk's own deck loader reading the result.
+#include "web/slide_store.h"
 #include "core/deck.h"
 #include "support/temp_dir.h"
-#include "web/slide_store.h"
 
 #include <gtest/gtest.h>
 
@@ -138,8 +138,7 @@ TEST(SlideStore, RemovedAndSwitchedOffSlidesAreSkippedByTheKiosksLoaderAndComeBa
 
     ASSERT_EQ(f.store.set_enabled("020-second.md.off", true).outcome, SaveResult::Outcome::Saved);
     ASSERT_EQ(f.store.restore("030-third.md").outcome, SaveResult::Outcome::Saved);
-    EXPECT_EQ(loaded_names(f.tmp.path()),
-              (std::vector<std::string>{"010-first.md", "020-second.md", "030-third.md"}));
+    EXPECT_EQ(loaded_names(f.tmp.path()), (std::vector<std::string>{"010-first.md", "020-second.md", "030-third.md"}));
 }
 
 TEST(SlideStore, ABrokenSwitchedOffSlideCannotBeSwitchedOn) {

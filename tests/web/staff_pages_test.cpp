@@ -1,8 +1,8 @@
 // The staff pages' handlers called directly with the Requests a browser would send (the server has
 // already checked session, CSRF and Origin), on a real slides folder in a temporary directory.
+#include "web/staff_pages.h"
 #include "support/temp_dir.h"
 #include "web/kiosk_link.h"
-#include "web/staff_pages.h"
 
 #include <gtest/gtest.h>
 
@@ -83,8 +83,12 @@ TEST(StaffPages, ABrokenEditShowsLineAndMessageNextToTheFieldAndIsNotWritten) {
     const std::string etag = etag_in(edit.body);
     ASSERT_FALSE(etag.empty());
     const Response bad = p.call("POST", "/slide/save", {},
-                                {{"name", "010-flu.md"}, {"etag", etag}, {"title", "Flu"}, {"text", "words"},
-                                 {"layout", "text-only"}, {"duration", "9999"}});
+                                {{"name", "010-flu.md"},
+                                 {"etag", etag},
+                                 {"title", "Flu"},
+                                 {"text", "words"},
+                                 {"layout", "text-only"},
+                                 {"duration", "9999"}});
     EXPECT_EQ(bad.status, 400);
     const auto field = bad.body.find("id=\"f-duration\"");
     const auto message = bad.body.find("<p class=\"field-error\" role=\"alert\">line ");
@@ -94,8 +98,11 @@ TEST(StaffPages, ABrokenEditShowsLineAndMessageNextToTheFieldAndIsNotWritten) {
     EXPECT_EQ(read_file(p.slides() / "010-flu.md"), kSlide);
 
     const Response good = p.call("POST", "/slide/save", {},
-                                 {{"name", "010-flu.md"}, {"etag", etag}, {"title", "Flu shots today"},
-                                  {"text", "Ask at the desk."}, {"layout", "text-only"}});
+                                 {{"name", "010-flu.md"},
+                                  {"etag", etag},
+                                  {"title", "Flu shots today"},
+                                  {"text", "Ask at the desk."},
+                                  {"layout", "text-only"}});
     EXPECT_EQ(good.status, 303);
     EXPECT_NE(read_file(p.slides() / "010-flu.md").find("# Flu shots today\n"), std::string::npos);
 
@@ -115,7 +122,8 @@ TEST(StaffPages, PreviewIsAPngAtTheKiosksSizeAndABrokenOneSaysWhy) {
                                   {{"name", "020-hours.md"}, {"title", "New hours"}, {"text", "Saturday too."}});
     ASSERT_EQ(typed.status, 200);
     EXPECT_NE(typed.body, saved.body) << "the preview follows what is typed";
-    const Response broken = p.call("POST", "/slide/preview", {}, {{"name", "020-hours.md"}, {"raw", "+++\nlayout = 3\n+++\n# T\n"}});
+    const Response broken =
+        p.call("POST", "/slide/preview", {}, {{"name", "020-hours.md"}, {"raw", "+++\nlayout = 3\n+++\n# T\n"}});
     EXPECT_EQ(broken.status, 422);
     EXPECT_NE(broken.body.find("line 2: "), std::string::npos) << broken.body;
     const Response thumb = p.call("GET", "/slide/thumb", {{"name", "010-flu.md"}});
@@ -156,7 +164,14 @@ TEST(StaffPages, PrinterPageShowsStateAndTodaysCountsButNoPatientData) {
                     "patient": {"name": "Ada Lovelace", "phone": "5550100199"}})");
     const Response r = p.call("GET", "/printer");
     EXPECT_NE(r.body.find("paper-out: load paper"), std::string::npos) << r.body;
-    EXPECT_NE(r.body.find("<th>Call-back slips printed</th><td>3</td>"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("<th>Slips printed</th><td>3</td>"), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find("Ada"), std::string::npos);
     EXPECT_EQ(r.body.find("5550100199"), std::string::npos);
+}
+
+TEST(StaffPages, TestPrintWithoutARunningKioskSaysSo) {
+    Pages p;
+    const Response r = p.call("POST", "/printer/test");
+    EXPECT_EQ(r.status, 503);
+    EXPECT_NE(r.body.find("Test print not done: the kiosk is not running"), std::string::npos) << r.body;
 }

@@ -49,15 +49,27 @@ using Handler = std::function<Response(const Request&)>;
 
 // The routes a part of the page contributes. Exact paths only ("/slide", "/slide/save"); the server
 // answers 404 for anything unregistered, 405 for a known path with the wrong method.
+//
+// Handlers run one at a time by default, because the pages share the slides folder (a save's stamp
+// check and its rename must not interleave with another save). A handler that only waits on the
+// running kiosk (a test print, a screenshot) and touches no file is registered Waits::Kiosk, so it
+// runs beside the others: otherwise one slow printer would freeze the page for every member of staff.
+enum class Waits { Files, Kiosk };
+
 class Router {
 public:
-    void get(std::string path, Handler handler) { routes_.push_back({"GET", std::move(path), std::move(handler)}); }
-    void post(std::string path, Handler handler) { routes_.push_back({"POST", std::move(path), std::move(handler)}); }
+    void get(std::string path, Handler handler, Waits waits = Waits::Files) {
+        routes_.push_back({"GET", std::move(path), std::move(handler), waits});
+    }
+    void post(std::string path, Handler handler, Waits waits = Waits::Files) {
+        routes_.push_back({"POST", std::move(path), std::move(handler), waits});
+    }
 
     struct Route {
         std::string method;
         std::string path;
         Handler handler;
+        Waits waits = Waits::Files;
     };
     const std::vector<Route>& routes() const { return routes_; }
 

@@ -268,6 +268,7 @@ struct HttpServer::Impl {
             return res;
         }
         try {
+            if (p.route->waits == Waits::Kiosk) return p.route->handler(r);
             const std::lock_guard lock(handler_mutex);
             return p.route->handler(r);
         } catch (const std::exception& e) {

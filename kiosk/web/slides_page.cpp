@@ -120,7 +120,7 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         if (!a.ok) return Response::text(a.error + "\n", 503);
         state->saw_screenshot(a.bytes);
         return Response::png(a.bytes);
-    });
+    }, Waits::Kiosk);
 
     router.post("/slides/move", [state](const Request& request) {
         const int step = form_value(request, "step") == "-1" ? -1 : 1;
@@ -182,7 +182,7 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
         const bool printed = a.bytes.rfind("printed", 0) == 0;
         return printer_page(request, "Test print: " + a.bytes, printed, 200);
-    });
+    }, Waits::Kiosk);
 }
 
 }  // namespace kiosk::web

@@ -206,7 +206,7 @@ int KioskApp::run() {
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
-    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
+    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer, config_->desk_printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
     build_usage_log();
@@ -356,10 +356,10 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     panel_ = std::make_unique<TouchPanel>(clock_, now);
     // The print worker holds the connection and the printer's last known state: kept unless
     // [printer] itself changed.
-    if (change.printer) {
+    if (change.printer || old->desk_printer != now.desk_printer) {
         printer_.reset();
         test_print_job_.reset();
-        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer);
+        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer, now.desk_printer);
     }
     if (printer_) panel_->set_printer_status(printer_->status());
     if (change.staff) build_staff();

@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -178,6 +179,23 @@ TEST(SlipWidthIntegration, TheLongestNumberShrinksInsteadOfWrapping) {
         EXPECT_NE(paper.line_with("+1 555 010 0142"), nullptr) << paper.all_text();
         EXPECT_NE(paper.line_with("+86 123 456 789 0123"), nullptr) << paper.all_text();
     }
+}
+
+// The fault this guards against, seen by the same reader: a slip laid out for 576 dots (the old
+// fixed width) on a 512-dot printer gets lines broken by the printer, the number among them.
+TEST(SlipWidthIntegration, TheReaderSeesASlipLaidOutForTheWrongWidth) {
+    EscposListener printer(ListenerMode::Ok);
+    KioskConfig config = clinic(576, printer.port());
+    config.clinic.phone = "+1 555 010 0142";
+    {
+        PrintWorker worker(config.printer);
+        worker.submit(compose_slip(config, request(SlipKind::TakeAway)));
+        EXPECT_EQ(wait_result(worker).outcome, JobOutcome::Printed);
+    }
+    const test::Paper paper = test::print_on_paper(printer.received(), 512);
+    EXPECT_TRUE(std::any_of(paper.lines.begin(), paper.lines.end(), [](const auto& l) { return l.wrapped; }));
+    EXPECT_EQ(paper.line_with("+1 555 010 0142"), nullptr) << "the number split:\n" << paper.all_text();
+    EXPECT_FALSE(paper.problems.empty()) << "the 576-dot rules are wider than the paper";
 }
 
 // The extension case through to a QR a phone's camera reads: the slip's QR printed as a raster

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "wiping_allocator.h"
+
 namespace kiosk {
 
 namespace {
@@ -44,7 +46,7 @@ int country_code_length(std::string_view digits) {
 }
 
 // Groups of three from the left; a last group of one joins the one before it ("555 010 7777").
-void append_groups(std::string_view digits, std::string& out) {
+void append_groups(std::string_view digits, SecretString& out) {
     size_t i = 0;
     while (i < digits.size()) {
         size_t take = std::min<size_t>(3, digits.size() - i);
@@ -108,25 +110,29 @@ std::string tel_uri_for(const PhoneNumber& number) {
 }
 
 std::string group_phone_digits(std::string_view keyed) {
+    // A patient's number: every intermediate copy is wiped before it is freed (wiping_allocator.h).
     keyed = trim(keyed);
     if (keyed.find(' ') != std::string_view::npos) return std::string(keyed);  // the patient's own grouping
-    std::string digits;
+    SecretString digits;
     for (const char c : keyed) {
         if (is_digit(c)) digits += c;
     }
-    std::string out;
+    SecretString out;
+    out.reserve(digits.size() * 2 + 2);
     std::string_view rest = digits;
     if (!keyed.empty() && keyed.front() == '+') {
-        const auto cc = static_cast<size_t>(country_code_length(rest));
-        out = "+" + std::string(rest.substr(0, cc));
-        rest.remove_prefix(std::min(cc, rest.size()));
+        const auto cc = std::min(static_cast<size_t>(country_code_length(rest)), rest.size());
+        out += '+';
+        out.append(rest.substr(0, cc));
+        rest.remove_prefix(cc);
     } else if (rest.size() == 10 || rest.size() == 11) {
         // A national number with a trunk prefix ("0612345678"): the first four read as one group.
-        out = std::string(rest.substr(0, 4 - (rest.size() == 10 && rest[0] != '0' ? 1 : 0)));
-        rest.remove_prefix(out.size());
+        const size_t head = 4 - (rest.size() == 10 && rest[0] != '0' ? 1 : 0);
+        out.append(rest.substr(0, head));
+        rest.remove_prefix(head);
     }
     append_groups(rest, out);
-    return out;
+    return std::string(out);
 }
 
 }  // namespace kiosk

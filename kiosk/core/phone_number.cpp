@@ -10,8 +10,12 @@ namespace kiosk {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_separator(char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

@@ -11,7 +11,8 @@ namespace kiosk {
 
 // print_width_dots (0, or 96..2400 dots) and confirm_seconds (0..120; 0 = do not wait for the printer
 // to confirm). A bad value is reported as file:line and keeps `last`'s.
-void read_printer_extras(const toml_util::Context& ctx, const toml::table& t, PrinterConfig& p, const PrinterConfig& last);
+void read_printer_extras(const toml_util::Context& ctx, const toml::table& t, PrinterConfig& p,
+                         const PrinterConfig& last);
 // [desk_printer] fallback = "hand_to_desk" (default) or "hide".
 void read_desk_fallback(const toml_util::Context& ctx, const toml::table& t, DeskPrinterConfig& d,
                         const DeskPrinterConfig& last);

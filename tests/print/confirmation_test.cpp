@@ -39,10 +39,12 @@ SlipRequest take_away() {
 
 JobResult wait_result(PrintWorker& worker) {
     std::vector<JobResult> results;
-    const bool got = test::wait_until([&] {
-        for (auto& r : worker.take_results()) results.push_back(r);
-        return !results.empty();
-    }, 30s);
+    const bool got = test::wait_until(
+        [&] {
+            for (auto& r : worker.take_results()) results.push_back(r);
+            return !results.empty();
+        },
+        30s);
     EXPECT_TRUE(got) << "no job result";
     return got ? results.front() : JobResult{};
 }
@@ -87,7 +89,8 @@ TEST(ConfirmationIntegration, APrinterThatAnswersInOrderConfirmsTheSlip) {
     const auto cs = test::parse_escpos(printer.received());
     EXPECT_EQ(cs.error, "");
     const auto cut = std::find_if(cs.commands.begin(), cs.commands.end(), [](auto& c) { return c.cmd == Cmd::Cut; });
-    const auto pid = std::find_if(cs.commands.begin(), cs.commands.end(), [](auto& c) { return c.cmd == Cmd::ProcessId; });
+    const auto pid =
+        std::find_if(cs.commands.begin(), cs.commands.end(), [](auto& c) { return c.cmd == Cmd::ProcessId; });
     ASSERT_NE(cut, cs.commands.end());
     ASSERT_NE(pid, cs.commands.end());
     EXPECT_LT(cut - cs.commands.begin(), pid - cs.commands.begin());

@@ -50,12 +50,14 @@ struct KioskLoop {
     }
     void touch(const PanelIntent& i) { apply(panel.handle(i)); }
     bool until(PanelScreen screen) {
-        return test::wait_until([&] {
-            panel.set_printer_status(worker.status());
-            for (const JobResult& r : worker.take_results()) apply(panel.on_job_result(r));
-            apply(panel.tick());
-            return panel.view().screen == screen;
-        }, 30s);
+        return test::wait_until(
+            [&] {
+                panel.set_printer_status(worker.status());
+                for (const JobResult& r : worker.take_results()) apply(panel.on_job_result(r));
+                apply(panel.tick());
+                return panel.view().screen == screen;
+            },
+            30s);
     }
 };
 

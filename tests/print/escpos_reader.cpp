@@ -91,10 +91,19 @@ private:
             } else if (has(3)) {
                 const int n = b_[i_ + 2];
                 switch (op) {
-                    case 'E': state_.bold = (n & 1) != 0; break;
-                    case 'M': state_.font_b = n == 1 || n == '1'; break;
-                    case 'a': case 't': case 'd': case 'J': break;
-                    default: paper_.problems.push_back("unknown ESC " + std::to_string(op));
+                    case 'E':
+                        state_.bold = (n & 1) != 0;
+                        break;
+                    case 'M':
+                        state_.font_b = n == 1 || n == '1';
+                        break;
+                    case 'a':
+                    case 't':
+                    case 'd':
+                    case 'J':
+                        break;
+                    default:
+                        paper_.problems.push_back("unknown ESC " + std::to_string(op));
                 }
                 i_ += 3;
             }

@@ -11,12 +11,12 @@
 namespace kiosk::test {
 
 struct PaperLine {
-    std::string text;         // in the printer's code page
+    std::string text;  // in the printer's code page
     int width_mul = 1, height_mul = 1;
     bool bold = false;
     bool font_b = false;
-    int dots = 0;             // how wide the printed characters are
-    bool wrapped = false;     // the printer had to break this line because it ran past the area
+    int dots = 0;          // how wide the printed characters are
+    bool wrapped = false;  // the printer had to break this line because it ran past the area
 };
 
 struct PaperRaster {
@@ -24,7 +24,7 @@ struct PaperRaster {
 };
 
 struct Paper {
-    int area_dots = 0;        // the printer's area, narrowed by GS W
+    int area_dots = 0;  // the printer's area, narrowed by GS W
     std::vector<PaperLine> lines;
     std::vector<PaperRaster> rasters;
     std::vector<std::string> qr_payloads;  // printed (stored, then GS ( k fn 81)

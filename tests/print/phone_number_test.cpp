@@ -1,5 +1,5 @@
-#include "core/config.h"
 #include "core/phone_number.h"
+#include "core/config.h"
 #include "core/printer_config.h"
 #include "core/slip.h"
 
@@ -9,9 +9,9 @@ namespace kiosk {
 namespace {
 
 TEST(PhoneNumber, SplitsTheExtensionFromWhatIsDialled) {
-    for (const char* written : {"+34 912 345 678 ext. 1234", "+34 912 345 678 ext 1234", "+34 912 345 678 x1234",
-                                "+34 912 345 678, 1234", "+34 912 345 678 #1234", "+34 912 345 678;ext=1234",
-                                "+34 912 345 678 Extension: 1234"}) {
+    for (const char* written :
+         {"+34 912 345 678 ext. 1234", "+34 912 345 678 ext 1234", "+34 912 345 678 x1234", "+34 912 345 678, 1234",
+          "+34 912 345 678 #1234", "+34 912 345 678;ext=1234", "+34 912 345 678 Extension: 1234"}) {
         const PhoneParse p = parse_phone(written);
         ASSERT_TRUE(p.number) << written << ": " << p.error;
         EXPECT_EQ(p.number->dialable, "+34 912 345 678") << written;
@@ -69,9 +69,10 @@ TEST(PrinterSettings, WidthDeskPrinterAndFallbackAreRead) {
     EXPECT_EQ(r.config.desk_printer.without, DeskFallback::Hide);
     EXPECT_EQ(callback_route(r.config), CallbackRoute::DeskPrinter);
 
-    const ConfigResult bad = parse_config("[printer]\nuri = \"tcp://h:1\"\nprint_width_dots = 40\n"
-                                          "[desk_printer]\nfallback = \"shred\"\n",
-                                          "kiosk.toml");
+    const ConfigResult bad = parse_config(
+        "[printer]\nuri = \"tcp://h:1\"\nprint_width_dots = 40\n"
+        "[desk_printer]\nfallback = \"shred\"\n",
+        "kiosk.toml");
     ASSERT_EQ(bad.diagnostics.size(), 3U) << "two errors and the summary";
     EXPECT_EQ(bad.diagnostics[0].line, 3);
     EXPECT_EQ(bad.diagnostics[1].line, 5);

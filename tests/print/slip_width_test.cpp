@@ -56,10 +56,12 @@ SlipRequest request(SlipKind kind) {
 
 JobResult wait_result(PrintWorker& worker) {
     std::vector<JobResult> results;
-    const bool got = test::wait_until([&] {
-        for (auto& r : worker.take_results()) results.push_back(r);
-        return !results.empty();
-    }, 30s);
+    const bool got = test::wait_until(
+        [&] {
+            for (auto& r : worker.take_results()) results.push_back(r);
+            return !results.empty();
+        },
+        30s);
     EXPECT_TRUE(got) << "no job result";
     return got ? results.front() : JobResult{};
 }

@@ -214,7 +214,7 @@ int KioskApp::run() {
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
     aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
     build_large_text_painter();
-    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
+    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer, config_->desk_printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
     build_usage_log();
@@ -244,7 +244,11 @@ int KioskApp::run() {
             panel_->set_printer_status(printer_->status());
             for (const JobResult& r : printer_->take_results()) {
                 if (test_print_job_ && r.job_id == *test_print_job_) {
-                    staff_model_.last_test_print = std::string(to_string(r.outcome)) + (r.detail.empty() ? "" : ": " + r.detail);
+                    // "printed on tcp://…" already says the outcome; "printed: printed on …" says it twice.
+                    const std::string outcome(to_string(r.outcome));
+                    staff_model_.last_test_print = r.detail.empty()                ? outcome
+                                                   : r.detail.starts_with(outcome) ? r.detail
+                                                                                   : outcome + ": " + r.detail;
                     test_print_job_.reset();
                     if (control_) control_->test_print_done(true, staff_model_.last_test_print);
                 } else {
@@ -373,10 +377,10 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     panel_ = std::make_unique<TouchPanel>(clock_, now);
     // The print worker holds the connection and the printer's last known state: kept unless
     // [printer] itself changed.
-    if (change.printer) {
+    if (change.printer || old->desk_printer != now.desk_printer) {
         printer_.reset();
         test_print_job_.reset();
-        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer);
+        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer, now.desk_printer);
     }
     if (printer_) panel_->set_printer_status(printer_->status());
     if (change.staff) build_staff();

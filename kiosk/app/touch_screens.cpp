@@ -137,8 +137,15 @@ void draw_number(const Ctx& c, const NumberLayout& n) {
     if (c.view.phone_hidden) {
         // A sentence, not a number: the large font fits it where the huge digits would go.
         draw_text(c.dl, c.fonts.large, fpx(c.px.large), n.number, c.view.phone_display, c.pal.text);
-    } else {
+    } else if (c.view.phone_extension.empty()) {
         draw_text(c.dl, c.fonts.huge, fpx(c.px.huge), n.number, c.view.phone_display, c.pal.text);
+    } else {
+        // The extension on its own line under the digits: said to the receptionist, not dialled.
+        Rect digits = n.number;
+        digits.h = n.number.h * 62 / 100;
+        const Rect ext{n.number.x, digits.y + digits.h, n.number.w, n.number.h - digits.h};
+        draw_text(c.dl, c.fonts.huge, fpx(c.px.huge), digits, c.view.phone_display, c.pal.text);
+        draw_text(c.dl, c.fonts.large, fpx(c.px.large), ext, c.view.phone_extension, c.pal.text);
     }
     draw_text(c.dl, c.fonts.body, fpx(c.px.body), n.hours_label, t.hours_label, c.pal.text);
     draw_text(c.dl, c.fonts.large, fpx(c.px.large), n.hours, c.view.hours, c.pal.text);
@@ -246,7 +253,8 @@ std::optional<PanelIntent> draw_keypad(const Ctx& c) {
             out = intent::KeyChar{key.ch};
         }
     }
-    if (text_button("##submit", k.submit, t.keypad_submit, c.pal.primary, c.pal.radius, c.fonts.large,
+    const std::string& submit = c.view.callback_hand_in ? t.keypad_submit_hand_in : t.keypad_submit;
+    if (text_button("##submit", k.submit, submit, c.pal.primary, c.pal.radius, c.fonts.large,
                     fpx(c.px.large)))
         out = intent::Submit{};
     return out;

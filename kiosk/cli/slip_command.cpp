@@ -7,6 +7,7 @@
 #include "core/phone_entry.h"
 #include "core/slip.h"
 #include "print/printer.h"
+#include "print/printer_uri.h"
 #include "print/slip_renderer_cairo.h"
 
 #include <chrono>
@@ -53,12 +54,25 @@ int slip_command(const Args& args, Io io) {
 
     KioskConfig config = load_settings(parser.value("config"), io.err);
     const bool printer_from_command_line = parser.value("printer").has_value();
-    if (printer_from_command_line) config.printer.uri = *parser.value("printer");
+    if (printer_from_command_line) {
+        // --printer replaces the printer this slip goes to ([desk_printer] for --desk when set).
+        if (request.kind == SlipKind::Desk && config.desk_printer.configured()) {
+            config.desk_printer.printer.uri = *parser.value("printer");
+        } else {
+            config.printer.uri = *parser.value("printer");
+        }
+    }
 
     SlipLayout slip = compose_slip(config, request);
     request.wipe();
 
     if (const auto preview = parser.value("preview")) {
+        // An ESC/POS printer prints the text in its code page: the preview shows that, not UTF-8.
+        const PrinterConfig& target = printer_for(config, slip.kind);
+        if (const ParsedPrinterUri uri = parse_printer_uri(target.uri);
+            std::holds_alternative<TcpUri>(uri.uri) || std::holds_alternative<FileUri>(uri.uri)) {
+            as_printed(slip, parse_codepage(target.codepage).value_or(Codepage::Cp858));
+        }
         const RenderResult r = write_slip_preview(slip, *preview);
         slip.wipe();
         if (!r.ok()) {
@@ -74,7 +88,7 @@ int slip_command(const Args& args, Io io) {
                << "The clinic's number is " << config.clinic.phone << ".\n";
         return kExitFailure;
     };
-    const MadePrinter made = make_printer(config.printer);
+    const MadePrinter made = make_printer(printer_for(config, slip.kind));
     if (!made.printer) {
         if (printer_from_command_line) return usage_error(io, made.error);
         return not_printed(made.error);
@@ -85,7 +99,7 @@ int slip_command(const Args& args, Io io) {
                               std::chrono::duration<double>(std::max(1.0, config.printer.job_deadline_seconds)));
     const PrintReport report = made.printer->print(slip, deadline, std::stop_token{});
     slip.wipe();
-    if (report.outcome != JobOutcome::Printed) {
+    if (report.outcome != JobOutcome::Printed && report.outcome != JobOutcome::SentNotConfirmed) {
         if (report.outcome == JobOutcome::NoPrinter) return not_printed("no printer is configured ([printer] uri = \"none\")");
         return not_printed(report.detail);
     }

@@ -151,4 +151,27 @@ std::string transcode(std::string_view utf8, Codepage cp) {
 
 void transcode(std::string_view utf8, Codepage cp, SecretString& out) { transcode_into(utf8, cp, out); }
 
+std::string decode_codepage(std::string_view bytes, Codepage cp) {
+    const Table& table = table_for(cp);
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const char ch : bytes) {
+        const auto b = static_cast<unsigned char>(ch);
+        const char32_t c = b < 0x80 ? b : table[b - 0x80];
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+std::string printable_text(std::string_view utf8, Codepage cp) { return decode_codepage(transcode(utf8, cp), cp); }
+
 }  // namespace kiosk

@@ -30,6 +30,13 @@ enum class Codepage {
 // The same into wiping storage (replacing `out`), for a patient's name and number.
 void transcode(std::string_view utf8, Codepage cp, SecretString& out);
 
+// The reverse: single code-page bytes back to UTF-8 (ASCII as is, 0x80..0xFF through the table).
+[[nodiscard]] std::string decode_codepage(std::string_view bytes, Codepage cp);
+
+// What a printer using `cp` will really print for `utf8`, as UTF-8: "Mon–Fri" -> "Mon-Fri", "€"
+// -> "?" under cp437, an emoji -> "?". Previews draw this, so they show what the paper will show.
+[[nodiscard]] std::string printable_text(std::string_view utf8, Codepage cp);
+
 // Decodes one code point from the front of `text`, advancing it. Malformed input yields U+FFFD
 // and consumes one byte. Shared by the transcoder and the keypad's name check.
 [[nodiscard]] char32_t next_code_point(std::string_view& text);

@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include "phone_number.h"
+#include "printer_config.h"
+
 #include "display_schedule_config.h"
 #include "pin_hash_setting.h"
 #include "toml_helpers.h"
@@ -112,11 +115,7 @@ void read_system(const Section& s, SystemConfig& c, const SystemConfig& last) {
     s.string("state_dir", c.state_dir, last.state_dir);
 }
 
-[[nodiscard]] bool plausible_phone(std::string_view phone) {
-    int digits = 0;
-    for (const char ch : phone) digits += (ch >= '0' && ch <= '9') ? 1 : 0;
-    return digits >= 3 && digits <= 15;
-}
+[[nodiscard]] bool plausible_phone(std::string_view phone) { return parse_phone(phone).number.has_value(); }
 
 // Patients must never be shown or handed the fictional placeholder in place of a number the
 // clinic meant to set: without a real last good number the phone is hidden instead.
@@ -136,10 +135,14 @@ void read_clinic(const Section& s, ClinicConfig& c, const ClinicConfig& last) {
     s.string("hours", c.hours, last.hours);
     std::string phone = c.phone;
     bool ok = toml_util::get_string(ctx, s.table(), "phone", phone);
-    if (const toml::node* n = s.table().get("phone"); ok && n && !plausible_phone(phone)) {
-        ctx.error(ctx.line_of(*n), "the clinic's phone number \"" + phone + "\" does not look like a phone number",
-                  "Write it as patients should dial it, for example \"+1 555 010 0199\"");
-        ok = false;
+    if (const toml::node* n = s.table().get("phone"); ok && n) {
+        if (const PhoneParse parsed = parse_phone(phone); !parsed.number) {
+            ctx.error(ctx.line_of(*n), "the clinic's phone number \"" + phone + "\" cannot be turned into a tel: link: " +
+                                           parsed.error,
+                      "Write it as patients should dial it, for example \"+1 555 010 0199\", and an extension after "
+                      "\"ext.\", for example \"+34 912 345 678 ext. 1234\"");
+            ok = false;
+        }
     }
     if (!ok || s.meant("phone")) {
         keep_last_phone(c, last);
@@ -192,6 +195,12 @@ void read_printer(const Section& s, PrinterConfig& p, const PrinterConfig& last)
     s.number("job_deadline_seconds", p.job_deadline_seconds, last.job_deadline_seconds, 5, 600);
     s.number("min_seconds_between_slips", p.min_seconds_between_slips, last.min_seconds_between_slips, 0, 3600);
     s.integer("max_slips_per_hour", p.max_slips_per_hour, last.max_slips_per_hour, 1, 1000);
+    read_printer_extras(s.ctx(), s.table(), p, last);
+}
+
+void read_desk_printer(const Section& s, DeskPrinterConfig& d, const DeskPrinterConfig& last) {
+    read_printer(s, d.printer, last.printer);
+    read_desk_fallback(s.ctx(), s.table(), d, last);
 }
 
 void read_staff(const Section& s, StaffConfig& c, const StaffConfig& last) {
@@ -236,6 +245,12 @@ constexpr TextKey kTextKeys[] = {
     {"scan_to_call", &UiStrings::scan_to_call},
     {"printing", &UiStrings::printing},
     {"callback_printing", &UiStrings::callback_printing},
+    {"printed", &UiStrings::printed},
+    {"sent_not_confirmed", &UiStrings::sent_not_confirmed},
+    {"callback_sent_not_confirmed", &UiStrings::callback_sent_not_confirmed},
+    {"callback_hand_in", &UiStrings::callback_hand_in},
+    {"extension_label", &UiStrings::extension_label},
+    {"keypad_submit_hand_in", &UiStrings::keypad_submit_hand_in},
     {"printer_out_of_paper", &UiStrings::printer_out_of_paper},
     {"printer_offline", &UiStrings::printer_offline},
     {"checking_printer", &UiStrings::checking_printer},
@@ -298,7 +313,7 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiS
 
 const std::initializer_list<std::string_view> kSections = {"kiosk",   "clinic", "theme", "player",
                                                                "printer", "staff",  "text",  "display", "status",
-                                                               "web",     "audio"};
+                                                               "web",     "audio",  "desk_printer"};
 
 // A syntax error leaves nothing of the file readable, except what stands above the broken line:
 // when those lines parse on their own they are exactly what the clinic wrote, so a valid phone
@@ -372,7 +387,10 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
                 {"transition_seconds", "idle_timeout_seconds", "min_slide_seconds", "max_slide_seconds"});
         section("printer", cfg.printer, last_good.printer, read_printer,
                 {"uri", "paper_width_mm", "codepage", "raster_qr", "job_deadline_seconds", "min_seconds_between_slips",
-                 "max_slips_per_hour"});
+                 "max_slips_per_hour", "print_width_dots", "confirm_seconds"});
+        section("desk_printer", cfg.desk_printer, last_good.desk_printer, read_desk_printer,
+                {"uri", "paper_width_mm", "codepage", "raster_qr", "job_deadline_seconds", "min_seconds_between_slips",
+                 "max_slips_per_hour", "print_width_dots", "confirm_seconds", "fallback"});
         section("staff", cfg.staff, last_good.staff, read_staff,
                 {"pin_hash", "max_pin_attempts", "lockout_seconds", "stats_file"});
         // [display]: rotate here, the timetable in display_schedule_config.cpp (which checks the keys:

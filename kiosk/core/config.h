@@ -63,10 +63,25 @@ struct PrinterConfig {
     int paper_width_mm = 80;            // 58 or 80
     std::string codepage = "cp858";     // ESC/POS code page the text is transcoded to
     bool raster_qr = false;             // print the QR as a GS v 0 raster image instead of GS ( k
+    int print_width_dots = 0;           // dots per line (384, 512, 576 ...); 0: from paper_width_mm
+    double confirm_seconds = 10;        // wait this long for the printer to say the slip is done (GS ( H)
     double job_deadline_seconds = 60;   // a job not finished by then is cancelled
     double min_seconds_between_slips = 10;
     int max_slips_per_hour = 20;
     friend bool operator==(const PrinterConfig&, const PrinterConfig&) = default;
+};
+
+// [desk_printer]: where the desk's call-back slip (a patient's name and number) is printed, e.g. a
+// printer behind the counter or a CUPS queue on the desk PC. uri "none": see `without`.
+enum class DeskFallback {
+    HandToDesk,  // print the call-back slip on [printer]; the screen asks the patient to hand it in
+    Hide,        // no call-back choice at all
+};
+struct DeskPrinterConfig {
+    PrinterConfig printer;  // same options as [printer]; uri "none" by default
+    DeskFallback without = DeskFallback::HandToDesk;
+    [[nodiscard]] bool configured() const { return printer.uri != "none"; }
+    friend bool operator==(const DeskPrinterConfig&, const DeskPrinterConfig&) = default;
 };
 
 struct StaffConfig {
@@ -91,6 +106,12 @@ struct UiStrings {
     std::string scan_to_call = "Scan to call";
     std::string printing = "Your slip is printing, please take it from the slot below.";
     std::string callback_printing = "Thank you. The desk will call you back.";
+    std::string printed = "Your slip has been printed. Please take it from the slot below.";
+    std::string sent_not_confirmed = "Your slip was sent to the printer. If nothing comes out, please ask at the desk.";
+    std::string callback_sent_not_confirmed =
+        "Your request was sent to the desk's printer. If nobody calls you, please ask at the desk.";
+    std::string callback_hand_in = "Please take the slip from the slot below and hand it to the desk. They will call you back.";
+    std::string extension_label = "Extension";
     std::string printer_out_of_paper = "The printer is out of paper.";
     std::string printer_offline = "The printer is not available right now.";
     std::string checking_printer = "Checking the printer…";
@@ -100,6 +121,7 @@ struct UiStrings {
     std::string keypad_name = "Your first name (optional)";
     std::string keypad_phone = "Your phone number";
     std::string keypad_submit = "Send to the desk";
+    std::string keypad_submit_hand_in = "Print a slip for the desk";  // no desk printer: it prints here
     std::string invalid_phone = "Please check the number: it needs 7 to 15 digits.";
     std::string invalid_name = "Please use only letters in the name.";
     std::string name_too_long = "Please use at most 20 letters for the name.";
@@ -135,6 +157,7 @@ struct KioskConfig {
     ThemeConfig theme;
     PlayerConfig player;
     PrinterConfig printer;
+    DeskPrinterConfig desk_printer;
     StaffConfig staff;
     UiStrings text;
     SystemConfig system;

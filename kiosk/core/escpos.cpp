@@ -3,6 +3,7 @@
 #include "qr_code.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,7 +13,6 @@ namespace kiosk {
 namespace {
 
 constexpr std::uint8_t ESC = 0x1B, GS = 0x1D, DLE = 0x10, EOT = 0x04, LF = 0x0A;
-constexpr char kRuleChar = static_cast<char>(0xC4);  // '─' in both CP437 and CP858
 
 class Writer {
 public:
@@ -67,35 +67,77 @@ SecretVector<SecretString> wrap(const SecretString& text, int columns) {
     return lines;
 }
 
-int magnification(const SecretString& bytes, TextSize size, int columns) {
-    switch (size) {
-        case TextSize::Normal: return 1;
-        case TextSize::Large: return 2;
-        case TextSize::Huge:
-            // The phone number is the point of the slip: as large as fits on one line.
-            for (int m = 4; m >= 2; --m) {
-                if (static_cast<int>(bytes.size()) * m <= columns) return m;
-            }
-            return 2;
+struct CharSize {
+    int width = 1, height = 1;  // GS ! multipliers
+    bool font_b = false;        // ESC M 1: 9-dot-wide characters, for what font A cannot fit
+};
+
+size_t longest_word(std::string_view text) {
+    size_t longest = 0, run = 0;
+    for (const char c : text) {
+        run = (c == ' ' || c == '\n') ? 0 : run + 1;
+        longest = std::max(longest, run);
     }
-    return 1;
+    return longest;
 }
 
-void encode_text(Writer& w, const SlipText& t, const EscposOptions& opt, int columns) {
+// Sizes are chosen so nothing is ever split where a patient would misread it: the phone number
+// stays on one line (smaller rather than wrapped), and no word of any text is cut.
+CharSize choose_size(const SecretString& bytes, TextSize size, int dots) {
+    const int cols_a = dots / kFontAWidthDots;
+    const int cols_b = dots / kFontBWidthDots;
+    const auto fits = [](size_t chars, int width, int columns) { return static_cast<int>(chars) * width <= columns; };
+    const size_t word = longest_word(bytes);
+    switch (size) {
+        case TextSize::Normal:
+            if (fits(word, 1, cols_a) || !fits(word, 1, cols_b)) return {1, 1, false};
+            return {1, 1, true};
+        case TextSize::Large:
+            if (fits(word, 2, cols_a)) return {2, 2, false};
+            if (fits(word, 1, cols_a)) return {1, 2, false};
+            return {1, 2, fits(word, 1, cols_b)};
+        case TextSize::Huge:
+            // As large as fits on one line, and never shorter than two lines of normal text, so it
+            // stands out above a name or heading printed at normal width.
+            for (int m = 4; m >= 1; --m) {
+                if (fits(bytes.size(), m, cols_a)) return {m, std::max(m, 2), false};
+            }
+            return {1, 2, fits(bytes.size(), 1, cols_b)};
+    }
+    return {};
+}
+
+void encode_text(Writer& w, const SlipText& t, const EscposOptions& opt, int dots) {
     SecretString bytes;
     transcode(t.text, opt.codepage, bytes);
-    const int m = magnification(bytes, t.size, columns);
+    const CharSize cs = choose_size(bytes, t.size, dots);
+    const int columns = dots / ((cs.font_b ? kFontBWidthDots : kFontAWidthDots) * cs.width);
     const auto align = static_cast<std::uint8_t>(t.align == Align::Left ? 0 : t.align == Align::Center ? 1 : 2);
     w.put({ESC, 'a', align});
     w.put({ESC, 'E', static_cast<std::uint8_t>(t.bold ? 1 : 0)});
+    if (cs.font_b) w.put({ESC, 'M', 1});
     // GS ! n: high nibble = width multiplier - 1, low nibble = height multiplier - 1.
-    w.put({GS, '!', static_cast<std::uint8_t>(((m - 1) << 4) | (m - 1))});
-    for (const SecretString& line : wrap(bytes, columns / m)) {
+    w.put({GS, '!', static_cast<std::uint8_t>(((cs.width - 1) << 4) | (cs.height - 1))});
+    for (const SecretString& line : wrap(bytes, columns)) {
         w.put(line);
         w.put({LF});
     }
     w.put({GS, '!', 0});
+    if (cs.font_b) w.put({ESC, 'M', 0});
     w.put({ESC, 'E', 0});
+}
+
+// A rule as a raster line exactly as wide as the print area: a row of '─' characters falls short
+// by the remainder of dots / 12 (8 dots at 512) and depends on the code page.
+void encode_rule(Writer& w, int dots) {
+    constexpr int kRuleHeight = 2;
+    const int row_bytes = std::max(1, dots / 8);
+    w.put({ESC, 'a', 0});
+    w.put({GS, 'v', '0', 0});
+    w.put_u16(static_cast<size_t>(row_bytes));
+    w.put_u16(kRuleHeight);
+    for (int i = 0; i < row_bytes * kRuleHeight; ++i) w.put({0xFF});
+    w.put({ESC, 'J', 12});  // a little space below it (12 dots), as a text line would leave
 }
 
 void encode_native_qr(Writer& w, const SlipQr& q, int module) {
@@ -143,17 +185,22 @@ int printable_dots(int paper_width_mm) {
 
 int qr_module_dots(int paper_width_mm) { return paper_width_mm <= 58 ? 6 : 8; }
 
+int qr_module_dots_for(int print_width_dots) { return print_width_dots <= 400 ? 6 : 8; }
+
 Bytes encode_escpos(const SlipLayout& layout, const EscposOptions& options) {
     Bytes out;
     out.reserve(4096);  // a slip with a native QR fits: usually no reallocation at all
     Writer w(out);
-    const int columns = printable_dots(layout.paper_width_mm) / kFontAWidthDots;
-    const int module = qr_module_dots(layout.paper_width_mm);
+    const int dots = layout.print_width_dots > 0 ? layout.print_width_dots : printable_dots(layout.paper_width_mm);
+    const int module = qr_module_dots_for(dots);
     w.put({ESC, '@'});
     w.put({ESC, 't', escpos_codepage_number(options.codepage)});
+    // GS W: the print area is the configured width, so centring and wrapping match this layout.
+    w.put({GS, 'W'});
+    w.put_u16(static_cast<size_t>(dots));
     for (const SlipElement& e : layout.elements) {
         if (const auto* t = std::get_if<SlipText>(&e)) {
-            encode_text(w, *t, options, columns);
+            encode_text(w, *t, options, dots);
         } else if (const auto* q = std::get_if<SlipQr>(&e)) {
             w.put({ESC, 'a', 1});
             if (options.raster_qr) {
@@ -163,9 +210,7 @@ Bytes encode_escpos(const SlipLayout& layout, const EscposOptions& options) {
             }
             w.put({LF});
         } else if (std::holds_alternative<SlipRule>(e)) {
-            w.put({ESC, 'a', 1});
-            w.put(std::string(static_cast<size_t>(columns), kRuleChar));
-            w.put({LF});
+            encode_rule(w, dots);
         } else if (const auto* f = std::get_if<SlipFeed>(&e)) {
             w.put({ESC, 'd', static_cast<std::uint8_t>(std::clamp(f->lines, 0, 255))});
         }
@@ -174,6 +219,24 @@ Bytes encode_escpos(const SlipLayout& layout, const EscposOptions& options) {
     w.put({ESC, 'd', 3});
     w.put({GS, 'V', 66, 0});
     return out;
+}
+
+namespace {
+std::array<std::uint8_t, 4> id_digits(std::uint16_t id) {
+    id = static_cast<std::uint16_t>(id % 10000);
+    return {static_cast<std::uint8_t>('0' + id / 1000), static_cast<std::uint8_t>('0' + id / 100 % 10),
+            static_cast<std::uint8_t>('0' + id / 10 % 10), static_cast<std::uint8_t>('0' + id % 10)};
+}
+}  // namespace
+
+Bytes process_id_request(std::uint16_t id) {
+    const auto d = id_digits(id);
+    return {GS, '(', 'H', 6, 0, 48, 48, d[0], d[1], d[2], d[3]};
+}
+
+bool is_process_id_answer(const std::uint8_t* a, std::uint16_t id) {
+    const auto d = id_digits(id);
+    return a[0] == 0x37 && a[1] == 0x22 && a[2] == d[0] && a[3] == d[1] && a[4] == d[2] && a[5] == d[3] && a[6] == 0;
 }
 
 Bytes status_request() { return {DLE, EOT, 2, DLE, EOT, 4}; }

@@ -26,12 +26,24 @@ struct EscposOptions {
 [[nodiscard]] int printable_dots(int paper_width_mm);
 // Font A characters are 12 dots wide.
 inline constexpr int kFontAWidthDots = 12;
+// Font B (ESC M 1) characters are 9 dots wide: used only for a word font A cannot fit.
+inline constexpr int kFontBWidthDots = 9;
 
 // The whole slip: ESC @, ESC t, the elements, feed and partial cut.
 [[nodiscard]] Bytes encode_escpos(const SlipLayout& layout, const EscposOptions& options);
 
 // QR module size in dots used for the paper width (both the native and the raster form).
 [[nodiscard]] int qr_module_dots(int paper_width_mm);
+// The same for a print area of `print_width_dots` (what the encoder uses).
+[[nodiscard]] int qr_module_dots_for(int print_width_dots);
+
+// GS ( H fn 48: the printer sends back 37 22 d1..d4 00 once it has processed (printed) everything
+// before it. Unlike DLE EOT, it is answered in order, so it confirms the slip really came out.
+// `id` is four ASCII digits.
+[[nodiscard]] Bytes process_id_request(std::uint16_t id);
+inline constexpr size_t kProcessIdAnswerBytes = 7;
+// True when `answer` (7 bytes) is the process ID response for `id`.
+[[nodiscard]] bool is_process_id_answer(const std::uint8_t* answer, std::uint16_t id);
 
 // DLE EOT 2 (offline cause) followed by DLE EOT 4 (paper sensor): the printer answers each with
 // one byte at once, even while busy, so a missing answer within a second means "not there".

@@ -19,6 +19,7 @@ const char* to_string(PrinterState s) {
 const char* to_string(JobOutcome o) {
     switch (o) {
         case JobOutcome::Printed: return "printed";
+        case JobOutcome::SentNotConfirmed: return "sent, not confirmed";
         case JobOutcome::PaperOut: return "paper out";
         case JobOutcome::CoverOpen: return "cover open";
         case JobOutcome::Offline: return "offline";

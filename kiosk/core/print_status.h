@@ -31,7 +31,8 @@ struct PrinterStatus {
 };
 
 enum class JobOutcome {
-    Printed,
+    Printed,           // the printer confirmed the slip came out (GS ( H answered, CUPS job completed)
+    SentNotConfirmed,  // sent, and the printer is fine, but it cannot or did not confirm the slip printed
     PaperOut,
     CoverOpen,
     Offline,

@@ -1,6 +1,8 @@
 #include "slip.h"
 
-#include <cctype>
+#include "phone_number.h"
+#include "printer_config.h"
+
 #include <cstdio>
 
 namespace kiosk {
@@ -30,7 +32,12 @@ void compose_take_away(const KioskConfig& c, const SlipRequest& r, SecretVector<
         out.emplace_back(text(t.ask_at_desk, TextSize::Normal, true));
     } else {
         out.emplace_back(text(t.call_us, TextSize::Normal, true));
-        out.emplace_back(text(c.clinic.phone, TextSize::Huge, true));
+        // The extension on a line of its own: it is said to the receptionist, never dialled.
+        const PhoneParse phone = parse_phone(c.clinic.phone);
+        out.emplace_back(text(phone.number ? phone.number->dialable : c.clinic.phone, TextSize::Huge, true));
+        if (phone.number && !phone.number->extension.empty()) {
+            out.emplace_back(text(t.extension_label + " " + phone.number->extension, TextSize::Large, true));
+        }
     }
     if (!c.clinic.hours.empty()) {
         out.emplace_back(SlipFeed{1});
@@ -55,8 +62,9 @@ void compose_desk(const KioskConfig& c, const SlipRequest& r, SecretVector<SlipE
     const UiStrings& t = c.text;
     out.emplace_back(text(t.callback_slip_title, TextSize::Large, true));
     out.emplace_back(SlipRule{});
-    if (!r.patient_name.empty()) out.emplace_back(text(r.patient_name, TextSize::Large, true));
-    out.emplace_back(text(r.patient_phone, TextSize::Huge, true));
+    // The number is what the desk dials: grouped for reading, and larger than the name on any paper.
+    if (!r.patient_name.empty()) out.emplace_back(text(r.patient_name, TextSize::Normal, true));
+    out.emplace_back(text(group_phone_digits(r.patient_phone), TextSize::Huge, true));
     if (!r.topic.empty()) {
         out.emplace_back(SlipFeed{1});
         out.emplace_back(text(t.interested_in));
@@ -78,7 +86,10 @@ void SlipLayout::wipe() {
 
 SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request) {
     SlipLayout layout;
-    layout.paper_width_mm = config.printer.paper_width_mm;
+    const PrinterConfig& printer = printer_for(config, request.kind);
+    layout.kind = request.kind;
+    layout.paper_width_mm = printer.paper_width_mm;
+    layout.print_width_dots = effective_print_dots(printer);
     layout.elements.reserve(16);  // both slips fit: no reallocation leaves moved-from copies behind
     if (request.kind == SlipKind::Desk) {
         compose_desk(config, request, layout.elements);
@@ -89,16 +100,22 @@ SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request) {
 }
 
 std::string tel_uri(std::string_view phone) {
-    std::string digits;
-    for (const char c : phone) {
-        if (std::isdigit(static_cast<unsigned char>(c))) {
-            digits += c;
-        } else if (c == '+' && digits.empty()) {
-            digits = "+";
+    const PhoneParse parsed = parse_phone(phone);
+    return parsed.number ? tel_uri_for(*parsed.number) : std::string{};
+}
+
+const PrinterConfig& printer_for(const KioskConfig& config, SlipKind kind) {
+    return kind == SlipKind::Desk && config.desk_printer.configured() ? config.desk_printer.printer : config.printer;
+}
+
+void as_printed(SlipLayout& layout, Codepage codepage) {
+    for (SlipElement& e : layout.elements) {
+        if (auto* t = std::get_if<SlipText>(&e)) {
+            std::string printed = printable_text(t->text, codepage);
+            scrub(t->text);
+            t->text = std::move(printed);
         }
     }
-    if (digits.empty() || digits == "+") return {};
-    return "tel:" + digits;
 }
 
 std::string format_slip_time(WallTime when) {

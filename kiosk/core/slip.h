@@ -2,6 +2,7 @@
 // encoder (escpos.h) and the cairo renderer (print/slip_renderer_cairo.h) both draw this model.
 #pragma once
 
+#include "codepage.h"
 #include "config.h"
 #include "slip_request.h"
 #include "wiping_allocator.h"
@@ -48,7 +49,9 @@ struct SlipFeed {
 using SlipElement = std::variant<SlipText, SlipQr, SlipRule, SlipFeed>;
 
 struct SlipLayout {
+    SlipKind kind = SlipKind::TakeAway;  // the print worker sends a Desk slip to [desk_printer]
     int paper_width_mm = 80;
+    int print_width_dots = 0;  // the printer's dots per line (0: from paper_width_mm); lines are laid out for it
     // Wiping storage: a short name or number lives inside the element itself, and is zeroed
     // with it when the vector frees (or outgrows) its block.
     SecretVector<SlipElement> elements;
@@ -60,12 +63,20 @@ struct SlipLayout {
 
 // Composes the take-away slip (clinic, big phone number, hours, QR to call, what the patient was
 // reading, time and slip number) or the desk slip ("Please call back: name, number, topic, time").
-// Wording comes from config.text and config.clinic; the paper width from config.printer.
+// Wording comes from config.text and config.clinic; the widths from the printer the slip goes to
+// (config.desk_printer for a desk slip when one is configured, else config.printer).
 [[nodiscard]] SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request);
 
-// "+1 555 010 0199" -> "tel:+15550100199": a leading '+' and the digits, nothing else.
-// Returns "" when the number has no digits.
+// "+1 555 010 0199" -> "tel:+15550100199", "+34 912 345 678 ext. 1234" -> "tel:+34912345678;ext=1234"
+// (phone_number.h). Returns "" when it is not a number a phone can dial.
 [[nodiscard]] std::string tel_uri(std::string_view phone);
+
+// The printer that gets `kind`'s slip ([desk_printer] for a desk slip when configured).
+[[nodiscard]] const PrinterConfig& printer_for(const KioskConfig& config, SlipKind kind);
+
+// Replaces every text by what a printer in `codepage` prints for it ("–" -> "-", emoji -> "?"), so a
+// preview drawn from the layout shows the paper as it will come out.
+void as_printed(SlipLayout& layout, Codepage codepage);
 
 // "2024-05-14 10:32" in the kiosk's local time: unambiguous in every language.
 [[nodiscard]] std::string format_slip_time(WallTime when);

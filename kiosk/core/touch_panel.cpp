@@ -1,5 +1,7 @@
 #include "touch_panel.h"
 
+#include "phone_number.h"
+
 #include "phone_entry.h"
 #include "slip.h"
 #include "utf8.h"
@@ -73,6 +75,7 @@ TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanel
       text_(config.text),
       options_(options),
       printer_configured_(printer_configured(config.printer)),
+      callback_route_(callback_route(config)),
       phone_hidden_(config.clinic.phone_hidden),
       limiter_(RateLimiter::from_config(config.printer)),
       qr_(make_qr(tel_uri(config.clinic.phone))) {
@@ -82,10 +85,18 @@ TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanel
     // the desk. A callback slip still works: the desk calls the patient.
     view_.phone_hidden = phone_hidden_;
     view_.phone_display = phone_hidden_ ? config.text.ask_at_desk : config.clinic.phone;
+    if (const PhoneParse phone = parse_phone(config.clinic.phone); phone.number && !phone_hidden_) {
+        // The extension is not dialled: it stands apart so nobody keys it in as part of the number.
+        view_.phone_display = phone.number->dialable;
+        if (!phone.number->extension.empty()) {
+            view_.phone_extension = config.text.extension_label + " " + phone.number->extension;
+        }
+    }
+    view_.callback_hand_in = callback_route_ == CallbackRoute::HandToDesk;
     view_.hours = config.clinic.hours;
     view_.call_qr = phone_hidden_ ? nullptr : &qr_;
     view_.offers_print = printer_configured_ && !phone_hidden_;
-    view_.offers_callback = printer_configured_;
+    view_.offers_callback = printer_configured_ && callback_route_ != CallbackRoute::NotOffered;
 }
 
 TouchPanel::~TouchPanel() { wipe_keyed(); }
@@ -99,7 +110,7 @@ void TouchPanel::set_printer_status(const PrinterStatus& status) {
     // and touching it explains the problem and shows the number (the patient learns why).
     const bool offered = printer_.state != PrinterState::None;
     view_.offers_print = offered && !phone_hidden_;
-    view_.offers_callback = offered;
+    view_.offers_callback = offered && callback_route_ != CallbackRoute::NotOffered;
 }
 
 void TouchPanel::bind_job(std::uint64_t worker_job_id) {
@@ -182,7 +193,10 @@ void TouchPanel::submit(SlipRequest request, PanelEffects& out) {
     awaiting_kind_ = request.kind;
     printing_deadline_ = now + to_steady(options_.job_deadline + options_.result_grace);
     auto_close_at_.reset();
-    view_.message = text_.printing;
+    // A slip for the desk printer does not come out here: say so while it is being sent.
+    view_.message = request.kind == SlipKind::Desk && callback_route_ == CallbackRoute::DeskPrinter
+                        ? text_.checking_printer
+                        : text_.printing;
     view_.message_is_problem = false;
     view_.show_number = false;
     go(PanelScreen::Printing);
@@ -195,7 +209,16 @@ void TouchPanel::finish_job(JobOutcome outcome, PanelEffects& out) {
     printing_deadline_.reset();
     switch (outcome) {
         case JobOutcome::Printed:
-            view_.message = kind == SlipKind::Desk ? text_.callback_printing : text_.printing;
+        case JobOutcome::SentNotConfirmed: {
+            // The wording follows what the printer really confirmed.
+            const bool confirmed = outcome == JobOutcome::Printed;
+            if (kind == SlipKind::TakeAway) {
+                view_.message = confirmed ? text_.printed : text_.sent_not_confirmed;
+            } else if (callback_route_ == CallbackRoute::HandToDesk) {
+                view_.message = confirmed ? text_.callback_hand_in : text_.sent_not_confirmed + " " + text_.callback_hand_in;
+            } else {
+                view_.message = confirmed ? text_.callback_printing : text_.callback_sent_not_confirmed;
+            }
             view_.message_is_problem = false;
             view_.show_number = true;  // the number anyway, in case the slip gets lost
             go(PanelScreen::Result);
@@ -203,6 +226,7 @@ void TouchPanel::finish_job(JobOutcome outcome, PanelEffects& out) {
             out.emplace_back(effect::CountEvent{kind == SlipKind::Desk ? PanelEvent::CallbackPrinted
                                                                         : PanelEvent::SlipPrinted});
             return;
+        }
         case JobOutcome::PaperOut:
             printer_.state = PrinterState::PaperOut;  // the job just asked: Back then Print is told at once
             printer_.asked_at = clock_.steady();
@@ -413,7 +437,8 @@ PanelEffects TouchPanel::on_job_result(const JobResult& result) {
     const SlipKind kind = awaiting_kind_;
     awaiting_job_.reset();
     if (result.outcome == JobOutcome::PaperOut) printer_.state = PrinterState::PaperOut;
-    out.emplace_back(effect::CountEvent{result.outcome != JobOutcome::Printed ? PanelEvent::PrintFailed
+    const bool sent = result.outcome == JobOutcome::Printed || result.outcome == JobOutcome::SentNotConfirmed;
+    out.emplace_back(effect::CountEvent{!sent                                  ? PanelEvent::PrintFailed
                                         : kind == SlipKind::Desk               ? PanelEvent::CallbackPrinted
                                                                                : PanelEvent::SlipPrinted});
     return out;

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "keyed_field.h"
 #include "print_status.h"
+#include "printer_config.h"
 #include "qr_code.h"
 #include "rate_limiter.h"
 #include "slip_request.h"
@@ -105,7 +106,9 @@ struct TouchPanelView {
     std::string_view phone;           // as typed
     std::string field_error;          // e.g. UiStrings::invalid_phone; empty when fine
     // Show the number, and below every failure.
-    std::string phone_display;        // ClinicConfig::phone, or UiStrings::ask_at_desk while it is hidden
+    std::string phone_display;        // ClinicConfig::phone without its extension, or UiStrings::ask_at_desk
+    std::string phone_extension;      // "Extension 1234", drawn apart from the number; "" for none
+    bool callback_hand_in = false;    // no desk printer: the call-back slip prints here, to be handed in
     bool phone_hidden = false;        // no trustworthy number: no take-away slip, no QR, "ask at the desk"
     std::string hours;
     const QrMatrix* call_qr = nullptr;  // tel: link to the clinic; null while the phone is hidden
@@ -180,6 +183,7 @@ private:
     UiStrings text_;
     TouchPanelOptions options_;
     bool printer_configured_;
+    CallbackRoute callback_route_;  // desk printer, hand the slip in, or no call-back choice
     bool phone_hidden_;
     RateLimiter limiter_;
     PrinterStatus printer_;

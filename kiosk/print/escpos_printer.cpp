@@ -57,11 +57,36 @@ JobOutcome outcome_for(PrinterState s) {
 
 bool can_print(PrinterState s) { return s == PrinterState::Ready || s == PrinterState::PaperLow; }
 
+// Sends GS ( H and waits for its answer. A printer answers it only once everything sent before it
+// has been processed, i.e. the slip has printed; one that does not know the command stays silent.
+bool confirm_printed(int fd, std::uint16_t id, SteadyTime deadline) {
+    drain_input(fd);
+    const Bytes request = process_id_request(id);
+    if (!write_all(fd, request.data(), request.size(), deadline).ok()) return false;
+    std::array<std::uint8_t, kProcessIdAnswerBytes> window{};
+    size_t have = 0;
+    for (;;) {
+        std::uint8_t b = 0;
+        if (!read_exact(fd, &b, 1, deadline).ok()) return false;
+        // A sliding window: a stray status byte before the answer must not hide it.
+        if (have == window.size()) {
+            std::copy(window.begin() + 1, window.end(), window.begin());
+            --have;
+        }
+        window[have++] = b;
+        if (have == window.size() && is_process_id_answer(window.data(), id)) return true;
+    }
+}
+
 }  // namespace
 
 EscposTcpPrinter::EscposTcpPrinter(std::string host, int port, EscposOptions options,
-                                   std::chrono::milliseconds status_timeout)
-    : host_(std::move(host)), port_(port), options_(options), status_timeout_(status_timeout) {}
+                                   std::chrono::milliseconds status_timeout, std::chrono::milliseconds confirm_timeout)
+    : host_(std::move(host)),
+      port_(port),
+      options_(options),
+      status_timeout_(status_timeout),
+      confirm_timeout_(confirm_timeout) {}
 
 std::string EscposTcpPrinter::describe() const {
     return "ESC/POS printer at " + host_ + ":" + std::to_string(port_);
@@ -101,16 +126,24 @@ PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline,
         return {outcome, what, status_now(PrinterState::Offline, what)};
     }
 
-    // After: the bytes are in the printer (or a socket buffer); only its answer tells us the slip
-    // came out, or that the paper ran out half-way.
+    // After: the bytes are in the printer (or a socket buffer). GS ( H is answered in order, once
+    // the slip has printed; DLE EOT only says how the printer is now, not that the paper moved.
+    const bool confirmed = confirm_timeout_.count() > 0 &&
+                           confirm_printed(fd, next_process_id_++, std::min(deadline, steady_clock::now() + confirm_timeout_));
+    if (next_process_id_ >= 10000) next_process_id_ = 1;
     PrinterStatus after = ask_status(fd, where, status_timeout_);
+    if (confirmed) return {JobOutcome::Printed, "printed on " + where + " (confirmed by the printer)", after};
     if (after.state == PrinterState::Offline) {
         return {JobOutcome::Error, "the slip was sent but " + where + " did not confirm it (" + after.detail + ")", after};
     }
     if (!can_print(after.state)) {
         return {outcome_for(after.state), "the slip may be incomplete: " + after.detail, after};
     }
-    return {JobOutcome::Printed, "printed on " + where, after};
+    const std::string why = confirm_timeout_.count() > 0
+                                ? "it did not answer the completion request (GS ( H) within " +
+                                      std::to_string(confirm_timeout_.count()) + " ms"
+                                : "confirmation is switched off (confirm_seconds = 0)";
+    return {JobOutcome::SentNotConfirmed, "sent to " + where + ", not confirmed: " + why, after};
 }
 
 EscposDevicePrinter::EscposDevicePrinter(std::string path, EscposOptions options)
@@ -142,7 +175,8 @@ PrintReport EscposDevicePrinter::print(const SlipLayout& slip, SteadyTime deadli
         return {w.status == IoStatus::TimedOut ? JobOutcome::TimedOut : JobOutcome::Error, what,
                 status_now(PrinterState::Error, what)};
     }
-    return {JobOutcome::Printed, "sent to " + path_,
+    // A one-way link cannot tell that the paper moved.
+    return {JobOutcome::SentNotConfirmed, "sent to " + path_ + " (a one-way link cannot confirm it printed)",
             status_now(PrinterState::Ready, path_ + " took the slip (paper level unknown over a one-way link)")};
 }
 

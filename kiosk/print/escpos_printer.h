@@ -1,4 +1,5 @@
-// ESC/POS backends: over TCP (AppSocket, two-way: real-time status before and after each slip)
+// ESC/POS backends: over TCP (AppSocket, two-way: real-time status before and after each slip,
+// and GS ( H to learn that a slip really printed)
 // and to a device file such as /dev/usb/lp0 (treated as one-way: it only tells us it exists).
 #pragma once
 
@@ -10,8 +11,11 @@ namespace kiosk {
 
 class EscposTcpPrinter final : public Printer {
 public:
+    // `confirm_timeout`: how long to wait for the printer to say the slip printed (GS ( H); zero:
+    // do not ask, and report every slip "sent, not confirmed".
     EscposTcpPrinter(std::string host, int port, EscposOptions options,
-                     std::chrono::milliseconds status_timeout = kStatusTimeout);
+                     std::chrono::milliseconds status_timeout = kStatusTimeout,
+                     std::chrono::milliseconds confirm_timeout = std::chrono::seconds(10));
     [[nodiscard]] PrinterStatus query_status() override;
     [[nodiscard]] PrintReport print(const SlipLayout& slip, SteadyTime deadline, std::stop_token stop) override;
     [[nodiscard]] std::string describe() const override;
@@ -21,6 +25,8 @@ private:
     int port_;
     EscposOptions options_;
     std::chrono::milliseconds status_timeout_;
+    std::chrono::milliseconds confirm_timeout_;
+    std::uint16_t next_process_id_ = 1;
 };
 
 class EscposDevicePrinter final : public Printer {

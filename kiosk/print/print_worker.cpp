@@ -5,7 +5,11 @@
 namespace kiosk {
 
 PrintWorker::PrintWorker(PrinterConfig config, std::chrono::milliseconds status_interval)
+    : PrintWorker(std::move(config), DeskPrinterConfig{}, status_interval) {}
+
+PrintWorker::PrintWorker(PrinterConfig config, DeskPrinterConfig desk, std::chrono::milliseconds status_interval)
     : config_(std::move(config)),
+      desk_(std::move(desk)),
       status_interval_(status_interval),
       thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
 
@@ -15,9 +19,10 @@ PrintWorker::~PrintWorker() {
 }
 
 std::uint64_t PrintWorker::submit(SlipLayout slip) {
+    const PrinterConfig& target = slip.kind == SlipKind::Desk && desk_.configured() ? desk_.printer : config_;
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(std::max(1.0, config_.job_deadline_seconds)));
+                              std::chrono::duration<double>(std::max(1.0, target.job_deadline_seconds)));
     std::uint64_t id = 0;
     {
         const std::lock_guard lock(mutex_);
@@ -53,6 +58,8 @@ size_t PrintWorker::pending() const {
 
 void PrintWorker::run(std::stop_token stop) {
     MadePrinter made = make_printer(config_);
+    MadePrinter desk_made;  // stays empty without a desk printer
+    if (desk_.configured()) desk_made = make_printer(desk_.printer);
     const auto set_status = [this](PrinterStatus s) {
         const std::lock_guard lock(mutex_);
         s.slips_printed = status_.slips_printed;
@@ -87,18 +94,21 @@ void PrintWorker::run(std::stop_token stop) {
         // Stamped before asking, so an answer counts as "asked after" only for requests made before it.
         const SteadyTime asked_at = std::chrono::steady_clock::now();
         if (job) {
+            const bool to_desk = job->slip.kind == SlipKind::Desk && desk_.configured();
+            MadePrinter& printer = to_desk ? desk_made : made;
             PrintReport report;
-            if (!made.printer) {
-                report = {JobOutcome::Error, made.error, status()};
+            if (!printer.printer) {
+                report = {JobOutcome::Error, printer.error, status()};
             } else if (std::chrono::steady_clock::now() >= job->deadline) {
                 report = {JobOutcome::TimedOut, "the slip waited too long behind other jobs and was dropped", status()};
             } else {
-                report = made.printer->print(job->slip, job->deadline, stop);
+                report = printer.printer->print(job->slip, job->deadline, stop);
             }
             job->slip.wipe();
             const std::lock_guard lock(mutex_);
-            const std::uint64_t printed = status_.slips_printed + (report.outcome == JobOutcome::Printed ? 1 : 0);
-            if (made.printer) {
+            const bool sent = report.outcome == JobOutcome::Printed || report.outcome == JobOutcome::SentNotConfirmed;
+            const std::uint64_t printed = status_.slips_printed + (sent ? 1 : 0);
+            if (made.printer && !to_desk) {  // the desk printer's state is not the kiosk printer's
                 status_ = report.status;  // the backend asked the printer before printing
                 status_.asked_at = asked_at;
             }

@@ -25,6 +25,11 @@ public:
     // The backend is built from `config` on the worker thread (libcups state is per thread).
     // The status is refreshed every `status_interval` so the staff panel stays current.
     explicit PrintWorker(PrinterConfig config, std::chrono::milliseconds status_interval = std::chrono::seconds(30));
+    // With a desk printer: desk slips (SlipLayout::kind == Desk) go to `desk.printer`, so a patient's
+    // name and number never come out of the kiosk's own slot; without one (uri "none") they go to
+    // `config` (the patient hands the slip in). status() is always the kiosk's own printer.
+    PrintWorker(PrinterConfig config, DeskPrinterConfig desk,
+                std::chrono::milliseconds status_interval = std::chrono::seconds(30));
     // Stops the thread; a job in progress gives up (a CUPS job is cancelled), queued jobs are dropped.
     ~PrintWorker();
     PrintWorker(const PrintWorker&) = delete;
@@ -54,6 +59,7 @@ private:
     void run(std::stop_token stop);
 
     const PrinterConfig config_;
+    const DeskPrinterConfig desk_;
     const std::chrono::milliseconds status_interval_;
 
     mutable std::mutex mutex_;

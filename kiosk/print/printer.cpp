@@ -55,7 +55,8 @@ MadePrinter make_backend(const PrinterConfig& config) {
     if (!codepage) return {nullptr, "printer codepage '" + config.codepage + "' is not supported (use cp858 or cp437)"};
     const EscposOptions options{*codepage, config.raster_qr};
     if (const auto* tcp = std::get_if<TcpUri>(&parsed.uri)) {
-        return {std::make_unique<EscposTcpPrinter>(tcp->host, tcp->port, options), {}};
+        const auto confirm = std::chrono::milliseconds(static_cast<long long>(config.confirm_seconds * 1000));
+        return {std::make_unique<EscposTcpPrinter>(tcp->host, tcp->port, options, kStatusTimeout, confirm), {}};
     }
     const auto& file = std::get<FileUri>(parsed.uri);
     return {std::make_unique<EscposDevicePrinter>(file.path, options), {}};

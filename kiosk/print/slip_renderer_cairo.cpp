@@ -47,7 +47,8 @@ double font_size_mm(cairo_t* cr, const SlipText& t, double avail) {
             cairo_text_extents_t e{};
             cairo_text_extents(cr, t.text.c_str(), &e);
             if (e.x_advance <= 0) return kHugeMaxMm;
-            return std::clamp(10.0 * avail / e.x_advance, large, kHugeMaxMm);
+            // Shrinks below the heading size rather than wrap: a number split over two lines gets misdialled.
+            return std::clamp(10.0 * avail / e.x_advance * 0.98, kNormalMm, kHugeMaxMm);
         }
     }
     return kNormalMm;
@@ -101,8 +102,15 @@ double snap_y(cairo_t* cr, double y_mm) {
     return y;
 }
 
-double draw_text(cairo_t* cr, const SlipText& t, double width, double y, bool paint) {
-    const double avail = width - 2 * kMarginMm;
+// The side margin that leaves the printer's print area (print_width_dots at 8 dots/mm) in the middle.
+double margin_mm(const SlipLayout& slip) {
+    const int dots = slip.print_width_dots > 0 ? slip.print_width_dots : printable_dots(slip.paper_width_mm);
+    const double print_mm = dots / 8.0;
+    return std::max(kMarginMm, (slip.paper_width_mm - print_mm) / 2);
+}
+
+double draw_text(cairo_t* cr, const SlipText& t, double width, double margin, double y, bool paint) {
+    const double avail = width - 2 * margin;
     cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
                            t.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     const double size = font_size_mm(cr, t, avail);
@@ -113,8 +121,8 @@ double draw_text(cairo_t* cr, const SlipText& t, double width, double y, bool pa
     for (const SecretString& line : wrap(cr, t.text, avail)) {
         if (paint) {
             const double w = advance(cr, line);
-            const double x = t.align == Align::Left     ? kMarginMm
-                             : t.align == Align::Right  ? width - kMarginMm - w
+            const double x = t.align == Align::Left     ? margin
+                             : t.align == Align::Right  ? width - margin - w
                                                         : (width - w) / 2;
             cairo_move_to(cr, x, y + fe.ascent);
             cairo_show_text(cr, line.c_str());
@@ -124,11 +132,11 @@ double draw_text(cairo_t* cr, const SlipText& t, double width, double y, bool pa
     return y;
 }
 
-double draw_qr(cairo_t* cr, const SlipQr& q, int paper_width_mm, double width, double y, bool paint) {
+double draw_qr(cairo_t* cr, const SlipQr& q, int print_width_dots, double width, double y, bool paint) {
     const QrMatrix qr = make_qr(q.payload);
     if (qr.empty()) return y;
     // The same module size a thermal printer uses (6 or 8 dots at 8 dots/mm).
-    const double module = qr_module_dots(paper_width_mm) / 8.0;
+    const double module = qr_module_dots_for(print_width_dots) / 8.0;
     const double side = (qr.size + 2 * kQrQuietZone) * module;
     if (paint) {
         const double x0 = snap_x(cr, (width - qr.size * module) / 2);
@@ -154,12 +162,12 @@ double draw_qr(cairo_t* cr, const SlipQr& q, int paper_width_mm, double width, d
     return y + side;
 }
 
-double draw_rule(cairo_t* cr, double width, double y, bool paint) {
+double draw_rule(cairo_t* cr, double width, double margin, double y, bool paint) {
     const double gap = 1.5;
     if (paint) {
         cairo_set_line_width(cr, 0.3);
-        cairo_move_to(cr, kMarginMm, y + gap);
-        cairo_line_to(cr, width - kMarginMm, y + gap);
+        cairo_move_to(cr, margin, y + gap);
+        cairo_line_to(cr, width - margin, y + gap);
         cairo_stroke(cr);
     }
     return y + 2 * gap;
@@ -168,6 +176,7 @@ double draw_rule(cairo_t* cr, double width, double y, bool paint) {
 // Lays the slip out from the top; draws when `paint`, and returns the height used either way.
 double lay_out(cairo_t* cr, const SlipLayout& slip, bool paint) {
     const auto width = static_cast<double>(slip.paper_width_mm);
+    const double margin = margin_mm(slip);
     cairo_font_options_t* fo = cairo_font_options_create();
     // Unhinted metrics: the measuring pass and the drawing pass wrap lines identically.
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -177,11 +186,12 @@ double lay_out(cairo_t* cr, const SlipLayout& slip, bool paint) {
     double y = kTopMm;
     for (const SlipElement& e : slip.elements) {
         if (const auto* t = std::get_if<SlipText>(&e)) {
-            y = draw_text(cr, *t, width, y, paint);
+            y = draw_text(cr, *t, width, margin, y, paint);
         } else if (const auto* q = std::get_if<SlipQr>(&e)) {
-            y = draw_qr(cr, *q, slip.paper_width_mm, width, y, paint);
+            y = draw_qr(cr, *q, slip.print_width_dots > 0 ? slip.print_width_dots : printable_dots(slip.paper_width_mm),
+                        width, y, paint);
         } else if (std::holds_alternative<SlipRule>(e)) {
-            y = draw_rule(cr, width, y, paint);
+            y = draw_rule(cr, width, margin, y, paint);
         } else if (const auto* f = std::get_if<SlipFeed>(&e)) {
             y += f->lines * kNormalMm * kLineFactor * 0.6;
         }

@@ -214,7 +214,7 @@ TEST(KioskRunE2E, PrintOurNumberSendsASlipOverEscpos) {
     const fs::path done = shots_dir() / "print-confirmation.png";
     std::string seen;
     const bool confirmed = wait_until(
-        [&] { return s.x.screenshot(done, crop_of(message)) && (seen = ocr(done)).find("slip is printing") != std::string::npos; },
+        [&] { return s.x.screenshot(done, crop_of(message)) && (seen = ocr(done)).find("been printed") != std::string::npos; },
         6s);
     EXPECT_TRUE(confirmed) << "no confirmation on screen; OCR of the message box read:\n" << seen << kiosk.log();
 }

@@ -117,7 +117,7 @@ TEST(PaperRefillE2E, PaperOutShowsTheNumberAndTheNextPrintAfterTheRefillComesOut
     EXPECT_TRUE(wait_until(
         [&] {
             return x.screenshot(done, crop_of(message)) &&
-                   (seen = ocr(done)).find("slip is printing") != std::string::npos;
+                   (seen = ocr(done)).find("been printed") != std::string::npos;
         },
         10s))
         << "OCR of the message box read:\n"

@@ -3,6 +3,7 @@
 // process's own memory read through /proc/PID/mem (the test runs as root) and searched.
 #include "app/memory_scan.h"
 #include "app/x_session.h"
+#include "core/phone_number.h"
 #include "core/slide_layout.h"
 #include "core/touch_panel_layout.h"
 #include "print/escpos_listener.h"
@@ -217,12 +218,15 @@ static void escpos_desk_slip_leaves_nothing(const char* name) {
         20s);
     ASSERT_TRUE(printed) << "no desk slip reached the printer\n" << kiosk.log();
     ASSERT_NE(text.find(name), std::string::npos) << "the slip does not carry the typed name:\n" << text;
-    ASSERT_NE(text.find(kDigits), std::string::npos) << "the slip does not carry the typed number:\n" << text;
+    // Printed grouped for reading aloud: that form must be gone from memory as well.
+    const std::string grouped = ::kiosk::group_phone_digits(kDigits);
+    ASSERT_NE(text.find(grouped), std::string::npos) << "the slip does not carry the typed number:\n" << text;
 
     // The print thread is idle again and the screen shows the confirmation: nothing should hold them.
     std::this_thread::sleep_for(4s);
     ASSERT_TRUE(kiosk.running()) << kiosk.log();
     expect_not_in_memory(kiosk.pid(), kDigits, "number");
+    expect_not_in_memory(kiosk.pid(), grouped, "grouped number");
     expect_not_in_memory(kiosk.pid(), name, "name");
     expect_not_in_memory(kiosk.pid(), "Quirinus", "first name");
 }
@@ -266,7 +270,7 @@ TEST(PatientDataE2E, NameAndNumberAreGoneFromMemoryAfterACupsDeskSlip) {
         [&] {
             for (const fs::path& pdf : cups.received()) {
                 text = run_command({"pdftotext", pdf.string(), "-"}).output;
-                if (text.find(kDigits) != std::string::npos) return true;
+                if (text.find(::kiosk::group_phone_digits(kDigits)) != std::string::npos) return true;
             }
             return false;
         },
@@ -277,6 +281,7 @@ TEST(PatientDataE2E, NameAndNumberAreGoneFromMemoryAfterACupsDeskSlip) {
     std::this_thread::sleep_for(4s);
     ASSERT_TRUE(kiosk.running()) << kiosk.log();
     expect_not_in_memory(kiosk.pid(), kDigits, "number");
+    expect_not_in_memory(kiosk.pid(), ::kiosk::group_phone_digits(kDigits), "grouped number");
     expect_not_in_memory(kiosk.pid(), kLongName, "name");
     expect_not_in_memory(kiosk.pid(), "Zapfenstein", "surname");
     expect_not_in_memory(kiosk.pid(), "Quirinus", "first name");

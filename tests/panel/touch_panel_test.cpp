@@ -111,7 +111,7 @@ TEST_F(PanelTest, PrintThenPrintedShowsConfirmationWithNumberThenCloses) {
     EXPECT_TRUE(counted(done, PanelEvent::SlipPrinted));
     EXPECT_EQ(panel.view().screen, PanelScreen::Result);
     EXPECT_FALSE(panel.view().message_is_problem);
-    EXPECT_EQ(panel.view().message, config.text.printing);
+    EXPECT_EQ(panel.view().message, config.text.printed) << "the printer confirmed it";
     EXPECT_TRUE(panel.view().show_number) << "the number is shown even after a good print";
 
     ASSERT_TRUE(panel.next_deadline());
@@ -351,7 +351,8 @@ TEST_F(PanelTest, CallbackSubmitsDeskSlipAndWipesKeyedData) {
     EXPECT_TRUE(panel.keyed_data_blank()) << "once handed over, the panel keeps no copy";
 
     (void)panel.on_job_result(JobResult{slip->job_id, JobOutcome::Printed, {}});
-    EXPECT_EQ(panel.view().message, config.text.callback_printing);
+    EXPECT_EQ(panel.view().message, config.text.callback_hand_in)
+        << "no [desk_printer]: the slip came out here and the patient is asked to hand it in";
 }
 
 TEST_F(PanelTest, KeypadEditingRules) {

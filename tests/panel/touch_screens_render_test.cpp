@@ -123,6 +123,26 @@ TEST_P(PanelRender, ShowNumberQrDialsTheClinic) {
     EXPECT_EQ(zbar(png), "tel:+15550100199");
 }
 
+// An extension is shown apart from the digits and kept out of what the QR dials (RFC 3966 ;ext=).
+TEST_P(PanelRender, ShowNumberWithExtensionKeepsItApartFromTheDigits) {
+    config.clinic.phone = "+34 912 345 678 ext. 1234";
+    TouchPanel ext_panel{clock, config};
+    ext_panel.set_printer_status(ready());
+    (void)ext_panel.handle(intent::Open{});
+    (void)ext_panel.handle(intent::ChooseShow{});
+    EXPECT_EQ(ext_panel.view().phone_display, "+34 912 345 678");
+    EXPECT_EQ(ext_panel.view().phone_extension, "Extension 1234");
+    const fs::path png =
+        hl.shoot([&] { return draw_touch_panel(ext_panel.view(), config, hl.fonts(), w, h); }, "2_show_number_extension");
+    ASSERT_TRUE(test::have_program("zbarimg")) << "zbarimg (zbar-tools) is required, not optional";
+    EXPECT_EQ(zbar(png), "tel:+34912345678;ext=1234");
+    ASSERT_TRUE(test::have_program("tesseract")) << "tesseract (tesseract-ocr) is required, not optional";
+    const auto ocr = test::run_command({"tesseract", png.string(), "-", "--psm", "3"});
+    EXPECT_NE(ocr.output.find("912 345 678"), std::string::npos) << ocr.output;
+    EXPECT_NE(ocr.output.find("Extension 1234"), std::string::npos) << ocr.output;
+    EXPECT_EQ(ocr.output.find("6781234"), std::string::npos) << "the extension never runs on from the digits";
+}
+
 TEST_P(PanelRender, KeypadPhoneWithError) {
     (void)panel.handle(intent::Open{});
     (void)panel.handle(intent::ChooseCallback{});

@@ -102,6 +102,22 @@ void EscposListener::serve(int fd) {
                     continue;
                 }
             }
+            // GS ( H pL pH 48 48 d1 d2 d3 d4: process ID response, answered in order.
+            if (conn[scanned] == 0x1D && scanned + 2 < conn.size() && conn[scanned + 1] == '(' &&
+                conn[scanned + 2] == 'H') {
+                if (scanned + 11 > conn.size()) break;  // wait for the rest of the request
+                if (conn[scanned + 5] == 48 && conn[scanned + 6] == 48) {
+                    ++process_id_requests_;
+                    if (answers_process_id_ && mode_ != ListenerMode::Silent) {
+                        if (const int ms = process_delay_ms_.load(); ms > 0) ::poll(nullptr, 0, ms);
+                        const std::uint8_t a[7] = {0x37, 0x22, conn[scanned + 7], conn[scanned + 8], conn[scanned + 9],
+                                                   conn[scanned + 10], 0x00};
+                        (void)!::write(fd, a, sizeof a);
+                    }
+                    scanned += 11;
+                    continue;
+                }
+            }
             ++scanned;
             ++slip_bytes;
             if (mode_ == ListenerMode::ResetMidSlip && slip_bytes >= 20) {

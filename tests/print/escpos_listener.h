@@ -33,6 +33,13 @@ public:
     // The printer's condition changes, e.g. PaperOut → Ok when staff refill the paper. Applies to
     // the next status request.
     void set_mode(ListenerMode mode) { mode_.store(mode); }
+    // GS ( H (process ID response): a printer that knows it answers 37 22 d1..d4 00 once the data
+    // before it has printed (here: once it has arrived, after `process_delay`); one that does not
+    // know it ignores it. On by default, like current Epson-compatible models; never in Silent.
+    void set_answers_process_id(bool answers) { answers_process_id_.store(answers); }
+    void set_process_delay_ms(int ms) { process_delay_ms_.store(ms); }
+    // Process ID requests seen, answered or not.
+    [[nodiscard]] int process_id_requests() const { return process_id_requests_.load(); }
 
 private:
     void run();
@@ -44,6 +51,9 @@ private:
     int wake_[2] = {-1, -1};
     int port_ = 0;
     std::atomic<int> connections_{0};
+    std::atomic<bool> answers_process_id_{true};
+    std::atomic<int> process_delay_ms_{0};
+    std::atomic<int> process_id_requests_{0};
     mutable std::mutex mutex_;
     std::vector<std::uint8_t> received_;
     std::thread thread_;

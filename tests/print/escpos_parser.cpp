@@ -32,9 +32,14 @@ ParseResult parse_escpos(const std::vector<std::uint8_t>& b) {
             if (op == '@') {
                 r.commands.push_back(command(Cmd::Init));
                 i += 2;
-            } else if (op == 't' || op == 'a' || op == 'E' || op == 'd') {
+            } else if (op == 't' || op == 'a' || op == 'E' || op == 'd' || op == 'M' || op == 'J') {
                 if (!need(3)) break;
-                const Cmd k = op == 't' ? Cmd::Codepage : op == 'a' ? Cmd::Align : op == 'E' ? Cmd::Bold : Cmd::FeedLines;
+                const Cmd k = op == 't'   ? Cmd::Codepage
+                              : op == 'a' ? Cmd::Align
+                              : op == 'E' ? Cmd::Bold
+                              : op == 'M' ? Cmd::Font
+                              : op == 'J' ? Cmd::FeedDots
+                                          : Cmd::FeedLines;
                 r.commands.push_back(command(k, b[i + 2]));
                 i += 3;
             } else {
@@ -54,6 +59,20 @@ ParseResult parse_escpos(const std::vector<std::uint8_t>& b) {
                 if (!need(len)) break;
                 r.commands.push_back(command(Cmd::Cut, m));
                 i += len;
+            } else if (op == 'W') {
+                if (!need(4)) break;
+                r.commands.push_back(command(Cmd::PrintWidth, b[i + 2] | (b[i + 3] << 8)));
+                i += 4;
+            } else if (op == '(' && need(5) && b[i + 2] == 'H') {
+                const size_t len = b[i + 3] | (static_cast<size_t>(b[i + 4]) << 8);
+                if (len != 6 || !need(5 + len) || b[i + 5] != 48 || b[i + 6] != 48) {
+                    r.error = "bad GS ( H at byte " + std::to_string(i);
+                    break;
+                }
+                Command cmd = command(Cmd::ProcessId);
+                cmd.data.assign(b.begin() + static_cast<long>(i + 7), b.begin() + static_cast<long>(i + 11));
+                r.commands.push_back(cmd);
+                i += 11;
             } else if (op == '(') {
                 if (!need(5) || b[i + 2] != 'k') {
                     r.error = "unknown GS ( at byte " + std::to_string(i);

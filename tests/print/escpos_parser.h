@@ -25,6 +25,10 @@ enum class Cmd {
     Raster,      // GS v 0: `width_bytes`, `height`, `data` the bitmap
     Cut,         // GS V m [n]
     StatusRequest,// DLE EOT n
+    PrintWidth,   // GS W nL nH: `arg` dots
+    Font,         // ESC M n: 0 font A (12 dots), 1 font B (9 dots)
+    FeedDots,     // ESC J n
+    ProcessId,    // GS ( H fn 48: `data` the four ID digits
 };
 
 struct Command {

@@ -230,7 +230,8 @@ TEST(EscposDeviceIntegration, WritesToAFileAndReportsAMissingDevice) {
     {
         PrintWorker worker(p);
         worker.submit(slip());
-        EXPECT_EQ(wait_result(worker).outcome, JobOutcome::Printed);
+        EXPECT_EQ(wait_result(worker).outcome, JobOutcome::SentNotConfirmed)
+            << "a device file is one-way: it cannot confirm the paper moved";
     }
     const std::string written = test::read_file(device);
     const auto parsed = test::parse_escpos(std::vector<std::uint8_t>(written.begin(), written.end()));

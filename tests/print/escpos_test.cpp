@@ -86,7 +86,8 @@ TEST(EscposEncoding, RasterQrHeaderMatchesImageAndDecodesBackToTheMatrix) {
     const SlipLayout l = take_away(58);
     const auto cs = parse_ok(encode_escpos(l, {Codepage::Cp858, true}));
     EXPECT_TRUE(only(cs, Cmd::QrStore).empty()) << "raster mode sends no GS ( k";
-    const auto rasters = only(cs, Cmd::Raster);
+    auto rasters = only(cs, Cmd::Raster);
+    std::erase_if(rasters, [](const auto& r) { return r.height <= 2; });  // the rules
     ASSERT_EQ(rasters.size(), 1u);
     const QrMatrix qr = make_qr("tel:+15550100199");
     const int module = qr_module_dots(58);

@@ -129,7 +129,7 @@ TEST(PaperRefillIntegration, OutOfPaperShowsTheNumberAndAfterTheRefillTheNextPri
         << "refused on the old answer: " << kiosk.panel.view().message;
     ASSERT_TRUE(kiosk.until(PanelScreen::Result));
     EXPECT_FALSE(kiosk.panel.view().message_is_problem) << kiosk.panel.view().message;
-    EXPECT_EQ(kiosk.panel.view().message, config.text.printing);
+    EXPECT_EQ(kiosk.panel.view().message, config.text.printed) << "the printer confirmed it (GS ( H)";
     EXPECT_EQ(cuts(printer), 1U) << "the slip reached the printer, cut";
 }
 

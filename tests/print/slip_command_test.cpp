@@ -44,13 +44,30 @@ TEST_F(SlipCommandIntegration, PngPreviewHasAScannableTelUri) {
     EXPECT_EQ(scan.output, "tel:+34910555012\n") << "the clinic's number from --config";
 }
 
+// The preview of an ESC/POS slip shows what the printer prints in its code page, not the UTF-8.
+TEST_F(SlipCommandIntegration, EscposPreviewShowsTheCodePagesCharacters) {
+    ASSERT_TRUE(test::have_tool("pdftotext", "poppler-utils"));
+    const auto cfg = dir_.write("cp437.toml",
+                                "[clinic]\nname = \"Clínica “Peña”\"\nphone = \"+34 910 555 012\"\n"
+                                "hours = \"Lun–Vie 8:00 · 5 € 😀\"\n"
+                                "[printer]\nuri = \"tcp://127.0.0.1:9\"\ncodepage = \"cp437\"\n");
+    const auto pdf = dir_.path() / "cp437.pdf";
+    const auto r = test::run_command({kKiosk, "slip", "--config", cfg.string(), "--preview", pdf.string()}, {},
+                                     std::chrono::seconds(30));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto text = test::run_command({"pdftotext", pdf.string(), "-"}).output;
+    EXPECT_NE(text.find("Clínica \"Peña\""), std::string::npos) << "straight quotes, í and ñ are in CP437:\n" << text;
+    EXPECT_NE(text.find("Lun-Vie 8:00 · 5 ? ?"), std::string::npos) << "no en dash, euro or emoji in CP437:\n" << text;
+    EXPECT_EQ(text.find("€"), std::string::npos) << text;
+}
+
 TEST_F(SlipCommandIntegration, DeskSlipPdfPreviewHasTheCallbackDetails) {
     ASSERT_TRUE(test::have_tool("pdftotext", "poppler-utils"));
     const auto pdf = dir_.path() / "desk.pdf";
     const auto r = kiosk({"--desk", "--name", "Zoë", "--phone", "555-010-0123", "--topic", "Massage", "--preview", pdf.string()});
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const auto text = test::run_command({"pdftotext", pdf.string(), "-"});
-    for (const char* words : {"Please call back", "Zoë", "5550100123", "Massage"}) {
+    for (const char* words : {"Please call back", "Zoë", "555 010 0123", "Massage"}) {
         EXPECT_NE(text.output.find(words), std::string::npos) << words << " in:\n" << text.output;
     }
 }

@@ -81,7 +81,7 @@ TEST(SlipRendererIntegration, DeskSlipPdfFromMemoryHasNameNumberAndTopic) {
     test::TempDir dir("kiosk-render");
     const auto pdf = dir.write("desk.pdf", std::string(*bytes));
     const auto text = test::run_command({"pdftotext", pdf.string(), "-"});
-    for (const char* words : {"Please call back", "José", "+447700900123", "Interested in:", "Massage", "#0013"}) {
+    for (const char* words : {"Please call back", "José", "+44 770 090 0123", "Interested in:", "Massage", "#0013"}) {
         EXPECT_NE(text.output.find(words), std::string::npos) << "missing '" << words << "' in:\n" << text.output;
     }
 }

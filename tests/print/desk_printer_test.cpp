@@ -1,0 +1,138 @@
+// [desk_printer]: the call-back slip (a patient's name and number) goes to the printer behind the
+// counter, never out of the waiting room's slot. Two real listeners on 127.0.0.1, the print worker
+// and the touch panel driven as the kiosk drives them.
+#include "escpos_listener.h"
+#include "escpos_reader.h"
+
+#include "core/slip.h"
+#include "core/touch_panel.h"
+#include "print/print_worker.h"
+#include "support/process.h"
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+using test::EscposListener;
+using test::ListenerMode;
+
+KioskConfig two_printers(int kiosk_port, int desk_port) {
+    KioskConfig c;
+    c.clinic.name = "Test Clinic";
+    c.clinic.phone = "+1 555 010 0199";
+    c.printer.uri = "tcp://127.0.0.1:" + std::to_string(kiosk_port);
+    c.printer.paper_width_mm = 58;
+    c.printer.min_seconds_between_slips = 0;
+    c.printer.job_deadline_seconds = 20;
+    c.desk_printer.printer.uri = "tcp://127.0.0.1:" + std::to_string(desk_port);
+    c.desk_printer.printer.print_width_dots = 512;
+    return c;
+}
+
+// The kiosk's loop without a window (as in paper_refill_test.cpp).
+struct KioskLoop {
+    const KioskConfig& config;
+    SystemClock clock;
+    PrintWorker worker{config.printer, config.desk_printer};
+    TouchPanel panel{clock, config};
+
+    explicit KioskLoop(const KioskConfig& c) : config(c) {}
+    void apply(PanelEffects effects) {
+        for (PanelEffect& e : effects) {
+            if (auto* submit = std::get_if<effect::SubmitSlip>(&e)) {
+                panel.bind_job(worker.submit(compose_slip(config, submit->request)));
+            } else if (std::holds_alternative<effect::CheckPrinter>(e)) {
+                worker.refresh_status();
+            }
+        }
+    }
+    void touch(const PanelIntent& i) { apply(panel.handle(i)); }
+    bool until(PanelScreen screen) {
+        return test::wait_until(
+            [&] {
+                panel.set_printer_status(worker.status());
+                for (const JobResult& r : worker.take_results()) apply(panel.on_job_result(r));
+                apply(panel.tick());
+                return panel.view().screen == screen;
+            },
+            30s);
+    }
+};
+
+TEST(DeskPrinterIntegration, TakeAwayAndDeskSlipsGoToTheirOwnPrinters) {
+    EscposListener kiosk_printer(ListenerMode::Ok), desk_printer(ListenerMode::Ok);
+    const KioskConfig config = two_printers(kiosk_printer.port(), desk_printer.port());
+    KioskLoop kiosk(config);
+    ASSERT_TRUE(kiosk.until(PanelScreen::Closed));
+
+    // A patient takes the clinic's number away...
+    kiosk.touch(intent::Open{});
+    kiosk.touch(intent::ChoosePrint{});
+    ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+    EXPECT_EQ(kiosk.panel.view().message, config.text.printed);
+    kiosk.touch(intent::Close{});
+    // ... another asks to be called back.
+    kiosk.touch(intent::Open{});
+    EXPECT_TRUE(kiosk.panel.view().offers_callback);
+    kiosk.touch(intent::ChooseCallback{});
+    ASSERT_TRUE(kiosk.until(PanelScreen::Keypad));
+    kiosk.touch(intent::SwitchField{PanelField::Name});
+    for (const char32_t c : std::u32string_view(U"Zoe")) kiosk.touch(intent::KeyChar{c});
+    kiosk.touch(intent::SwitchField{PanelField::Phone});
+    for (const char32_t c : std::u32string_view(U"+15550107777")) kiosk.touch(intent::KeyChar{c});
+    kiosk.touch(intent::Submit{});
+    EXPECT_EQ(kiosk.panel.view().message, config.text.checking_printer)
+        << "nothing comes out here, so the screen does not say 'take it from the slot'";
+    ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing);
+
+    const test::Paper kiosk_paper = test::print_on_paper(kiosk_printer.received(), 384);
+    const test::Paper desk_paper = test::print_on_paper(desk_printer.received(), 512);
+    EXPECT_EQ(kiosk_paper.cuts, 1) << "one slip in the waiting room";
+    EXPECT_EQ(desk_paper.cuts, 1) << "one slip at the desk";
+    EXPECT_NE(kiosk_paper.line_with("+1 555 010 0199"), nullptr) << "the clinic's number, for the patient";
+    // Nothing of the patient's in the waiting room's printer: not the name, not the number.
+    const std::string kiosk_text = kiosk_paper.all_text();
+    EXPECT_EQ(kiosk_text.find("ZOE"), std::string::npos) << kiosk_text;
+    EXPECT_EQ(kiosk_text.find("Zoe"), std::string::npos) << kiosk_text;
+    EXPECT_EQ(kiosk_text.find("7777"), std::string::npos) << kiosk_text;
+    EXPECT_EQ(kiosk_text.find(config.text.callback_slip_title), std::string::npos);
+    // The desk slip, laid out for the desk printer's own width.
+    EXPECT_EQ(desk_paper.area_dots, 512);
+    EXPECT_NE(desk_paper.line_with(config.text.callback_slip_title), nullptr) << desk_paper.all_text();
+    EXPECT_NE(desk_paper.line_with("Zoe"), nullptr) << desk_paper.all_text();
+    EXPECT_NE(desk_paper.line_with("+1 555 010 7777"), nullptr) << desk_paper.all_text();
+    for (const auto& line : desk_paper.lines) EXPECT_FALSE(line.wrapped) << line.text;
+}
+
+TEST(DeskPrinterIntegration, WithoutADeskPrinterTheSlipIsHandedInOrTheChoiceIsHidden) {
+    EscposListener kiosk_printer(ListenerMode::Ok);
+    KioskConfig config = two_printers(kiosk_printer.port(), 0);
+    config.desk_printer.printer.uri = "none";
+    {
+        KioskLoop kiosk(config);
+        ASSERT_TRUE(kiosk.until(PanelScreen::Closed));
+        kiosk.touch(intent::Open{});
+        ASSERT_TRUE(kiosk.panel.view().offers_callback) << "hand_to_desk is the default";
+        EXPECT_TRUE(kiosk.panel.view().callback_hand_in) << "the keypad's button says it prints here";
+        kiosk.touch(intent::ChooseCallback{});
+        ASSERT_TRUE(kiosk.until(PanelScreen::Keypad));
+        for (const char32_t c : std::u32string_view(U"5550107777")) kiosk.touch(intent::KeyChar{c});
+        kiosk.touch(intent::Submit{});
+        ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+        EXPECT_EQ(kiosk.panel.view().message, config.text.callback_hand_in) << "the screen says plainly what to do";
+    }
+    const test::Paper paper = test::print_on_paper(kiosk_printer.received(), 384);
+    EXPECT_NE(paper.line_with("555 010 7777"), nullptr) << "the slip to hand in came out here:\n" << paper.all_text();
+
+    config.desk_printer.without = DeskFallback::Hide;
+    KioskLoop hidden(config);
+    hidden.touch(intent::Open{});
+    EXPECT_TRUE(hidden.panel.view().offers_print);
+    EXPECT_FALSE(hidden.panel.view().offers_callback) << "fallback = \"hide\": no call-back choice";
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -25,6 +25,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick zbar-tools poppler-utils
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
   cage xwayland grim systemd  # the kiosk under real cage; systemd-analyze verify on the units
+  systemd-container           # systemd-nspawn: the package booted under a real systemd (boot_test.sh)
   faketime                    # libfaketime: the wall-clock jump of the fault suite
   clang libclang-rt-14-dev    # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
   chromium chromium-driver python3-selenium  # the staff web page in a real browser
@@ -78,6 +79,10 @@ case "$mode" in
     build/ci/tests/bench/kiosk_soak --minutes 2
     # The .deb built, installed, upgraded, removed and purged on this machine (needs root).
     "${SUDO[@]}" bash tests/deploy/package_test.sh
+    # The same package booted with systemd as PID 1 (systemd-nspawn on a throw-away overlay of /):
+    # kiosk.service up by itself, READY=1, status.json, restarted after a crash and by the
+    # watchdog, reloaded. About 1 minute; it reuses package_test.sh's build.
+    "${SUDO[@]}" bash tests/deploy/boot_test.sh
     cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON -DKIOSK_BENCH=OFF
     cmake --build build/asan -j"$jobs"
     # Leak checking stays on. The end-to-end suites run here too: the kiosk they start is the

@@ -26,6 +26,7 @@ test_packages=(libgtest-dev zlib1g-dev xvfb xauth x11-utils xdotool imagemagick 
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa cups-daemon cups-client cups-bsd cups-ipp-utils cups-filters dbus
   cage xwayland grim systemd  # the kiosk under real cage; systemd-analyze verify on the units
   systemd-container           # systemd-nspawn: the package booted under a real systemd (boot_test.sh)
+  lintian                     # the .deb checked against Debian policy (package_test.sh)
   faketime                    # libfaketime: the wall-clock jump of the fault suite
   clang libclang-rt-14-dev    # clang + libFuzzer for tests/fuzz (the runtime is only a Recommends)
   chromium chromium-driver python3-selenium  # the staff web page in a real browser

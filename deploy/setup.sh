@@ -94,11 +94,11 @@ case "$mode" in
     (cd build/asan && KIOSK_TEST_ASAN=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$here/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        ctest --output-on-failure -j1 --timeout 900 -E '^PatientDataE2E\.')
     # Fuzz the parsers of everything staff, files and printers hand the kiosk (tests/fuzz). CI time
-    # is tight: 8 harnesses x 45 s is 6 minutes; run longer by hand (run_fuzzers.sh build/fuzz 600).
+    # is tight: 8 harnesses x 30 s is 4 minutes; run longer by hand (run_fuzzers.sh build/fuzz 600).
     CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON \
       -DKIOSK_TESTS=OFF -DKIOSK_BENCH=OFF
     cmake --build build/fuzz -j"$jobs" --target kiosk_fuzzers
-    tests/fuzz/run_fuzzers.sh build/fuzz 45
+    tests/fuzz/run_fuzzers.sh build/fuzz 30
     ;;
   *)
     echo "usage: deploy/setup.sh run|test" >&2

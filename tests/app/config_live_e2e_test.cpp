@@ -209,7 +209,8 @@ TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceho
     REQUIRE_SCREEN(s);
     fs::remove_all(s.slides);
     fs::create_directories(s.slides);  // no slides: the information screen, which shows the number
-    s.save(state_dir_toml(s.dir.path()) + "[clinic]\nname = \"Harbour Physio\"\nphone = \"call us\"\n[theme]\nbackgrund = \"#000000\"\n");
+    s.save(state_dir_toml(s.dir.path()) + "[clinic]\nname = \"Harbour Physio\"\nphone = \"call us\"\n[theme]\nbackgrund = \"#000000\"\n"
+           "[staff]\nstats_file = \"" + (s.dir.path() / "usage.log").string() + "\"\n");
     KioskRun kiosk(s.x, s.args(), s.dir.path() / "kiosk.log");
     const fs::path shot = shots_dir() / "hidden-phone.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();

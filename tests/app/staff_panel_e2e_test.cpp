@@ -25,9 +25,9 @@ namespace {
 constexpr int kW = 1920, kH = 1080;
 constexpr const char* kBackground = "#FAF7F2";  // the theme's background, in the top-left corner
 
-// Slides that stay a minute each, so only Next moves them during the test.
+// Slides that stay ten minutes each, so only Next moves them, however slow the machine.
 std::string slide(const std::string& title) {
-    return "+++\nlayout = \"text-only\"\nduration = 60\n+++\n# " + title + "\n\nStretch gently every morning.\n";
+    return "+++\nlayout = \"text-only\"\nduration = 600\n+++\n# " + title + "\n\nStretch gently every morning.\n";
 }
 
 // The PIN's hash from `kiosk hash-pin`: the first line of its stdout. run_command mixes in stderr,
@@ -58,7 +58,7 @@ struct StaffStage {
         config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n"
                                          "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                                          "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
-                                         "min_slide_seconds = 60\nmax_slide_seconds = 60\n"
+                                         "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
                                          "[printer]\nuri = \"none\"\n"
                                          "[staff]\npin_hash = \"" + hash_of("2468") + "\"\n"
                                          "stats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
@@ -74,14 +74,25 @@ struct StaffStage {
         ASSERT_EQ(x.xdotool({"mouseup", "1"}).exit_code, 0);
     }
 
-    // A tap, then wait (up to 5 s) until the screen shows its answer: the next tap must not move
-    // the pointer off this button before the kiosk has drawn the release frame.
+    // A tap, then wait (up to 5 s) until the screen has answered and settled: changed from before
+    // the tap, and the same in two screenshots in a row. The first change alone can be the button's
+    // hover colour, drawn before the kiosk has seen the release; the next tap must not move the
+    // pointer off this button before then.
     void tap(const kiosk::Rect& r) const {
         const fs::path before = dir.path() / "tap-before.png";
-        const fs::path after = dir.path() / "tap-after.png";
+        const fs::path last = dir.path() / "tap-last.png";
+        const fs::path now = dir.path() / "tap-now.png";
         ASSERT_TRUE(x.screenshot(before));
         ASSERT_TRUE(x.tap(r.x + r.w / 2, r.y + r.h / 2));
-        EXPECT_TRUE(wait_until([&] { return x.screenshot(after) && differing_pixels(before, after) > 0; }, 5s))
+        ASSERT_TRUE(x.screenshot(last));
+        EXPECT_TRUE(wait_until(
+            [&] {
+                if (!x.screenshot(now)) return false;
+                const bool settled = differing_pixels(last, now) == 0 && differing_pixels(before, now) > 0;
+                fs::rename(now, last);
+                return settled;
+            },
+            5s))
             << "the screen did not answer a tap at " << r.x << "," << r.y;
     }
 

@@ -49,6 +49,9 @@ cleanup() {
     if [[ -n "$nspawn_pid" ]] && kill -0 "$nspawn_pid" 2>/dev/null; then
         [[ -n "$leader" ]] && nsenter -t "$leader" -a systemctl poweroff >/dev/null 2>&1
         for _ in $(seq 1 40); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.25; done
+        # A killed nspawn leaves its container's init running: kill that too (the whole PID namespace goes).
+        [[ -z "$leader" ]] && leader="$(ps --ppid "$nspawn_pid" -o pid=,comm= 2>/dev/null | awk '$2 == "systemd" {print $1; exit}')"
+        [[ -n "$leader" ]] && kill -KILL "$leader" 2>/dev/null
         kill -KILL "$nspawn_pid" 2>/dev/null
         wait "$nspawn_pid" 2>/dev/null
     fi
@@ -110,7 +113,7 @@ systemd-nspawn -D "$root" --boot --register=no --keep-unit --link-journal=no --c
 nspawn_pid=$!
 for _ in $(seq 1 100); do
     # nspawn's first child forks the container's init and exits: wait for systemd itself.
-    leader="$(ps --ppid "$nspawn_pid" -o pid=,comm= 2>/dev/null | awk '$2 == "systemd" {print $1; exit}')"
+    leader="$(ps --ppid "$nspawn_pid" -o pid=,comm= 2>/dev/null | awk '$2 == "systemd" {print $1; exit}' || true)"
     [[ -n "$leader" ]] && break
     sleep 0.1
 done
@@ -198,6 +201,10 @@ if wait_for 90 "watchdog restart" restarted_after "$restarts" "$old"; then
 else
     fail "not restarted within 90 s of SIGSTOP: $(prop ActiveState)/$(prop SubState), NRestarts $(prop NRestarts)"
 fi
+# The frozen kiosk sits in the session scope, out of systemd's reach: notify-relay must have killed it.
+gone() { ! in_box kill -0 "$old" 2>/dev/null; }
+wait_for 10 "frozen kiosk gone" gone && pass "the frozen kiosk (pid $old) is gone, not left stopped in the session" ||
+    fail "the frozen kiosk (pid $old) is still there: $(in_box ps -o pid,stat,args -p "$old" 2>/dev/null | tail -1)"
 in_box journalctl -u kiosk.service --no-pager -o cat 2>/dev/null | grep -q "Watchdog timeout" &&
     pass "the journal says: Watchdog timeout" || fail "no 'Watchdog timeout' in the journal"
 

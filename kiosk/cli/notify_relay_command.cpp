@@ -37,7 +37,9 @@ namespace kiosk::cli {
 namespace {
 
 volatile std::sig_atomic_t g_stop_signal = 0;
-void on_relay_stop_signal(int sig) { g_stop_signal = sig; }
+void on_relay_stop_signal(int sig) {
+    g_stop_signal = sig;
+}
 
 sockaddr_un address_of(const std::string& name, socklen_t& len) {
     sockaddr_un a{};
@@ -63,7 +65,8 @@ std::string own_session_procs() {
         return leaf.rfind("session-", 0) == 0 && leaf.size() > 6 && leaf.ends_with(".scope");
     };
     std::vector<std::string> files;
-    if (is_session(v2)) files = {"/sys/fs/cgroup" + v2 + "/cgroup.procs", "/sys/fs/cgroup/unified" + v2 + "/cgroup.procs"};
+    if (is_session(v2))
+        files = {"/sys/fs/cgroup" + v2 + "/cgroup.procs", "/sys/fs/cgroup/unified" + v2 + "/cgroup.procs"};
     if (is_session(v1)) files.push_back("/sys/fs/cgroup/systemd" + v1 + "/cgroup.procs");
     for (const std::string& file : files)
         if (::access(file.c_str(), R_OK) == 0) return file;
@@ -93,7 +96,8 @@ void forward(int fd, const sockaddr_un& to, socklen_t to_len, const std::string&
     std::string out;
     for (std::string line; std::getline(lines, line);)
         if (line.rfind("MAINPID=", 0) != 0) out += line + '\n';
-    if (!out.empty()) ::sendto(fd, out.data(), out.size(), MSG_NOSIGNAL, reinterpret_cast<const sockaddr*>(&to), to_len);
+    if (!out.empty())
+        ::sendto(fd, out.data(), out.size(), MSG_NOSIGNAL, reinterpret_cast<const sockaddr*>(&to), to_len);
 }
 
 }  // namespace
@@ -132,7 +136,7 @@ int notify_relay_command(const Args& args, Io io) {
     const std::string child_socket =
         "@" + std::string(mine.sun_path + 1, mine_len - offsetof(sockaddr_un, sun_path) - 1);
 
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = on_relay_stop_signal;
     ::sigemptyset(&sa.sa_mask);
     for (int sig : {SIGTERM, SIGINT, SIGABRT}) ::sigaction(sig, &sa, nullptr);

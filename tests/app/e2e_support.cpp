@@ -14,7 +14,7 @@ fs::path shots_dir() {
 }
 
 const std::vector<Tool> kScreenTools = {
-    {"Xvfb", "xvfb"},          {"xdpyinfo", "x11-utils"}, {"xdotool", "xdotool"},      {"import", "imagemagick"},
+    {"Xvfb", "xvfb"},           {"xdpyinfo", "x11-utils"},  {"xdotool", "xdotool"},    {"import", "imagemagick"},
     {"compare", "imagemagick"}, {"convert", "imagemagick"}, {"zbarimg", "zbar-tools"}, {"tesseract", "tesseract-ocr"},
 };
 

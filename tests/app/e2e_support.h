@@ -26,11 +26,11 @@ extern const std::vector<Tool> kScreenTools;
 
 // A test that drives the real kiosk on screen: the tools are installed, its Xvfb started, the kiosk
 // is built. `stage` is anything with an XSession member `x`.
-#define REQUIRE_SCREEN(stage)                                                                          \
-    do {                                                                                               \
-        const std::string missing_ = ::kiosk::test::missing_tools(::kiosk::test::kScreenTools);       \
-        ASSERT_TRUE(missing_.empty()) << missing_;                                                     \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                              \
-        ASSERT_TRUE(std::filesystem::exists(::kiosk::test::kiosk_binary()))                            \
-            << "not built: " << ::kiosk::test::kiosk_binary();                                         \
+#define REQUIRE_SCREEN(stage)                                                                   \
+    do {                                                                                        \
+        const std::string missing_ = ::kiosk::test::missing_tools(::kiosk::test::kScreenTools); \
+        ASSERT_TRUE(missing_.empty()) << missing_;                                              \
+        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                       \
+        ASSERT_TRUE(std::filesystem::exists(::kiosk::test::kiosk_binary()))                     \
+            << "not built: " << ::kiosk::test::kiosk_binary();                                  \
     } while (false)

@@ -28,12 +28,16 @@ TEST(NotifyRelay, PassesTheChildsMessagesOnAsItsOwnWithoutMainpidAndHandsOnAStop
     const fs::path term_file = dir.path() / "child-got-term";
     // The child plays the kiosk: says READY=1, then tries to hand the unit to PID 1 with a ping, then
     // waits to be stopped.
-    const std::string script = "trap \"echo term > '" + term_file.string() + "'; exit 7\" TERM; "
-                               "env > '" + env_file.string() + "'; systemd-notify --ready --status=hello; "
+    const std::string script = "trap \"echo term > '" + term_file.string() +
+                               "'; exit 7\" TERM; "
+                               "env > '" +
+                               env_file.string() +
+                               "'; systemd-notify --ready --status=hello; "
                                "systemd-notify MAINPID=1 WATCHDOG=1; "
                                "while :; do sleep 0.05; done";
     ChildProcess relay({kiosk_binary().string(), "notify-relay", "--", "sh", "-c", script},
-                       {{"NOTIFY_SOCKET", notify.path().string()}, {"WATCHDOG_USEC", "20000000"},
+                       {{"NOTIFY_SOCKET", notify.path().string()},
+                        {"WATCHDOG_USEC", "20000000"},
                         {"WATCHDOG_PID", std::to_string(getpid())}},
                        (dir.path() / "relay.log").string());
     ASSERT_TRUE(notify.wait_for("READY=1", 20s)) << read_file(dir.path() / "relay.log");
@@ -46,7 +50,8 @@ TEST(NotifyRelay, PassesTheChildsMessagesOnAsItsOwnWithoutMainpidAndHandsOnAStop
     const std::string env = read_file(env_file);
     EXPECT_NE(env.find("NOTIFY_SOCKET=@"), std::string::npos) << "the child gets the relay's own socket:\n" << env;
     EXPECT_EQ(env.find("NOTIFY_SOCKET=" + notify.path().string()), std::string::npos);
-    EXPECT_EQ(env.find("WATCHDOG_PID="), std::string::npos) << "the kiosk, the relay's grandchild, must keep the watchdog";
+    EXPECT_EQ(env.find("WATCHDOG_PID="), std::string::npos)
+        << "the kiosk, the relay's grandchild, must keep the watchdog";
     EXPECT_NE(env.find("WATCHDOG_USEC=20000000"), std::string::npos);
 
     // systemd stops the unit (or aborts it on a watchdog timeout) by signalling the main PID only.

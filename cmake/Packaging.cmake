@@ -15,6 +15,17 @@ install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.service ${PROJECT_SOURC
         DESTINATION lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/kiosk)
+# Debian policy: the copyright file, and the changelog gzipped with no timestamp (gzip -9n), whose
+# top entry carries this package's version.
+install(FILES ${PROJECT_SOURCE_DIR}/deploy/debian/copyright DESTINATION share/doc/kiosk)
+install(FILES ${PROJECT_SOURCE_DIR}/deploy/debian/lintian-overrides DESTINATION share/lintian/overrides RENAME kiosk)
+set(KIOSK_DEB_VERSION "${PROJECT_VERSION}-${KIOSK_PACKAGE_RELEASE}")
+configure_file(${PROJECT_SOURCE_DIR}/deploy/debian/changelog.in ${PROJECT_BINARY_DIR}/debian/changelog.Debian @ONLY)
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz
+                   COMMAND gzip -9nf -k ${PROJECT_BINARY_DIR}/debian/changelog.Debian
+                   DEPENDS ${PROJECT_BINARY_DIR}/debian/changelog.Debian)
+add_custom_target(kiosk_deb_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz)
+install(FILES ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz DESTINATION share/doc/kiosk)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
@@ -23,7 +34,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Waiting-room slide kiosk for a physical-medicine clinic")
 set(CPACK_PACKAGE_DESCRIPTION
-    "Loops illustrated slides on a touchscreen and prints callback slips on a receipt printer. Boots into the kiosk under the cage compositor on tty1.")
+    "Loops illustrated slides on a touchscreen and prints callback slips on a\nreceipt printer. Boots into the kiosk under the cage compositor on tty1.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${KIOSK_PACKAGE_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${KIOSK_PACKAGE_MAINTAINER})

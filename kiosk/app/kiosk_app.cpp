@@ -66,6 +66,19 @@ UsageEvent usage_for(PanelEvent e, bool& count) {
     }
 }
 
+// What status.json last said, checked on every loop iteration (60 times a second during a fade):
+// compared member by member, with no string built for it. The slide is known by its address, which
+// a reload changes (and the reload time changes with it).
+struct PublishedStatus {
+    const void* slide = nullptr;
+    bool paused = false;
+    bool screen_on = true;
+    std::string power;  // "on", "standby", ...: short enough to stay in the string itself
+    std::optional<PrinterState> printer;
+    WallTime::rep reload = 0;
+    bool operator==(const PublishedStatus&) const = default;
+};
+
 class KioskApp {
 public:
     KioskApp(const KioskAppOptions& options, std::ostream& log)
@@ -144,7 +157,7 @@ private:
     WallTime started_{};
     std::optional<WallTime> last_reload_;
     SteadyTime last_status_{};
-    std::string status_key_;          // what was published last, to publish again on a change
+    PublishedStatus published_;       // what was published last, to publish again on a change
     bool paused_by_schedule_ = false;
     bool dark_drawn_ = false;
     std::string status_problem_;
@@ -677,12 +690,14 @@ bool KioskApp::stay_dark() {
 void KioskApp::publish_status(bool running) {
     const SteadyTime now = clock_.steady();
     const PlayerFrame f = player_->frame();
-    std::string key = (f.current ? f.current->file_name : std::string()) + '|' + std::to_string(player_->paused()) + '|' +
-                      std::to_string(screen_->on()) + '|' + screen_->power_state() + '|' +
-                      (printer_ ? to_string(printer_->status().state) : "") + '|' +
-                      std::to_string(last_reload_ ? last_reload_->time_since_epoch().count() : 0);
-    if (running && key == status_key_ && now - last_status_ < std::chrono::seconds(30)) return;
-    status_key_ = std::move(key);
+    PublishedStatus seen{f.current.get(),
+                         player_->paused(),
+                         screen_->on(),
+                         screen_->power_state(),
+                         printer_ ? std::optional(printer_->status().state) : std::nullopt,
+                         last_reload_ ? last_reload_->time_since_epoch().count() : 0};
+    if (running && seen == published_ && now - last_status_ < std::chrono::seconds(30)) return;
+    published_ = std::move(seen);
     last_status_ = now;
     KioskStatus st = snapshot_status({*player_, *decks_, printer_.get(), *usage_, *screen_, options_.slides, started_,
                                       last_reload_},

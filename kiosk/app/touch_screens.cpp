@@ -289,7 +289,8 @@ const std::string* title_for(const TouchPanelView& v, const UiStrings& t) {
     switch (v.screen) {
         case PanelScreen::Choices: return &t.panel_title;
         case PanelScreen::Keypad: return &t.choice_callback;
-        case PanelScreen::ShowNumber: return &t.call_us;
+        // With the phone hidden there is no number to call: the screen sends patients to the desk.
+        case PanelScreen::ShowNumber: return v.phone_hidden ? &t.panel_title : &t.call_us;
         case PanelScreen::Printing:
         case PanelScreen::Checking:
         case PanelScreen::Result:

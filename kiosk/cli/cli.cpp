@@ -36,6 +36,9 @@ Commands:
         kiosk is not running or its status is older than 2 minutes.
   screenshot FILE.png [--config FILE] [--state-dir DIR]
         Save exactly what the running kiosk shows now (asked over its control socket).
+  notify-relay -- PROGRAM [ARGS...]
+        Run PROGRAM (cage) and pass the kiosk's sd_notify messages on to systemd as this
+        process's own: kiosk.service's main process (logind moves the session out of the unit).
 
 Options:
   -h, --help     Show this help and exit.
@@ -88,6 +91,7 @@ int dispatch(int argc, char** argv) {
     if (command == "status") return status_command(args, io);
     if (command == "screenshot") return screenshot_command(args, io);
     if (command == "web") return web_command(args, io);
+    if (command == "notify-relay") return notify_relay_command(args, io);
     std::cerr << "kiosk: unknown command '" << command << "'\nTry 'kiosk --help'.\n";
     return kExitUsage;
 }

@@ -30,6 +30,7 @@ int stats_command(const Args& args, Io io);     // daily usage totals
 int status_command(const Args& args, Io io);    // the running kiosk's status.json, for a person
 int screenshot_command(const Args& args, Io io);  // a PNG of the running kiosk's screen
 int web_command(const Args& args, Io io);         // the staff web page (its own process)
+int notify_relay_command(const Args& args, Io io);  // kiosk.service's main process: sd_notify relay
 
 // Parses argv and runs the chosen sub-command.
 int dispatch(int argc, char** argv);

@@ -1,6 +1,7 @@
 // The appliance parts of the real `kiosk run` under a private Xvfb: the display schedule going dark
 // (black screen, ~0 % CPU), a tap waking it without pressing anything, the schedule lighting it
 // again; status.json read by `kiosk status`; `kiosk screenshot` matching what X shows.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/json.h"
 #include "core/slide_layout.h"
@@ -31,18 +32,6 @@ using namespace kiosk::test;
 namespace {
 
 constexpr int kW = 1280, kH = 720;
-
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
-const std::vector<Tool> kTools = {{"Xvfb", "xvfb"},
-                                  {"xdotool", "xdotool"},
-                                  {"import", "imagemagick"},
-                                  {"convert", "imagemagick"},
-                                  {"compare", "imagemagick"}};
 
 // Mean brightness 0..1 of a picture (ImageMagick), -1 on error.
 double brightness(const fs::path& png) {
@@ -113,14 +102,6 @@ struct Stage {
         return run_command(argv, {}, 30s);
     }
 };
-
-#define REQUIRE_SCREEN(stage)                                                       \
-    do {                                                                            \
-        const std::string missing = missing_tools(kTools);                          \
-        ASSERT_TRUE(missing.empty()) << missing;                                    \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                           \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary(); \
-    } while (false)
 
 std::optional<kiosk::json::Value> status_json(const Stage& s) {
     std::error_code ec;

@@ -1,6 +1,7 @@
 // `kiosk check --config` on what makes the kiosk itself misbehave rather than a slide: a staff
 // PIN hash that can never match, no usable font, a CUPS server that keeps slips on disk. The real
 // binary, real files, and for CUPS a real private cupsd on loopback reading the conf that is checked.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -15,10 +16,6 @@ using namespace std::chrono_literals;
 using namespace kiosk::test;
 
 namespace {
-
-bool contains(const std::string& s, const std::string& part) {
-    return s.find(part) != std::string::npos;
-}
 
 struct CheckStage {
     TempDir dir{"kiosk-check"};

@@ -2,6 +2,7 @@
 // off the screen (tesseract); save a broken edit and see the old name stay while the log names
 // file:line. And [display] rotate = 90 on a sideways 1920×1080 screen: the portrait layout turned,
 // and a tap where the turned button is shown opens the panel.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/slide_layout.h"
 #include "core/touch_panel_layout.h"
@@ -24,20 +25,8 @@ namespace {
 
 constexpr int kW = 1920, kH = 1080;
 
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
-const std::vector<Tool> kTools = {{"Xvfb", "xvfb"},
-                                  {"xdotool", "xdotool"},
-                                  {"import", "imagemagick"},
-                                  {"convert", "imagemagick"},
-                                  {"tesseract", "tesseract-ocr"}};
-
 std::string settings(const std::string& name, const fs::path& dir, const std::string& extra = "") {
-    return "[clinic]\n"
+    return state_dir_toml(dir) + "[clinic]\n"
            "name = \"" +
            name +
            "\"\n"
@@ -85,14 +74,6 @@ std::string footer_name_text(const XSession& x, const fs::path& png) {
     return ocr(clean);
 }
 
-#define REQUIRE_SCREEN(stage)                                                       \
-    do {                                                                            \
-        const std::string missing = missing_tools(kTools);                          \
-        ASSERT_TRUE(missing.empty()) << missing;                                    \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                           \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary(); \
-    } while (false)
-
 }  // namespace
 
 TEST(ConfigLiveE2E, EditedClinicNameShowsInTheFooterAndABrokenEditKeepsIt) {
@@ -120,8 +101,8 @@ TEST(ConfigLiveE2E, EditedClinicNameShowsInTheFooterAndABrokenEditKeepsIt) {
     s.x.screenshot(shots_dir() / "config-live-after-full.png");
 
     // A broken edit (an unterminated string on line 2): the log names file:line, the old name stays.
-    s.save("[clinic]\nname = \"Broken Name\nphone = \"+1 555 010 0142\"\n");
-    const std::string where = s.config.string() + ":2:";
+    s.save(state_dir_toml(s.dir.path()) + "[clinic]\nname = \"Broken Name\nphone = \"+1 555 010 0142\"\n");
+    const std::string where = s.config.string() + ":4:";  // after the two state_dir lines
     ASSERT_TRUE(wait_until([&] { return kiosk.log().find(where) != std::string::npos; }, 8s))
         << "the log names " << where << "\n"
         << kiosk.log();
@@ -228,7 +209,8 @@ TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceho
     REQUIRE_SCREEN(s);
     fs::remove_all(s.slides);
     fs::create_directories(s.slides);  // no slides: the information screen, which shows the number
-    s.save("[clinic]\nname = \"Harbour Physio\"\nphone = \"call us\"\n[theme]\nbackgrund = \"#000000\"\n");
+    s.save(state_dir_toml(s.dir.path()) + "[clinic]\nname = \"Harbour Physio\"\nphone = \"call us\"\n[theme]\nbackgrund = \"#000000\"\n"
+           "[staff]\nstats_file = \"" + (s.dir.path() / "usage.log").string() + "\"\n");
     KioskRun kiosk(s.x, s.args(), s.dir.path() / "kiosk.log");
     const fs::path shot = shots_dir() / "hidden-phone.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
@@ -241,7 +223,7 @@ TEST(ConfigLiveE2E, BrokenPhoneAtFirstStartSendsPatientsToTheDeskNeverThePlaceho
     for (const char c : seen) digits += (c >= '0' && c <= '9') ? std::string(1, c) : "";
     EXPECT_EQ(digits.find("5550100199"), std::string::npos) << "the fictional placeholder is never shown: " << seen;
     const std::string log = kiosk.log();
-    EXPECT_NE(log.find(s.config.string() + ":3:"), std::string::npos) << "the log names the phone's line\n" << log;
+    EXPECT_NE(log.find(s.config.string() + ":5:"), std::string::npos) << "the log names the phone's line\n" << log;
     EXPECT_NE(log.find("Did you mean 'background'"), std::string::npos) << log;
     EXPECT_EQ(kiosk.stop(), 0) << log;
 }

@@ -1,6 +1,7 @@
 // The real `kiosk run` under Xvfb with a font it cannot find: the slide must still be on screen
 // (text drawn in the fallback, read back by OCR), and the log must say once which font was asked
 // for and which one is used.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -15,12 +16,6 @@ using namespace std::chrono_literals;
 using namespace kiosk::test;
 
 namespace {
-
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
 
 size_t count_of(const std::string& text, const std::string& part) {
     size_t n = 0;
@@ -38,7 +33,7 @@ struct FontStage {
         dir.write("slides/010-welcome.md",
                   "+++\nlayout = \"text-only\"\nduration = 30\n+++\n# Gentle stretches\n\nMove slowly and breathe.\n");
         config = dir.write("kiosk.toml",
-                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                            "[printer]\nuri = \"none\"\n"
                            "[staff]\nstats_file = \"" +
                                (dir.path() / "usage.log").string() + "\"\n" + theme);

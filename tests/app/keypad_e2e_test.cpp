@@ -2,6 +2,7 @@
 // screen. Every touch must show in the next frame with no further input (the kiosk draws only on
 // change, so a key that changes the view without asking for a frame stays invisible until the next
 // touch). Screenshots stay in the shots folder for a person to look at.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/slide_layout.h"
 #include "core/touch_panel_layout.h"
@@ -24,12 +25,6 @@ namespace {
 
 constexpr int kW = 1920, kH = 1080;
 
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
 std::string crop_of(const kiosk::Rect& r) {
     return std::to_string(r.w) + "x" + std::to_string(r.h) + "+" + std::to_string(r.x) + "+" + std::to_string(r.y);
 }
@@ -51,7 +46,7 @@ struct KeypadStage {
         dir.write("slides/010-welcome.md",
                   "+++\nlayout = \"text-only\"\nduration = 20\n+++\n# Welcome\n\nOur team is here to help.\n");
         config = dir.write("kiosk.toml",
-                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                            "hours = \"Mon-Fri 8:00-18:00\"\n"
                            "[player]\nidle_timeout_seconds = 120\n"
                            "[printer]\nuri = \"tcp://127.0.0.1:" +

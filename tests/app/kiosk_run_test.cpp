@@ -1,5 +1,6 @@
 // The real `kiosk run` under a private Xvfb: what a patient sees and touches, what the printer gets,
 // what staff edits do on screen. Each test owns its X server, kiosk process and temp folder.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/slide_layout.h"
 #include "core/touch_panel_layout.h"
@@ -29,17 +30,6 @@ constexpr const char* kPhone = "+1 555 010 0142";
 constexpr const char* kTelPayload = "tel:+15550100142";
 
 // Screenshots are kept after the run, for a person to look at when a test fails.
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
-const std::vector<Tool> kScreenTools = {
-    {"Xvfb", "xvfb"},          {"xdpyinfo", "x11-utils"}, {"xdotool", "xdotool"},      {"import", "imagemagick"},
-    {"compare", "imagemagick"}, {"convert", "imagemagick"}, {"zbarimg", "zbar-tools"}, {"tesseract", "tesseract-ocr"},
-};
-
 std::string only_digits(const std::string& s) {
     std::string out;
     std::copy_if(s.begin(), s.end(), std::back_inserter(out), [](char c) { return c >= '0' && c <= '9'; });
@@ -59,7 +49,7 @@ struct Stage {
 
     explicit Stage(const std::string& printer_uri = "none") {
         fs::create_directories(slides);
-        config = dir.write("kiosk.toml", "[clinic]\n"
+        config = dir.write("kiosk.toml", state_dir_toml(dir.path()) + "[clinic]\n"
                                          "name = \"Test Clinic\"\n"
                                          "phone = \"" + std::string(kPhone) + "\"\n"
                                          "hours = \"Mon-Fri 8:00-18:00\"\n"
@@ -92,14 +82,6 @@ std::string crop_of(const kiosk::Rect& r) {
 }
 
 // Every tool present and Xvfb up, else the test fails here naming what is missing.
-#define REQUIRE_SCREEN(stage)                                                        \
-    do {                                                                             \
-        const std::string missing = missing_tools(kScreenTools);                     \
-        ASSERT_TRUE(missing.empty()) << missing;                                     \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                            \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary(); \
-    } while (false)
-
 // Opens the panel by tapping the touch button; true once the slide behind it is dimmed.
 // With a printer the panel offers Print our number, Ask us to call you, Show the number: print
 // is the first of the three.
@@ -320,7 +302,7 @@ TEST(KioskRunE2E, IgnoresKeysThatWouldCloseAnAppWindow) {
 TEST(KioskRunE2E, WithNoDisplayItFailsFastAndPointsToRender) {
     ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();
     TempDir dir("kiosk-e2e");
-    const fs::path config = dir.write("kiosk.toml", "[staff]\nstats_file = \"" + (dir.path() / "u.log").string() + "\"\n");
+    const fs::path config = dir.write("kiosk.toml", state_dir_toml(dir.path()) + "[staff]\nstats_file = \"" + (dir.path() / "u.log").string() + "\"\n");
     const auto start = std::chrono::steady_clock::now();
     const CommandResult r = run_command({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", "-u", "SDL_VIDEODRIVER",
                                          kiosk_binary().string(), "run", "--config", config.string(), "--slides",

@@ -54,7 +54,7 @@ TEST(PaperRefillE2E, PaperOutShowsTheNumberAndTheNextPrintAfterTheRefillComesOut
               "+++\nlayout = \"text-only\"\nduration = 20\n+++\n# Welcome\n\nOur team is here to help.\n");
     const fs::path config =
         dir.write("kiosk.toml",
-                  "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                  state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                   "[player]\nidle_timeout_seconds = 120\n"
                   "[printer]\nuri = \"tcp://127.0.0.1:" +
                       std::to_string(printer.port()) +

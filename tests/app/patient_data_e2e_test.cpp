@@ -2,6 +2,7 @@
 // a real ESC/POS listener on loopback, the call-back flow tapped with xdotool, then the kiosk
 // process's own memory read through /proc/PID/mem (the test runs as root) and searched.
 #include "app/memory_scan.h"
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/phone_number.h"
 #include "core/slide_layout.h"
@@ -33,12 +34,6 @@ constexpr const char* kDigits = "015733449182";
 constexpr const char* kName = "Quirinus Zapf";             // short: kept inside std::string objects (SSO)
 constexpr const char* kLongName = "Quirinus Zapfenstein";  // 20 letters, the most: on the heap
 
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
 struct Stage {
     TempDir dir{"kiosk-privacy"};
     fs::path slides = dir.path() / "slides";
@@ -50,7 +45,7 @@ struct Stage {
         dir.write("slides/010-welcome.md",
                   "+++\nlayout = \"text-only\"\nduration = 30\n+++\n# Welcome\n\nOur team is here to help.\n");
         config = dir.write("kiosk.toml",
-                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                            "[player]\nidle_timeout_seconds = 60\n"
                            "[printer]\nuri = \"" +
                                printer_uri +

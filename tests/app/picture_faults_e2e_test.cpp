@@ -4,6 +4,7 @@
 // slide with its last good picture, still answers a tap, stays inside a memory ceiling, and
 // SIGTERM still stops it.
 #include "app/test_pictures.h"
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/slide_layout.h"
 #include "support/process.h"
@@ -33,12 +34,6 @@ constexpr std::array<std::uint32_t, 4> kColours = {0x1E88E5, 0x43A047, 0x8E24AA,
 constexpr std::array<const char*, 4> kHex = {"#1E88E5", "#43A047", "#8E24AA", "#FB8C00"};
 constexpr const char* kOutsideRed = "#E53935";
 
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
 struct PictureStage {
     TempDir dir{"kiosk-e2e-pictures"};
     fs::path slides = dir.path() / "slides";
@@ -54,7 +49,7 @@ struct PictureStage {
                           "\n\nOur team is here to help.\n");
         }
         config = dir.write("kiosk.toml",
-                           "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                           state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                            "[player]\ntransition_seconds = 0.3\nidle_timeout_seconds = 60\n"
                            "[printer]\nuri = \"none\"\n"
                            "[staff]\nstats_file = \"" +
@@ -95,20 +90,11 @@ std::string join(const std::set<std::string>& s) {
     return out;
 }
 
-#define REQUIRE_PICTURE_SCREEN(stage)                                                                           \
-    do {                                                                                                        \
-        const std::string missing = missing_tools(                                                              \
-            {{"Xvfb", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"convert", "imagemagick"}}); \
-        ASSERT_TRUE(missing.empty()) << missing;                                                                \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                                       \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();                             \
-    } while (false)
-
 }  // namespace
 
 TEST(KioskPictureFaultsE2E, PictureReplacedByAPipeWhileShown) {
     PictureStage s;
-    REQUIRE_PICTURE_SCREEN(s);
+    REQUIRE_SCREEN(s);
     KioskRun kiosk(s.x, s.run_args(), s.dir.path() / "kiosk.log");
     const fs::path shot = shots_dir() / "pipe-picture.png";
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, shot, 15s)) << kiosk.log();
@@ -149,7 +135,7 @@ TEST(KioskPictureFaultsE2E, PictureReplacedByAPipeWhileShown) {
 
 TEST(KioskPictureFaultsE2E, HugePictureOutsideLinkAndFolderGone) {
     PictureStage s;
-    REQUIRE_PICTURE_SCREEN(s);
+    REQUIRE_SCREEN(s);
     write_solid_picture(s.dir.path() / "private/red.png", 400, 300, 0xE53935);
     ASSERT_TRUE(write_black_png(s.dir.path() / "huge.png", 20000, 20000));
     KioskRun kiosk(s.x, s.run_args(), s.dir.path() / "kiosk.log");

@@ -41,7 +41,7 @@ TEST(SighupE2E, ReloadsTheSlidesStaysUpAndStillAnswersATap) {
     dir.write("slides/010-welcome.md",
               "+++\nlayout = \"text-only\"\nduration = 20\n+++\n# Welcome\n\nOur team is here to help.\n");
     const fs::path config = dir.write("kiosk.toml",
-                                      "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                                      state_dir_toml(dir.path()) + "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                                       "[printer]\nuri = \"none\"\n[staff]\nstats_file = \"" +
                                           (dir.path() / "usage.log").string() + "\"\n");
     KioskRun kiosk(x, {"--config", config.string(), "--slides", (dir.path() / "slides").string()},

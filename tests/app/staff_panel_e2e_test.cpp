@@ -1,6 +1,7 @@
 // The staff panel through the real `kiosk run` under Xvfb: the hidden corner hold, the PIN keypad
 // (wrong PIN, right PIN), the panel's Next and Close, and Exit pressed twice ending the process.
 // Keys are found with the same layout functions the screens use.
+#include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/staff_panel_layout.h"
 #include "support/process.h"
@@ -24,24 +25,9 @@ namespace {
 constexpr int kW = 1920, kH = 1080;
 constexpr const char* kBackground = "#FAF7F2";  // the theme's background, in the top-left corner
 
-fs::path shots_dir() {
-    const fs::path dir = fs::path(KIOSK_APP_SHOTS_DIR);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return lower(haystack).find(lower(needle)) != std::string::npos;
-}
-
-// Slides that stay a minute each, so only Next moves them during the test.
+// Slides that stay ten minutes each, so only Next moves them, however slow the machine.
 std::string slide(const std::string& title) {
-    return "+++\nlayout = \"text-only\"\nduration = 60\n+++\n# " + title + "\n\nStretch gently every morning.\n";
+    return "+++\nlayout = \"text-only\"\nduration = 600\n+++\n# " + title + "\n\nStretch gently every morning.\n";
 }
 
 // The PIN's hash from `kiosk hash-pin`: the first line of its stdout. run_command mixes in stderr,
@@ -72,7 +58,7 @@ struct StaffStage {
         config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n"
                                          "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
                                          "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
-                                         "min_slide_seconds = 60\nmax_slide_seconds = 60\n"
+                                         "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
                                          "[printer]\nuri = \"none\"\n"
                                          "[staff]\npin_hash = \"" + hash_of("2468") + "\"\n"
                                          "stats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
@@ -88,9 +74,33 @@ struct StaffStage {
         ASSERT_EQ(x.xdotool({"mouseup", "1"}).exit_code, 0);
     }
 
+    // A tap, then wait (up to 5 s) until the screen has answered and settled: changed from before
+    // the tap, and the same in two screenshots in a row. The first change alone can be the button's
+    // hover colour, drawn before the kiosk has seen the release; the next tap must not move the
+    // pointer off this button before then.
     void tap(const kiosk::Rect& r) const {
+        const fs::path before = dir.path() / "tap-before.png";
+        const fs::path last = dir.path() / "tap-last.png";
+        const fs::path now = dir.path() / "tap-now.png";
+        ASSERT_TRUE(x.screenshot(before));
         ASSERT_TRUE(x.tap(r.x + r.w / 2, r.y + r.h / 2));
-        std::this_thread::sleep_for(150ms);  // the release frame and the core's answer
+        ASSERT_TRUE(x.screenshot(last));
+        EXPECT_TRUE(wait_until(
+            [&] {
+                if (!x.screenshot(now)) return false;
+                const bool settled = differing_pixels(last, now) == 0 && differing_pixels(before, now) > 0;
+                fs::rename(now, last);
+                return settled;
+            },
+            5s))
+            << "the screen did not answer a tap at " << r.x << "," << r.y;
+    }
+
+    // Screenshots until the OCR'd screen holds `text` (up to 8 s); the last screenshot stays in `png`.
+    [[nodiscard]] std::string ocr_until(const fs::path& png, const std::string& text) const {
+        std::string seen;
+        (void)wait_until([&] { return x.screenshot(png) && contains_ignoring_case(seen = ocr(png), text); }, 8s);
+        return seen;
     }
 
     void type_pin(const std::string& pin) const {
@@ -109,18 +119,6 @@ struct StaffStage {
     }
 };
 
-#define REQUIRE_SCREEN(stage)                                                                                  \
-    do {                                                                                                       \
-        const std::string missing = missing_tools({{"Xvfb", "xvfb"},                                           \
-                                                   {"xdotool", "xdotool"},                                     \
-                                                   {"import", "imagemagick"},                                  \
-                                                   {"convert", "imagemagick"},                                 \
-                                                   {"tesseract", "tesseract-ocr"}});                           \
-        ASSERT_TRUE(missing.empty()) << missing;                                                               \
-        ASSERT_TRUE((stage).x.ok()) << (stage).x.error();                                                      \
-        ASSERT_TRUE(fs::exists(kiosk_binary())) << "not built: " << kiosk_binary();                           \
-    } while (false)
-
 }  // namespace
 
 TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
@@ -130,56 +128,51 @@ TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
     const fs::path dir = shots_dir();
     ASSERT_TRUE(wait_for_kiosk_on_screen(s.x, dir / "staff-0-start.png", 15s)) << kiosk.log();
     const std::string first_slide = ocr(dir / "staff-0-start.png");
-    ASSERT_TRUE(contains(first_slide, "Alpha")) << "the loop starts with the first slide:\n" << first_slide;
+    ASSERT_TRUE(contains_ignoring_case(first_slide, "Alpha")) << "the loop starts with the first slide:\n" << first_slide;
 
     // A short hold opens nothing: patients leaning on the corner must not find the keypad.
     s.hold_corner(1000ms);
-    std::this_thread::sleep_for(800ms);
-    ASSERT_TRUE(s.x.screenshot(dir / "staff-1-short-hold.png"));
-    EXPECT_EQ(pixel_colour(dir / "staff-1-short-hold.png", 2, 2), kBackground) << "a 1 s hold must open nothing";
+    // Watched for a second after the lift (not slept through): nothing may open in it.
+    const auto watch_until = std::chrono::steady_clock::now() + 1s;
+    while (std::chrono::steady_clock::now() < watch_until) {
+        ASSERT_TRUE(s.x.screenshot(dir / "staff-1-short-hold.png"));
+        ASSERT_EQ(pixel_colour(dir / "staff-1-short-hold.png", 2, 2), kBackground) << "a 1 s hold must open nothing";
+    }
 
     // The full hold brings the keypad.
     s.hold_corner(3300ms);
     ASSERT_TRUE(s.shot_when(dir / "staff-2-keypad.png", true)) << "no keypad after a 3.3 s hold\n" << kiosk.log();
-    EXPECT_TRUE(contains(ocr(dir / "staff-2-keypad.png"), "enter the PIN")) << "the keypad says what it wants";
+    EXPECT_TRUE(contains_ignoring_case(ocr(dir / "staff-2-keypad.png"), "enter the PIN")) << "the keypad says what it wants";
 
     s.type_pin("1357");
-    std::this_thread::sleep_for(300ms);
-    ASSERT_TRUE(s.x.screenshot(dir / "staff-3-wrong-pin.png"));
-    const std::string wrong = ocr(dir / "staff-3-wrong-pin.png");
-    EXPECT_TRUE(contains(wrong, "Wrong PIN")) << wrong;
-    EXPECT_FALSE(contains(wrong, "bravo.md")) << "a wrong PIN must not open the panel";
+    const std::string wrong = s.ocr_until(dir / "staff-3-wrong-pin.png", "Wrong PIN");
+    EXPECT_TRUE(contains_ignoring_case(wrong, "Wrong PIN")) << wrong;
+    EXPECT_FALSE(contains_ignoring_case(wrong, "bravo.md")) << "a wrong PIN must not open the panel";
 
     s.type_pin("2468");
-    std::this_thread::sleep_for(300ms);
-    ASSERT_TRUE(s.x.screenshot(dir / "staff-4-panel.png"));
-    const std::string panel = ocr(dir / "staff-4-panel.png");
-    EXPECT_TRUE(contains(panel, "Today")) << panel;
-    EXPECT_TRUE(contains(panel, "bravo.md")) << panel;
-    EXPECT_TRUE(contains(panel, "charlie.md")) << panel;
+    const std::string panel = s.ocr_until(dir / "staff-4-panel.png", "charlie.md");
+    EXPECT_TRUE(contains_ignoring_case(panel, "Today")) << panel;
+    EXPECT_TRUE(contains_ignoring_case(panel, "bravo.md")) << panel;
+    EXPECT_TRUE(contains_ignoring_case(panel, "charlie.md")) << panel;
 
     const kiosk::StaffPanelLayout p = kiosk::staff_panel_layout(kW, kH);
-    s.tap(p.next);
-    std::this_thread::sleep_for(300ms);
+    s.tap(p.next);  // returns once the screen changed
     ASSERT_TRUE(s.x.screenshot(dir / "staff-5-after-next.png"));
     EXPECT_GT(differing_pixels(dir / "staff-4-panel.png", dir / "staff-5-after-next.png"), 0)
         << "the ON SCREEN marker must move to the next slide";
     s.tap(p.close);
     ASSERT_TRUE(s.shot_when(dir / "staff-6-closed.png", false)) << "Close must return to the slides";
-    std::this_thread::sleep_for(500ms);  // the crossfade
-    ASSERT_TRUE(s.x.screenshot(dir / "staff-6-closed.png"));
-    const std::string behind = ocr(dir / "staff-6-closed.png");
-    EXPECT_TRUE(contains(behind, "Bravo")) << "Next must have moved the loop to the second slide:\n" << behind;
+    const std::string behind = s.ocr_until(dir / "staff-6-closed.png", "Bravo");  // after the crossfade
+    EXPECT_TRUE(contains_ignoring_case(behind, "Bravo")) << "Next must have moved the loop to the second slide:\n" << behind;
 
     // Exit: the first press only arms it, the second ends the kiosk cleanly.
     s.hold_corner(3300ms);
     ASSERT_TRUE(s.shot_when(dir / "staff-7-keypad-again.png", true)) << kiosk.log();
     s.type_pin("2468");
     s.tap(p.exit);
-    std::this_thread::sleep_for(500ms);
+    EXPECT_TRUE(contains_ignoring_case(s.ocr_until(dir / "staff-8-exit-armed.png", "Touch again"), "Touch again"))
+        << "the armed Exit says what to do";
     ASSERT_TRUE(kiosk.running()) << "one press of Exit must not end the kiosk";
-    ASSERT_TRUE(s.x.screenshot(dir / "staff-8-exit-armed.png"));
-    EXPECT_TRUE(contains(ocr(dir / "staff-8-exit-armed.png"), "Touch again")) << "the armed Exit says what to do";
     s.tap(p.exit);
     EXPECT_EQ(kiosk.wait(5s), 0) << "Exit pressed twice ends the kiosk with code 0\n" << kiosk.log();
 }

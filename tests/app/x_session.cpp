@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <sstream>
@@ -84,7 +85,26 @@ bool XSession::tap(int x, int y) const {
     return xdotool({"mouseup", "1"}).exit_code == 0;
 }
 
+std::string state_dir_toml(const fs::path& dir) {
+    return "[kiosk]\nstate_dir = \"" + (dir / "state").string() + "\"\n";
+}
+
+std::string missing_state_dir(const std::vector<std::string>& args) {
+    const auto at = std::find(args.begin(), args.end(), "--config");
+    if (at == args.end() || at + 1 == args.end())
+        return "kiosk run without --config reads /etc/kiosk/kiosk.toml and writes /var/lib/kiosk";
+    const fs::path config = *(at + 1);
+    const std::string text = fs::exists(config) ? read_file(config) : std::string();
+    if (text.find("state_dir = ") == std::string::npos)
+        return config.string() + " sets no [kiosk] state_dir: start it with state_dir_toml(dir)";
+    if (text.find("stats_file = ") == std::string::npos)
+        return config.string() + " sets no [staff] stats_file (the default is /var/lib/kiosk/usage.log)";
+    return {};
+}
+
 KioskRun::KioskRun(const XSession& x, const std::vector<std::string>& args, const fs::path& log) : log_(log) {
+    if (const std::string why = missing_state_dir(args); !why.empty())
+        ADD_FAILURE() << "this test's kiosk would write into the machine's state folder: " << why;
     std::vector<std::string> argv{kiosk_binary().string(), "run"};
     argv.insert(argv.end(), args.begin(), args.end());
     process_ = ChildProcess(argv, x.env(), log.string());

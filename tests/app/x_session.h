@@ -43,7 +43,15 @@ private:
     std::string error_;
 };
 
-// `kiosk run` on an XSession, its stdout and stderr in a log file.
+// The first lines of every test kiosk's kiosk.toml ("[kiosk]\nstate_dir = \"DIR/state\"\n"): its
+// status.json, control socket and PIN lockout then go to the test's own temp folder, never to the
+// machine's /var/lib/kiosk (tests run as root).
+[[nodiscard]] std::string state_dir_toml(const std::filesystem::path& dir);
+// Empty when `kiosk run` ARGS give a --config whose file sets [kiosk] state_dir; else what is wrong.
+[[nodiscard]] std::string missing_state_dir(const std::vector<std::string>& args);
+
+// `kiosk run` on an XSession, its stdout and stderr in a log file. Fails the test when the kiosk
+// would keep its state in the machine's /var/lib/kiosk (see state_dir_toml).
 class KioskRun {
 public:
     KioskRun(const XSession& x, const std::vector<std::string>& args, const std::filesystem::path& log);

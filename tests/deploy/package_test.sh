@@ -57,6 +57,8 @@ check "CPack named it kiosk_<version>-<release>_<arch>.deb ($(basename "$deb1"))
 check "kiosk_${version}-2 built for the upgrade" test -f "$deb2"
 check "Depends has cage" sh -c "dpkg-deb -f '$deb1' Depends | grep -qw cage"
 check "Depends has libsdl2 (from dpkg-shlibdeps)" sh -c "dpkg-deb -f '$deb1' Depends | grep -q libsdl2-2.0-0"
+check "lintian: no error or warning (copyright, changelog, scripts; overrides say why)" \
+    lintian --fail-on error,warning "$deb1"
 
 install_deb() {  # dpkg -i, then whatever dependencies are missing from apt, as an admin would
     dpkg -i "$1" </dev/null >/dev/null 2>&1 || apt-get -f install -y -qq </dev/null >/dev/null

@@ -143,6 +143,43 @@ TEST_P(PanelRender, ShowNumberWithExtensionKeepsItApartFromTheDigits) {
     EXPECT_EQ(ocr.output.find("6781234"), std::string::npos) << "the extension never runs on from the digits";
 }
 
+// A phone number broken in kiosk.toml at first start is hidden: the screen must not say "Call us"
+// above "Please ask at the desk." (read back with tesseract, as a patient reads it).
+TEST_P(PanelRender, ShowNumberWithTheNumberHiddenNeitherSaysCallUsNorShowsANumber) {
+    config.clinic.phone.clear();
+    config.clinic.phone_hidden = true;
+    TouchPanel hidden{clock, config};
+    hidden.set_printer_status(ready());
+    (void)hidden.handle(intent::Open{});
+    (void)hidden.handle(intent::ChooseShow{});
+    ASSERT_EQ(hidden.view().screen, PanelScreen::ShowNumber);
+    const fs::path png =
+        hl.shoot([&] { return draw_touch_panel(hidden.view(), config, hl.fonts(), w, h); }, "2_show_number_hidden");
+    ASSERT_TRUE(test::have_program("tesseract")) << "tesseract (tesseract-ocr) is required, not optional";
+    const auto whole = test::run_command({"tesseract", png.string(), "-", "--psm", "3"});
+    ASSERT_EQ(whole.exit_code, 0) << whole.output;
+    EXPECT_NE(whole.output.find("ask at the desk"), std::string::npos) << whole.output;
+    // The title alone (between Back and Close), words joined by single spaces: it may wrap in portrait.
+    const Rect t = panel_frame(w, h).title;
+    const fs::path title_png = png.parent_path() / ("2_show_number_hidden_title_" + std::to_string(w) + ".png");
+    ASSERT_EQ(test::run_command({"convert", png.string(), "-crop",
+                                 std::to_string(t.w) + "x" + std::to_string(t.h) + "+" + std::to_string(t.x) + "+" +
+                                     std::to_string(t.y),
+                                 "+repage", title_png.string()})
+                  .exit_code,
+              0);
+    const auto r = test::run_command({"tesseract", title_png.string(), "-", "--psm", "6"});
+    std::string title;
+    for (char ch : r.output) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\f';
+        if (!space) title += ch;
+        else if (!title.empty() && title.back() != ' ') title += ' ';
+    }
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+    EXPECT_EQ(title, config.text.panel_title) << "the title over \"Please ask at the desk.\"";
+    EXPECT_EQ(zbar(png).rfind("exit 4", 0), 0U) << "no QR to dial when there is no number";
+}
+
 TEST_P(PanelRender, KeypadPhoneWithError) {
     (void)panel.handle(intent::Open{});
     (void)panel.handle(intent::ChooseCallback{});

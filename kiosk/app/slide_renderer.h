@@ -1,7 +1,9 @@
 // Paints what a patient sees behind the touch button: a slide (background, picture, text), the
 // crossfade between two slides, the footer (clinic, clock, progress dots, disclaimer) and the calm
-// information screen shown when no slide may be shown. Slides are painted once into a texture
-// and then only copied, so a static slide or a crossfade costs two texture copies per frame.
+// information screen shown when no slide may be shown. Slides are painted once (ideally before
+// their transition starts: prepare()) and then only copied. On the software renderer a slide is
+// kept as plain pixels and the crossfade is one blend pass (crossfade.h); on an accelerated
+// renderer it is a texture and the GPU blends.
 // Everything drawn comes from memory (the deck's decoded pictures, fonts): nothing here takes a
 // path or opens a file, so the frame loop cannot block on the slides folder.
 #pragma once
@@ -12,9 +14,11 @@
 #include "core/slide.h"
 #include "core/slide_layout.h"
 #include "fonts.h"
+#include "crossfade.h"
 #include "image_cache.h"
 #include "text_draw.h"
 
+#include <list>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +37,16 @@ public:
     // Shown when the deck has no slide to show: never a black screen.
     void draw_information_screen(const LocalTime& now, int w, int h);
 
+    // Paints `slide` now if it is not painted yet, so its crossfade frames only blend. Called
+    // between frames while a slide is static.
+    void prepare(const Slide& slide, int w, int h);
+    // True when `slide` is painted and ready for a transition.
+    [[nodiscard]] bool prepared(const Slide& slide, int w, int h) const;
+    // Slides painted on a transition frame because they were not prepared (should stay 0).
+    [[nodiscard]] std::uint64_t late_paints() const { return late_paints_; }
+    // True on the software renderer's pixel path (CPU crossfade).
+    [[nodiscard]] bool cpu_frames() const { return cpu_; }
+
     // Drops cached textures (after the window size changed).
     void clear_caches();
     // Textures held now (slides painted, pictures): stays bounded however many slides play.
@@ -40,7 +54,13 @@ public:
     [[nodiscard]] TextDrawer& text() { return text_; }
 
 private:
-    SDL_Texture* slide_texture(const Slide& slide, int w, int h);
+    struct CachedSlide {
+        std::string key;
+        sdl::Texture texture;                 // accelerated renderers
+        std::shared_ptr<SlidePixels> pixels;  // the software renderer
+    };
+    const CachedSlide* cached_slide(const Slide& slide, int w, int h);
+    CachedSlide paint_cached(const Slide& slide, int w, int h);
     void paint_slide(const Slide& slide, int w, int h);
     void draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     void fill(const Rect& r, const Rgb& c, std::uint8_t alpha = 255);
@@ -50,11 +70,10 @@ private:
     const KioskConfig& config_;
     TextDrawer text_;
     ImageCache images_;
-    struct CachedSlide {
-        std::string key;
-        sdl::Texture texture;
-    };
-    std::vector<CachedSlide> slides_;  // at most a few: the current and incoming slides
+    bool cpu_ = false;
+    CrossfadeFrame frame_;
+    std::list<CachedSlide> slides_;  // most recent first; at most two: the current and the next slide
+    std::uint64_t late_paints_ = 0;
     std::map<std::string, TextLayout> layouts_;
 };
 

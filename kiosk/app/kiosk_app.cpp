@@ -568,6 +568,8 @@ void KioskApp::draw() {
     if (control_ && control_->frame_wanted()) control_->deliver(read_frame(renderer_.get()));
     SDL_RenderPresent(renderer_.get());
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
+    // The next slide is painted now, while this one is static, so no fade frame waits on painting.
+    if (auto upcoming = player_->upcoming()) painter_->prepare(*upcoming, w_, h_);
 
     for (const StaffTouch& t : staff_model_.touches) {
         switch (t.kind) {

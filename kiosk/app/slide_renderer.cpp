@@ -25,7 +25,8 @@ std::string clock_text(const LocalTime& t) {
 }
 
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
-    : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer), frame_(renderer) {
+    : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts, 64), slide_text_(renderer, fonts), images_(renderer),
+      frame_(renderer) {
     SDL_RendererInfo info{};
     // The software renderer blends on the CPU: there our own blend is several times faster.
     cpu_ = SDL_GetRendererInfo(renderer, &info) == 0 && info.name && std::string_view(info.name) == "software";
@@ -37,6 +38,7 @@ void SlideRenderer::clear_caches() {
     layouts_.clear();
     images_.clear();
     text_.clear();
+    slide_text_.clear();
 }
 
 const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
@@ -69,7 +71,7 @@ void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
             SDL_RenderCopy(renderer_, tex, nullptr, &dst);
         }
     }
-    text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
+    slide_text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
 }
 
 SlideRenderer::CachedSlide SlideRenderer::paint_cached(const Slide& slide, int w, int h) {
@@ -93,6 +95,10 @@ SlideRenderer::CachedSlide SlideRenderer::paint_cached(const Slide& slide, int w
         c.texture = std::move(tex);
     }
     SDL_SetRenderTarget(renderer_, previous_target);
+    // A painted slide is kept whole, so its words and picture as textures would only take memory
+    // (hundreds of word textures per deck at 1080p): painting the next slide makes its own.
+    slide_text_.clear();
+    images_.clear();
     return c;
 }
 

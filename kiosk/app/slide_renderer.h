@@ -68,7 +68,8 @@ private:
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
     const KioskConfig& config_;
-    TextDrawer text_;
+    TextDrawer text_;        // the footer and the information screen: a handful of labels
+    TextDrawer slide_text_;  // a slide's words while it is painted, dropped afterwards
     ImageCache images_;
     bool cpu_ = false;
     CrossfadeFrame frame_;

@@ -24,6 +24,7 @@
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
 #include "service_notifier.h"
+#include "renderer_choice.h"
 #include "slide_renderer.h"
 #include "staff_screens.h"
 #include "status_snapshot.h"
@@ -148,11 +149,6 @@ bool KioskApp::open_window() {
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    if (!SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
-        // Software rendering: the loop draws only on change, and it is the one path that behaves the
-        // same on every box (no GPU driver quirks). Installers may set SDL_RENDER_DRIVER to override.
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    }
     Uint32 flags = SDL_WINDOW_SHOWN;
     int w = options_.width, h = options_.height;
     if (options_.windowed) {
@@ -168,11 +164,11 @@ bool KioskApp::open_window() {
         log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
         return false;
     }
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_TARGETTEXTURE));
-    if (!renderer_) {
-        log_ << "kiosk: cannot create a renderer: " << SDL_GetError() << '\n';
-        return false;
-    }
+    // A GPU when the box has a real one that draws right, else software; one log line says which.
+    RendererChoice choice = create_kiosk_renderer(window_.get());
+    log_ << choice.log_line << '\n';
+    renderer_ = std::move(choice.renderer);
+    if (!renderer_) return false;
     SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
     set_screen_size(w, h);
     SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show

@@ -94,13 +94,66 @@ Target make_target(const std::string& driver, bool window, int w, int h, std::st
     return t;
 }
 
+// The fade as the kiosk drew it before: both slide textures copied with SDL's generic alpha
+// blend (the incoming one alpha-modulated) over a background fill. Kept for callgrind comparisons:
+// valgrind --tool=callgrind --toggle-collect='*sdl_alpha_fade_frame*' kiosk_bench --blend-compare
+__attribute__((noinline)) void sdl_alpha_fade_frame(SDL_Renderer* r, SDL_Texture* a, SDL_Texture* b, Uint8 alpha) {
+    SDL_SetRenderDrawColor(r, 0xFA, 0xF7, 0xF2, 255);
+    SDL_RenderClear(r);
+    SDL_SetTextureBlendMode(a, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(a, 255);
+    SDL_RenderCopy(r, a, nullptr, nullptr);
+    SDL_SetTextureBlendMode(b, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(b, alpha);
+    SDL_RenderCopy(r, b, nullptr, nullptr);
+}
+
+// The fade as drawn now (SlideRenderer::draw_frame, the CPU blend on the software renderer).
+__attribute__((noinline)) void kiosk_fade_frame(SlideRenderer& p, const PlayerFrame& f, const LocalTime& now, int w,
+                                                int h) {
+    p.draw_frame(f, now, w, h);
+}
+
+// 10 fade frames at 1920x1080 each way, on a software renderer into a surface.
+int blend_compare(const Deck& deck, const FontSet& fonts, const KioskConfig& config) {
+    const int w = 1920, h = 1080;
+    sdl::Surface canvas(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    sdl::Renderer r(SDL_CreateSoftwareRenderer(canvas.get()));
+    SlideRenderer painter(r.get(), fonts, config);
+    const LocalTime now{};
+    PlayerFrame f;
+    f.current = deck.slides[0];
+    f.incoming = deck.slides[1];
+    f.count = 2;
+    painter.prepare(*f.current, w, h);
+    painter.prepare(*f.incoming, w, h);
+    sdl::Texture a(SDL_CreateTexture(r.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    sdl::Texture b(SDL_CreateTexture(r.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    for (auto* t : {a.get(), b.get()}) {
+        SDL_SetRenderTarget(r.get(), t);
+        painter.draw_frame(f, now, w, h);
+    }
+    SDL_SetRenderTarget(r.get(), nullptr);
+    std::vector<double> old_ms, new_ms;
+    for (int i = 1; i <= 10; ++i) {
+        old_ms.push_back(time_ms([&] { sdl_alpha_fade_frame(r.get(), a.get(), b.get(), static_cast<Uint8>(i * 23)); }));
+        f.fade = static_cast<float>(i) / 11.0f;
+        new_ms.push_back(time_ms([&] { kiosk_fade_frame(painter, f, now, w, h); }));
+    }
+    const Spread o = spread(old_ms), n = spread(new_ms);
+    std::printf("1920x1080 fade frame, software renderer into a surface: SDL alpha blend p50 %.2f ms, "
+                "kiosk CPU blend p50 %.2f ms (10 frames each)\n", o.p50, n.p50);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string slides = "slides";
     std::string driver = "software";
     bool window = false;
-    bool quick = false;  // the deck-load and text figures only once (the wrapper runs us twice)
+    bool quick = false;
+    bool compare = false;  // old SDL alpha blend against the kiosk's blend, for callgrind  // the deck-load and text figures only once (the wrapper runs us twice)
     std::vector<std::pair<int, int>> sizes = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
     for (int i = 1; i < argc; ++i) {
         const bool has_value = i + 1 < argc;
@@ -108,8 +161,9 @@ int main(int argc, char** argv) {
         else if (std::strcmp(argv[i], "--renderer") == 0 && has_value) driver = argv[++i];
         else if (std::strcmp(argv[i], "--window") == 0) window = true;
         else if (std::strcmp(argv[i], "--frames-only") == 0) quick = true;
+        else if (std::strcmp(argv[i], "--blend-compare") == 0) compare = true;
         else {
-            std::fprintf(stderr, "usage: kiosk_bench [--slides DIR] [--window] [--renderer software|opengl] [--frames-only]\n");
+            std::fprintf(stderr, "usage: kiosk_bench [--slides DIR] [--window] [--renderer software|opengl] [--frames-only] [--blend-compare]\n");
             return 2;
         }
     }
@@ -138,6 +192,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk_bench: %s\n", error.c_str());
         return 1;
     }
+    if (compare) return blend_compare(*deck, *fonts, config);
     if (!quick) {
         std::size_t picture_bytes = 0;
         for (const auto& sl : deck->slides) {

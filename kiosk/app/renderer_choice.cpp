@@ -47,7 +47,7 @@ std::string gl_renderer_name() {
     using GetString = const unsigned char* (*)(unsigned int);
     GetString get_string = nullptr;
     std::memcpy(&get_string, &proc, sizeof get_string);  // an object pointer to a function pointer
-    const unsigned char* s = get_string(0x1F01);        // GL_RENDERER
+    const unsigned char* s = get_string(0x1F01);         // GL_RENDERER
     return s ? std::string(reinterpret_cast<const char*>(s)) : std::string();
 }
 
@@ -87,7 +87,8 @@ bool renderer_draws(SDL_Renderer* r, std::string* why) {
     if (!near(px[8 * 16 + 2], 200, 30, 10) || !near(px[8 * 16 + 13], 10, 20, 200)) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "read #%06x and #%06x, drew #c81e0a and #0a14c8",
-                      static_cast<unsigned>(px[8 * 16 + 2] & 0xffffff), static_cast<unsigned>(px[8 * 16 + 13] & 0xffffff));
+                      static_cast<unsigned>(px[8 * 16 + 2] & 0xffffff),
+                      static_cast<unsigned>(px[8 * 16 + 13] & 0xffffff));
         *why = buf;
         return false;
     }
@@ -108,7 +109,8 @@ RendererChoice create_kiosk_renderer(SDL_Window* window) {
         const std::string gl = gl_renderer_name();
         const bool draws = renderer_draws(c.renderer.get(), &why);
         c.log_line = "kiosk: renderer " + name + (gl.empty() ? "" : " (GL_RENDERER " + gl + ")") +
-                     ", forced by SDL_RENDER_DRIVER; " + (draws ? "its test frame reads back right" : "WARNING: " + why);
+                     ", forced by SDL_RENDER_DRIVER; " +
+                     (draws ? "its test frame reads back right" : "WARNING: " + why);
         return c;
     }
     std::string reason = "no GPU device in /dev/dri";

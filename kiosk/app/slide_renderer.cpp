@@ -25,7 +25,12 @@ std::string clock_text(const LocalTime& t) {
 }
 
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
-    : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts, 64), slide_text_(renderer, fonts), images_(renderer),
+    : renderer_(renderer),
+      fonts_(fonts),
+      config_(config),
+      text_(renderer, fonts, 64),
+      slide_text_(renderer, fonts),
+      images_(renderer),
       frame_(renderer) {
     SDL_RendererInfo info{};
     // The software renderer blends on the CPU: there our own blend is several times faster.

@@ -16,7 +16,6 @@ namespace kiosk {
 // `n` pixels of 4 bytes each. `out` may alias `a` or `b`.
 void blend_pixels(const std::uint32_t* a, const std::uint32_t* b, std::uint32_t* out, std::size_t n, int weight);
 // The same, the portable loop only (for tests comparing the two, and non-x86 boxes).
-void blend_pixels_scalar(const std::uint32_t* a, const std::uint32_t* b, std::uint32_t* out, std::size_t n,
-                         int weight);
+void blend_pixels_scalar(const std::uint32_t* a, const std::uint32_t* b, std::uint32_t* out, std::size_t n, int weight);
 
 }  // namespace kiosk

@@ -10,9 +10,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -103,12 +103,14 @@ TEST(CrossfadeE2E, FramesCapturedDuringARealFadeAreWholeBlendsNeverBlankOrHalfPa
     const fs::path slides = dir.path() / "slides";
     fs::create_directories(slides / "art");
     for (const char* md : {"010-back-pain.md", "020-massage.md"}) fs::copy_file(bundled_slides() / md, slides / md);
-    for (const auto& e : fs::directory_iterator(bundled_slides() / "art")) fs::copy_file(e.path(), slides / "art" / e.path().filename());
+    for (const auto& e : fs::directory_iterator(bundled_slides() / "art"))
+        fs::copy_file(e.path(), slides / "art" / e.path().filename());
     // A long fade so a screenshot every ~0.2 s lands inside it several times.
-    const fs::path config = dir.write("kiosk.toml", "[player]\ntransition_seconds = 4\nmin_slide_seconds = 3\n"
-                                                    "max_slide_seconds = 3\n[kiosk]\nstate_dir = \"" +
-                                                        (dir.path() / "state").string() + "\"\n[staff]\nstats_file = \"" +
-                                                        (dir.path() / "usage.log").string() + "\"\n");
+    const fs::path config = dir.write("kiosk.toml",
+                                      "[player]\ntransition_seconds = 4\nmin_slide_seconds = 3\n"
+                                      "max_slide_seconds = 3\n[kiosk]\nstate_dir = \"" +
+                                          (dir.path() / "state").string() + "\"\n[staff]\nstats_file = \"" +
+                                          (dir.path() / "usage.log").string() + "\"\n");
     XSession x(kW, kH);
     ASSERT_TRUE(x.ok()) << x.error();
     KioskRun kiosk(x, {"--config", config.string(), "--slides", slides.string()}, dir.path() / "kiosk.log");

@@ -45,7 +45,9 @@ std::vector<std::uint32_t> read_back(SDL_Renderer* r) {
     return px;
 }
 
-int ch(std::uint32_t p, int c) { return static_cast<int>((p >> (8 * c)) & 0xff); }
+int ch(std::uint32_t p, int c) {
+    return static_cast<int>((p >> (8 * c)) & 0xff);
+}
 
 struct Soft {
     sdl::Surface surface{SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_ARGB8888)};
@@ -163,7 +165,8 @@ TEST(CrossfadeRender, OpenGlThroughLlvmpipeDrawsTheSamePicturesAsSoftware) {
             off += d > 24;
         }
         EXPECT_LT(sum / static_cast<double>(g.size()), 1.5) << "fade " << fade;
-        EXPECT_LT(off, static_cast<long>(g.size()) / 100) << "fade " << fade << ": pixels far from the software picture";
+        EXPECT_LT(off, static_cast<long>(g.size()) / 100)
+            << "fade " << fade << ": pixels far from the software picture";
     }
 }
 

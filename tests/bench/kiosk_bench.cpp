@@ -48,7 +48,9 @@ struct Spread {
 Spread spread(std::vector<double> t) {
     std::sort(t.begin(), t.end());
     if (t.empty()) return {};
-    auto at = [&](double q) { return t[std::min(t.size() - 1, static_cast<std::size_t>(q * static_cast<double>(t.size())))]; };
+    auto at = [&](double q) {
+        return t[std::min(t.size() - 1, static_cast<std::size_t>(q * static_cast<double>(t.size())))];
+    };
     return Spread{at(0.5), at(0.99), t.back()};
 }
 
@@ -141,8 +143,10 @@ int blend_compare(const Deck& deck, const FontSet& fonts, const KioskConfig& con
         new_ms.push_back(time_ms([&] { kiosk_fade_frame(painter, f, now, w, h); }));
     }
     const Spread o = spread(old_ms), n = spread(new_ms);
-    std::printf("1920x1080 fade frame, software renderer into a surface: SDL alpha blend p50 %.2f ms, "
-                "kiosk CPU blend p50 %.2f ms (10 frames each)\n", o.p50, n.p50);
+    std::printf(
+        "1920x1080 fade frame, software renderer into a surface: SDL alpha blend p50 %.2f ms, "
+        "kiosk CPU blend p50 %.2f ms (10 frames each)\n",
+        o.p50, n.p50);
     return 0;
 }
 
@@ -153,17 +157,25 @@ int main(int argc, char** argv) {
     std::string driver = "software";
     bool window = false;
     bool quick = false;
-    bool compare = false;  // old SDL alpha blend against the kiosk's blend, for callgrind  // the deck-load and text figures only once (the wrapper runs us twice)
+    bool compare = false;  // old SDL alpha blend against the kiosk's blend, for callgrind  // the deck-load and text
+                           // figures only once (the wrapper runs us twice)
     std::vector<std::pair<int, int>> sizes = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
     for (int i = 1; i < argc; ++i) {
         const bool has_value = i + 1 < argc;
-        if (std::strcmp(argv[i], "--slides") == 0 && has_value) slides = argv[++i];
-        else if (std::strcmp(argv[i], "--renderer") == 0 && has_value) driver = argv[++i];
-        else if (std::strcmp(argv[i], "--window") == 0) window = true;
-        else if (std::strcmp(argv[i], "--frames-only") == 0) quick = true;
-        else if (std::strcmp(argv[i], "--blend-compare") == 0) compare = true;
+        if (std::strcmp(argv[i], "--slides") == 0 && has_value)
+            slides = argv[++i];
+        else if (std::strcmp(argv[i], "--renderer") == 0 && has_value)
+            driver = argv[++i];
+        else if (std::strcmp(argv[i], "--window") == 0)
+            window = true;
+        else if (std::strcmp(argv[i], "--frames-only") == 0)
+            quick = true;
+        else if (std::strcmp(argv[i], "--blend-compare") == 0)
+            compare = true;
         else {
-            std::fprintf(stderr, "usage: kiosk_bench [--slides DIR] [--window] [--renderer software|opengl] [--frames-only] [--blend-compare]\n");
+            std::fprintf(stderr,
+                         "usage: kiosk_bench [--slides DIR] [--window] [--renderer software|opengl] [--frames-only] "
+                         "[--blend-compare]\n");
             return 2;
         }
     }
@@ -244,10 +256,11 @@ int main(int argc, char** argv) {
         std::vector<double> statics;
         // llvmpipe is slow (up to ~0.3 s a 4K frame): fewer frames there keep the run bounded.
         const bool slow = !painter->cpu_frames();
-        for (int i = 0; i < (slow ? 10 : 30); ++i) statics.push_back(time_ms([&] {
-            painter->draw_frame(still, now, w, h);
-            present();
-        }));
+        for (int i = 0; i < (slow ? 10 : 30); ++i)
+            statics.push_back(time_ms([&] {
+                painter->draw_frame(still, now, w, h);
+                present();
+            }));
         // The next slide is prepared while the current one is static, as the kiosk does.
         const double prep = time_ms([&] { painter->prepare(*deck->slides[1], w, h); });
         PlayerFrame fade = still;
@@ -274,12 +287,12 @@ int main(int argc, char** argv) {
         }
         const Spread s = spread(statics), c = spread(fades);
         const bool hd = w * h <= 1920 * 1080;
-        std::printf("%-8s %4dx%-4d first paint %6.1f ms (next slide %6.1f, before its fade) | static p50 %5.2f p99 %5.2f "
-                    "max %5.2f ms | crossfade p50 %5.2f p99 %5.2f max %5.2f ms (target p99 <= %s ms) | %3d frames in a "
-                    "0.8 s fade | late paints %llu | RSS %ld MB PSS %ld MB\n",
-                    name.c_str(), w, h, first, prep, s.p50, s.p99, s.max, c.p50, c.p99, c.max, hd ? "8" : "33",
-                    real_frames, static_cast<unsigned long long>(painter->late_paints()), rollup_kb("Rss") / 1024,
-                    rollup_kb("Pss") / 1024);
+        std::printf(
+            "%-8s %4dx%-4d first paint %6.1f ms (next slide %6.1f, before its fade) | static p50 %5.2f p99 %5.2f "
+            "max %5.2f ms | crossfade p50 %5.2f p99 %5.2f max %5.2f ms (target p99 <= %s ms) | %3d frames in a "
+            "0.8 s fade | late paints %llu | RSS %ld MB PSS %ld MB\n",
+            name.c_str(), w, h, first, prep, s.p50, s.p99, s.max, c.p50, c.p99, c.max, hd ? "8" : "33", real_frames,
+            static_cast<unsigned long long>(painter->late_paints()), rollup_kb("Rss") / 1024, rollup_kb("Pss") / 1024);
         std::fflush(stdout);
     }
     std::printf("%s: peak memory %ld MB over all sizes (each size's own figure is above)\n", driver.c_str(),

@@ -18,7 +18,9 @@ std::vector<std::uint32_t> random_frame(std::size_t n, unsigned seed) {
     return v;
 }
 
-int channel(std::uint32_t p, int c) { return static_cast<int>((p >> (8 * c)) & 0xff); }
+int channel(std::uint32_t p, int c) {
+    return static_cast<int>((p >> (8 * c)) & 0xff);
+}
 
 TEST(FrameBlend, MidpointMatchesAReferenceBlendWithinOneLevelPerChannel) {
     // 1003 pixels: not a multiple of the vector width, so the scalar tail is covered too.

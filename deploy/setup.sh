@@ -76,6 +76,9 @@ case "$mode" in
     echo "==> benchmark (figures, not pass/fail):"
     build/ci/tests/bench/kiosk_bench --slides slides
     bash tests/bench/idle_cpu.sh build/ci/kiosk/kiosk slides
+    # Frames per renderer (software, OpenGL via llvmpipe) and size, cold start, and the kiosk's CPU
+    # and PSS next to Chromium playing the same slideshow (~90 s).
+    python3 tests/bench/render_bench.py build/ci/tests/bench/kiosk_bench build/ci/kiosk/kiosk slides
     # Soak: edits, broken edits, picture swaps, taps and prints, folder swaps on the real kiosk;
     # RSS/PSS/fds/threads first/last/max and slope per hour. Two minutes here; longer by hand.
     build/ci/tests/bench/kiosk_soak --minutes 2

@@ -26,6 +26,7 @@
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
 #include "service_notifier.h"
+#include "renderer_choice.h"
 #include "slide_renderer.h"
 #include "staff_screens.h"
 #include "status_snapshot.h"
@@ -167,11 +168,6 @@ bool KioskApp::open_window() {
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    if (!SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
-        // Software rendering: the loop draws only on change, and it is the one path that behaves the
-        // same on every box (no GPU driver quirks). Installers may set SDL_RENDER_DRIVER to override.
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    }
     Uint32 flags = SDL_WINDOW_SHOWN;
     int w = options_.width, h = options_.height;
     if (options_.windowed) {
@@ -187,11 +183,11 @@ bool KioskApp::open_window() {
         log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
         return false;
     }
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_TARGETTEXTURE));
-    if (!renderer_) {
-        log_ << "kiosk: cannot create a renderer: " << SDL_GetError() << '\n';
-        return false;
-    }
+    // A GPU when the box has a real one that draws right, else software; one log line says which.
+    RendererChoice choice = create_kiosk_renderer(window_.get());
+    log_ << choice.log_line << '\n';
+    renderer_ = std::move(choice.renderer);
+    if (!renderer_) return false;
     SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
     set_screen_size(w, h);
     SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
@@ -611,6 +607,8 @@ void KioskApp::draw() {
     if (control_ && control_->frame_wanted()) control_->deliver(read_frame(renderer_.get()));
     SDL_RenderPresent(renderer_.get());
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
+    // The next slide is painted now, while this one is static, so no fade frame waits on painting.
+    if (auto upcoming = player_->upcoming()) painter_->prepare(*upcoming, w_, h_);
 
     for (const StaffTouch& t : staff_model_.touches) {
         switch (t.kind) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
+#include <string_view>
+
+#include "core/frame_blend.h"
 
 namespace kiosk {
 
@@ -23,7 +26,17 @@ std::string clock_text(const LocalTime& t) {
 }
 
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
-    : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer) {}
+    : renderer_(renderer),
+      fonts_(fonts),
+      config_(config),
+      text_(renderer, fonts, 64),
+      slide_text_(renderer, fonts),
+      images_(renderer),
+      frame_(renderer) {
+    SDL_RendererInfo info{};
+    // The software renderer blends on the CPU: there our own blend is several times faster.
+    cpu_ = SDL_GetRendererInfo(renderer, &info) == 0 && info.name && std::string_view(info.name) == "software";
+}
 
 void SlideRenderer::set_patient_controls(const PatientControlsWanted& controls) {
     const auto bits = [](const PatientControlsWanted& c) {
@@ -42,9 +55,11 @@ ScreenRegions SlideRenderer::regions(int w, int h, SlideLayoutKind kind, bool ha
 
 void SlideRenderer::clear_caches() {
     slides_.clear();
+    frame_.clear();
     layouts_.clear();
     images_.clear();
     text_.clear();
+    slide_text_.clear();
 }
 
 const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
@@ -77,25 +92,71 @@ void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
             SDL_RenderCopy(renderer_, tex, nullptr, &dst);
         }
     }
-    text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
+    slide_text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
 }
 
-SDL_Texture* SlideRenderer::slide_texture(const Slide& slide, int w, int h) {
-    const std::string key = layout_key(slide, w, h);
-    for (auto& c : slides_) {
-        if (c.key == key) return c.texture.get();
-    }
+SlideRenderer::CachedSlide SlideRenderer::paint_cached(const Slide& slide, int w, int h) {
+    CachedSlide c{layout_key(slide, w, h), nullptr, nullptr};
     sdl::Texture tex(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
-    if (!tex) return nullptr;
+    if (!tex) return c;
     SDL_Texture* previous_target = SDL_GetRenderTarget(renderer_);
     SDL_SetRenderTarget(renderer_, tex.get());
     paint_slide(slide, w, h);
+    if (cpu_) {
+        // Read back once; the target texture is dropped, so a slide costs one full-screen buffer.
+        auto px = std::make_shared<SlidePixels>();
+        px->w = w;
+        px->h = h;
+        px->argb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+        px->id = next_slide_pixels_id();
+        if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, px->argb.data(), w * 4) == 0) {
+            c.pixels = std::move(px);
+        }
+    } else {
+        c.texture = std::move(tex);
+    }
     SDL_SetRenderTarget(renderer_, previous_target);
-    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
-    // Three textures cover "current", "incoming" and one just replaced by an edit.
-    if (slides_.size() >= 3) slides_.erase(slides_.begin());
-    slides_.push_back(CachedSlide{key, std::move(tex)});
-    return slides_.back().texture.get();
+    // A painted slide is kept whole, so its words and picture as textures would only take memory
+    // (hundreds of word textures per deck at 1080p): painting the next slide makes its own.
+    slide_text_.clear();
+    images_.clear();
+    return c;
+}
+
+const SlideRenderer::CachedSlide* SlideRenderer::cached_slide(const Slide& slide, int w, int h) {
+    const std::string key = layout_key(slide, w, h);
+    for (auto it = slides_.begin(); it != slides_.end(); ++it) {
+        if (it->key == key) {
+            slides_.splice(slides_.begin(), slides_, it);
+            return &slides_.front();
+        }
+    }
+    CachedSlide c = paint_cached(slide, w, h);
+    if (!c.texture && !c.pixels) return nullptr;
+    slides_.push_front(std::move(c));
+    // Current and next: the entry used least recently is neither (a list keeps the others valid).
+    while (slides_.size() > 2) slides_.pop_back();
+    return &slides_.front();
+}
+
+bool SlideRenderer::prepared(const Slide& slide, int w, int h) const {
+    const std::string key = layout_key(slide, w, h);
+    return std::any_of(slides_.begin(), slides_.end(), [&](const CachedSlide& c) { return c.key == key; });
+}
+
+void SlideRenderer::prepare(const Slide& slide, int w, int h) {
+    // Keep the slide on screen the most recent, so preparing the next one never evicts it.
+    const CachedSlide* front = slides_.empty() ? nullptr : &slides_.front();
+    const std::string front_key = front ? front->key : std::string();
+    (void)cached_slide(slide, w, h);
+    if (!front_key.empty()) {
+        for (auto it = slides_.begin(); it != slides_.end(); ++it) {
+            if (it->key == front_key) {
+                slides_.splice(slides_.begin(), slides_, it);
+                break;
+            }
+        }
+    }
 }
 
 void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
@@ -103,23 +164,42 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
         draw_information_screen(now, w, h);
         return;
     }
-    fill(Rect{0, 0, w, h}, config_.theme.background);
-    auto blit = [&](const Slide& s, std::uint8_t alpha) {
-        SDL_Texture* tex = slide_texture(s, w, h);
-        if (!tex) {
-            // No render targets (should not happen with SDL's renderers): paint directly.
-            paint_slide(s, w, h);
-            return;
+    // Smoothstep easing: the fade starts and ends gently instead of at a constant rate.
+    const float t = std::clamp(frame.fade, 0.0f, 1.0f);
+    const float eased = t * t * (3.0f - 2.0f * t);
+    if (frame.incoming && !prepared(*frame.incoming, w, h)) ++late_paints_;
+    const CachedSlide* a = frame.current ? cached_slide(*frame.current, w, h) : nullptr;
+    const CachedSlide* b = frame.incoming ? cached_slide(*frame.incoming, w, h) : nullptr;
+    // (Both pointers stay valid: b's lookup can only evict the entry that is neither.)
+    const ScreenRegions footer_regions = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    const Rect& f = footer_regions.footer;
+    // The opaque full-width footer is drawn over the slide each frame: no need to blend under it.
+    const int rows = (f.x == 0 && f.w == w && f.y + f.h == h && f.y > 0) ? f.y : h;
+    bool drawn = false;
+    if (cpu_) {
+        const SlidePixels* pa = a ? a->pixels.get() : nullptr;
+        const SlidePixels* pb = b ? b->pixels.get() : nullptr;
+        if (pa && pb) {
+            drawn = frame_.blend(*pa, *pb, blend_weight(eased), rows);
+        } else if (pa || pb) {
+            drawn = frame_.show(pa ? *pa : *pb, rows);
         }
-        SDL_SetTextureAlphaMod(tex, alpha);
-        SDL_RenderCopy(renderer_, tex, nullptr, nullptr);
-    };
-    if (frame.current) blit(*frame.current, 255);
-    if (frame.incoming) {
-        // Smoothstep easing: the fade starts and ends gently instead of at a constant rate.
-        const float t = std::clamp(frame.fade, 0.0f, 1.0f);
-        const float eased = t * t * (3.0f - 2.0f * t);
-        blit(*frame.incoming, static_cast<std::uint8_t>(std::lround(eased * 255.0f)));
+    } else if (a || b) {
+        if (!a) fill(Rect{0, 0, w, h}, config_.theme.background);
+        if (a) {
+            SDL_SetTextureBlendMode(a->texture.get(), SDL_BLENDMODE_NONE);  // opaque: a copy, no blend
+            SDL_RenderCopy(renderer_, a->texture.get(), nullptr, nullptr);
+        }
+        if (b) {
+            SDL_SetTextureBlendMode(b->texture.get(), SDL_BLENDMODE_BLEND);
+            SDL_SetTextureAlphaMod(b->texture.get(), static_cast<std::uint8_t>(std::lround(eased * 255.0f)));
+            SDL_RenderCopy(renderer_, b->texture.get(), nullptr, nullptr);
+        }
+        drawn = true;
+    }
+    if (!drawn) {
+        // No render targets or no memory for the frame (should not happen): paint directly.
+        paint_slide(frame.incoming && eased >= 0.5f ? *frame.incoming : *frame.current, w, h);
     }
     draw_footer(frame, now, w, h);
 }

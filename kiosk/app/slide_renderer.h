@@ -1,7 +1,9 @@
 // Paints what a patient sees behind the touch button: a slide (background, picture, text), the
 // crossfade between two slides, the footer (clinic, clock, progress dots, disclaimer) and the calm
-// information screen shown when no slide may be shown. Slides are painted once into a texture
-// and then only copied, so a static slide or a crossfade costs two texture copies per frame.
+// information screen shown when no slide may be shown. Slides are painted once (ideally before
+// their transition starts: prepare()) and then only copied. On the software renderer a slide is
+// kept as plain pixels and the crossfade is one blend pass (crossfade.h); on an accelerated
+// renderer it is a texture and the GPU blends.
 // Everything drawn comes from memory (the deck's decoded pictures, fonts): nothing here takes a
 // path or opens a file, so the frame loop cannot block on the slides folder.
 #pragma once
@@ -13,9 +15,11 @@
 #include "core/patient_controls_layout.h"
 #include "core/slide_layout.h"
 #include "fonts.h"
+#include "crossfade.h"
 #include "image_cache.h"
 #include "text_draw.h"
 
+#include <list>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,6 +40,15 @@ public:
 
     // The patient controls shown over the slides: the text box, dots and disclaimer make room for them.
     void set_patient_controls(const PatientControlsWanted& controls);
+    // Paints `slide` now if it is not painted yet, so its crossfade frames only blend. Called
+    // between frames while a slide is static.
+    void prepare(const Slide& slide, int w, int h);
+    // True when `slide` is painted and ready for a transition.
+    [[nodiscard]] bool prepared(const Slide& slide, int w, int h) const;
+    // Slides painted on a transition frame because they were not prepared (should stay 0).
+    [[nodiscard]] std::uint64_t late_paints() const { return late_paints_; }
+    // True on the software renderer's pixel path (CPU crossfade).
+    [[nodiscard]] bool cpu_frames() const { return cpu_; }
 
     // Drops cached textures (after the window size changed).
     void clear_caches();
@@ -44,7 +57,13 @@ public:
     [[nodiscard]] TextDrawer& text() { return text_; }
 
 private:
-    SDL_Texture* slide_texture(const Slide& slide, int w, int h);
+    struct CachedSlide {
+        std::string key;
+        sdl::Texture texture;                 // accelerated renderers
+        std::shared_ptr<SlidePixels> pixels;  // the software renderer
+    };
+    const CachedSlide* cached_slide(const Slide& slide, int w, int h);
+    CachedSlide paint_cached(const Slide& slide, int w, int h);
     void paint_slide(const Slide& slide, int w, int h);
     void draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     void fill(const Rect& r, const Rgb& c, std::uint8_t alpha = 255);
@@ -53,13 +72,13 @@ private:
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
     const KioskConfig& config_;
-    TextDrawer text_;
+    TextDrawer text_;        // the footer and the information screen: a handful of labels
+    TextDrawer slide_text_;  // a slide's words while it is painted, dropped afterwards
     ImageCache images_;
-    struct CachedSlide {
-        std::string key;
-        sdl::Texture texture;
-    };
-    std::vector<CachedSlide> slides_;  // at most a few: the current and incoming slides
+    bool cpu_ = false;
+    CrossfadeFrame frame_;
+    std::list<CachedSlide> slides_;  // most recent first; at most two: the current and the next slide
+    std::uint64_t late_paints_ = 0;
     std::map<std::string, TextLayout> layouts_;
     PatientControlsWanted controls_;
 };

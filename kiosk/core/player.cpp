@@ -151,6 +151,12 @@ PlayerFrame Player::frame() const {
     return f;
 }
 
+std::shared_ptr<const Slide> Player::upcoming() const {
+    if (!current_ || incoming_) return nullptr;
+    auto next_slide = pick_after(current_->file_name, +1);
+    return next_slide == current_ ? nullptr : next_slide;
+}
+
 std::optional<SteadyTime> Player::next_deadline() const {
     if (incoming_) return clock_.steady();
     if (!current_) {

@@ -36,6 +36,9 @@ public:
     [[nodiscard]] bool in_transition() const { return incoming_ != nullptr; }
     // The moment update() will next change something (end of slide, or now while fading).
     [[nodiscard]] std::optional<SteadyTime> next_deadline() const;
+    // The slide the next crossfade will bring in (null while fading or when there is none), so
+    // the app can paint it while the current one is static, before its transition starts.
+    [[nodiscard]] std::shared_ptr<const Slide> upcoming() const;
 
     // New [player] settings (kiosk.toml reloaded): they apply from the next slide or fade on.
     void set_config(PlayerConfig config) { config_ = config; }

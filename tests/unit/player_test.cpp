@@ -449,3 +449,25 @@ TEST_F(PlayerTest, AWeekOfLoopingRunsInWellUnderASecond) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// The app paints upcoming() while the current slide is static: it must be exactly the slide the
+// next crossfade brings in, and nothing while a fade runs or when no other slide may show.
+TEST_F(PlayerTest, UpcomingIsTheSlideTheNextFadeBringsIn) {
+    player().set_deck(make_deck({make_slide("010-a.md", 10s), make_slide("020-b.md", 10s), make_slide("030-c.md", 10s)}));
+    EXPECT_EQ(name_of(player().upcoming()), "020-b.md");
+    clock.advance(10s);
+    ASSERT_TRUE(player().update());
+    EXPECT_EQ(name_of(player().frame().incoming), "020-b.md") << "the fade brings in what upcoming() said";
+    EXPECT_EQ(player().upcoming(), nullptr) << "nothing to prepare while fading";
+    clock.advance(1s);
+    player().update();
+    EXPECT_EQ(name_of(player().upcoming()), "030-c.md");
+    player().set_deck(make_deck({make_slide("020-b.md", 10s)}));
+    EXPECT_EQ(player().upcoming(), nullptr) << "a single slide never fades to itself";
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -6,7 +6,10 @@
 #include "core/config_change.h"
 #include "core/control_protocol.h"
 #include "core/rotation.h"
+#include "core/language_config.h"
+#include "core/patient_session.h"
 #include "core/pin_lock.h"
+#include "core/swipe_gesture.h"
 #include "core/player.h"
 #include "core/slip.h"
 #include "core/staff_flow.h"
@@ -91,6 +94,15 @@ private:
     void start_appliance_parts();
     bool stay_dark();
     void publish_status(bool running = true);
+    // The patient's language and browsing (patient_session.h); kiosk_app_patient.cpp.
+    [[nodiscard]] const KioskConfig& shown() const { return shown_ ? *shown_ : *config_; }
+    void build_patient_session();
+    void show_language();
+    void on_patient_pointer(const PointerEvent& p);
+    void on_patient_control(PatientControl c);
+    void expire_patient_session();
+    [[nodiscard]] PlayerFrame localized_frame() const;
+    [[nodiscard]] PatientControlsLayout patient_controls() const;
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -142,6 +154,10 @@ private:
     bool paused_by_schedule_ = false;
     bool dark_drawn_ = false;
     std::string status_problem_;
+    std::unique_ptr<PatientSession> session_;
+    SwipeGesture swipe_;
+    std::shared_ptr<const KioskConfig> shown_;  // config_ in the patient's language; null: the default
+    bool language_touched_ = false;  // switched after the frame: the UI layer is rebuilt for it
 };
 
 bool KioskApp::open_window() {
@@ -206,6 +222,7 @@ int KioskApp::run() {
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
+    build_patient_session();
     if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
@@ -241,6 +258,7 @@ int KioskApp::run() {
             }
         }
         apply_panel_effects(panel_->tick());
+        expire_patient_session();
         // The panel may change screens with no effect (a printer check answered): draw it.
         if (panel_->view().screen != drawn_panel_screen_) dirty_ = true;
         apply_staff_effect(staff_->tick());
@@ -286,7 +304,7 @@ void KioskApp::build_usage_log() {
 
 bool KioskApp::ui_layer_ok() {
     ui_.reset();  // one ImGui context at a time
-    ui_ = std::make_unique<UiLayer>(renderer_.get(), *config_, *fonts_, w_, h_);
+    ui_ = std::make_unique<UiLayer>(renderer_.get(), shown(), *fonts_, w_, h_);
     if (ui_->ok()) return true;
     log_ << "kiosk: " << ui_->error() << '\n';
     return false;
@@ -344,6 +362,7 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
         }
     }
     config_ = std::move(next);
+    const std::shared_ptr<const KioskConfig> old_shown = std::move(shown_);  // the default language again
     const KioskConfig& now = *config_;
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
     if (change.layout) set_screen_size(out_w_, out_h_);
@@ -364,6 +383,7 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     if (printer_) panel_->set_printer_status(printer_->status());
     if (change.staff) build_staff();
     if (change.usage_log) build_usage_log();
+    build_patient_session();
     if (old->display_schedule != now.display_schedule) screen_->set_config(now.display_schedule);
     // The status writer is shared with the control socket's thread, so it is not swapped live.
     if (old->status != now.status || old->system != now.system)
@@ -387,7 +407,7 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
     const SteadyTime now = clock_.steady();
     SteadyTime wake = now + kMaxSleep;
     for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), screen_->next_deadline(),
-                          service_.next_deadline()}) {
+                          service_.next_deadline(), session_->next_deadline()}) {
         if (d && *d < wake) wake = *d;
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now);
@@ -457,14 +477,14 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
         if (std::holds_alternative<effect::PauseLoop>(effect)) {
             player_->pause();
         } else if (std::holds_alternative<effect::ResumeLoop>(effect)) {
-            player_->resume();
+            if (!session_->browsing()) player_->resume();  // a browsing patient's loop resumes when idle
         } else if (auto* submit = std::get_if<effect::SubmitSlip>(&effect)) {
             SlipRequest& request = submit->request;
             request.when = clock_.wall();
             request.slip_number = next_slip_number();
             // The worker wipes the composed slip after printing; this copy of the keyed name and
             // number is wiped here, now.
-            if (printer_) panel_->bind_job(printer_->submit(compose_slip(*config_, request)));
+            if (printer_) panel_->bind_job(printer_->submit(compose_slip(shown(), request)));
             request.wipe();
             burn_stack();  // the short-string copies made on the way (validation, composing)
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
@@ -530,10 +550,15 @@ void KioskApp::draw() {
     const float dt = std::chrono::duration<float>(now - last_frame_).count();
     last_frame_ = now;
     PointerEvent p;
-    if (pointer_.next(p)) apply_pointer_to_staff(p);
+    if (pointer_.next(p)) {
+        apply_pointer_to_staff(p);
+        on_patient_pointer(p);
+    }
 
-    const PlayerFrame frame = player_->frame();
+    const PlayerFrame frame = localized_frame();
     if (frame.current) panel_->set_topic(frame.current->title);
+    const PatientControlsLayout controls = patient_controls();
+    painter_->set_patient_controls(controls);
     rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
 
@@ -559,6 +584,8 @@ void KioskApp::draw() {
             intent = ui_->touch_panel(panel_->view());
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
+            if (const auto c = ui_->browse_controls(controls, session_->language_button_label(), session_->arrows_visible()))
+                on_patient_control(*c);
         }
         if (intent) handle_intent(*intent);
     }
@@ -580,6 +607,11 @@ void KioskApp::draw() {
         dirty_ = true;
     }
     staff_model_.touches.clear();
+    if (language_touched_) {
+        language_touched_ = false;
+        session_->switch_language();
+        show_language();
+    }
 }
 
 void KioskApp::start_appliance_parts() {
@@ -649,6 +681,102 @@ void KioskApp::publish_status(bool running) {
     status_->publish(std::move(st));
     if (const std::string p = status_->problem(); !p.empty() && p != status_problem_) log_ << "kiosk: warning: " << p << '\n';
     status_problem_ = status_->problem();
+}
+
+// ---- One patient's language and browsing (patient_session.h, swipe_gesture.h) ----
+
+void KioskApp::build_patient_session() {
+    if (session_ && session_->browsing()) player_->resume();
+    session_ = std::make_unique<PatientSession>(clock_, config_->languages,
+                                                std::chrono::duration<double>(config_->player.idle_timeout_seconds));
+    swipe_.cancel();
+    language_touched_ = false;
+}
+
+// The slides, panel, slip and button label in the session's language: the parts that hold the
+// settings are rebuilt with a copy whose [text] is that language's.
+void KioskApp::show_language() {
+    const std::shared_ptr<const KioskConfig> old = std::move(shown_);  // alive until all is rebuilt
+    if (!session_->is_default_language()) {
+        shown_ = std::make_shared<const KioskConfig>(localized(*config_, session_->language()));
+    }
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, shown());
+    if (!ui_layer_ok()) running_ = false;
+    panel_ = std::make_unique<TouchPanel>(clock_, shown());
+    if (printer_) panel_->set_printer_status(printer_->status());
+    log_ << "kiosk: a patient chose " << session_->language() << '\n';
+    dirty_ = true;
+}
+
+// Touches on the slide screen (panels closed): the idle time, and swipes to browse. A drag hides
+// the pointer from the buttons, so a swipe never presses the main button.
+void KioskApp::on_patient_pointer(const PointerEvent& p) {
+    if (panel_->is_open() || staff_->view().state != StaffState::Closed) {
+        swipe_.cancel();
+        return;
+    }
+    switch (p.kind) {
+        case PointerEvent::Kind::Down:
+            session_->touched();
+            swipe_.set_thresholds(swipe_thresholds_for(w_, h_));
+            swipe_.down(p.x, p.y);
+            break;
+        case PointerEvent::Kind::Move: swipe_.move(p.x, p.y); break;
+        case PointerEvent::Kind::Up: {
+            const bool drag = swipe_.is_drag();
+            const Swipe s = swipe_.up(p.x, p.y);
+            if (drag) pointer_.hide_until_next_press();
+            if (s == Swipe::Next) on_patient_control(PatientControl::Next);
+            if (s == Swipe::Previous) on_patient_control(PatientControl::Previous);
+            break;
+        }
+    }
+    if (swipe_.is_drag()) pointer_.hide_until_next_press();
+}
+
+void KioskApp::on_patient_control(PatientControl c) {
+    dirty_ = true;
+    switch (c) {
+        case PatientControl::Next:
+        case PatientControl::Previous:
+            session_->browsed();
+            player_->pause();  // until the idle timeout (expire_patient_session)
+            if (c == PatientControl::Next) player_->next(); else player_->previous();
+            break;
+        case PatientControl::Language: language_touched_ = true; break;
+        default: break;
+    }
+}
+
+void KioskApp::expire_patient_session() {
+    // A panel open in the patient's language stays so; their session ends after it closes.
+    if (panel_->is_open() || staff_->view().state != StaffState::Closed) {
+        if (session_->next_deadline() && *session_->next_deadline() <= clock_.steady()) session_->touched();
+        return;
+    }
+    const PatientSession::Expiry e = session_->expire_if_idle();
+    if (!e.ended) return;
+    if (e.was_browsing) player_->resume();
+    if (e.language_changed) show_language();
+    log_ << "kiosk: idle: back to " << session_->language() << (e.was_browsing ? ", the loop resumes" : "") << '\n';
+    dirty_ = true;
+}
+
+PlayerFrame KioskApp::localized_frame() const {
+    PlayerFrame f = player_->frame();
+    if (const Deck* deck = player_->deck(); deck && !session_->is_default_language()) {
+        f.current = deck->in_language(f.current, session_->language());
+        f.incoming = deck->in_language(f.incoming, session_->language());
+    }
+    return f;
+}
+
+// Read aloud and A+ join `wanted` here when they are offered (helper A's controls).
+PatientControlsLayout KioskApp::patient_controls() const {
+    PatientControlsWanted wanted;
+    wanted.language = session_->has_language_button();
+    wanted.arrows = true;  // their room is kept even before they show, so nothing reflows
+    return patient_controls_layout(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false), wanted);
 }
 
 }  // namespace

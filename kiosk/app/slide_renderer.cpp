@@ -13,9 +13,11 @@ namespace {
 RunColours run_colours(const ThemeConfig& t) { return RunColours{t.accent, t.text, t.accent}; }
 
 // A call-to-action slide always has a picture box: the number and the QR code go there.
-ScreenRegions slide_regions(const Slide& s, int w, int h) {
-    if (s.call_to_action) return compute_regions(w, h, call_to_action_kind(s.layout, w, h), true);
-    return compute_regions(w, h, s.layout, s.image.has_value());
+// The patient's controls (patient_controls_layout.h) take their room from the content when shown.
+ScreenRegions slide_regions(const Slide& s, int w, int h, const std::optional<PatientControlsLayout>& controls) {
+    const ScreenRegions r = s.call_to_action ? compute_regions(w, h, call_to_action_kind(s.layout, w, h), true)
+                                             : compute_regions(w, h, s.layout, s.image.has_value());
+    return controls ? regions_with_controls(r, *controls) : r;
 }
 
 std::string layout_key(const Slide& s, int w, int h) {
@@ -33,6 +35,15 @@ std::string clock_text(const LocalTime& t) {
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
     : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer) {}
 
+void SlideRenderer::set_patient_controls(const PatientControlsLayout& controls) {
+    if (controls_ && controls_->content_bottom == controls.content_bottom && controls_->dots == controls.dots &&
+        controls_->disclaimer == controls.disclaimer)
+        return;
+    controls_ = controls;
+    slides_.clear();  // painted and laid out for the old room
+    layouts_.clear();
+}
+
 void SlideRenderer::clear_caches() {
     slides_.clear();
     layouts_.clear();
@@ -45,7 +56,7 @@ const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
     auto it = layouts_.find(key);
     if (it == layouts_.end()) {
         if (layouts_.size() > 64) layouts_.clear();  // edits accumulate keys; a rebuild is cheap
-        const ScreenRegions r = slide_regions(slide, w, h);
+        const ScreenRegions r = slide_regions(slide, w, h, controls_);
         it = layouts_.emplace(key, layout_text(slide.title, slide.body, r.text, preferred_text_sizes(w, h), fonts_)).first;
     }
     return it->second;
@@ -61,7 +72,7 @@ void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
 void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = slide_regions(slide, w, h);
+    const ScreenRegions r = slide_regions(slide, w, h, controls_);
     // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
     if (slide.call_to_action) {
         draw_call_to_action(renderer_, text_, fonts_, config_, r.image, w, h);
@@ -121,7 +132,8 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
 
 void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
     const ThemeConfig& theme = config_.theme;
-    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    if (controls_) r = regions_with_controls(r, *controls_);
     fill(r.footer, theme.footer_background);
     text_.draw_text(clock_text(now), FontStyle::Bold, r.footer_px, theme.footer_text, r.footer_clock, HAlign::Right);
     const int name_px =

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/patient_controls_layout.h"
 #include "core/player.h"
 #include "core/slide.h"
 #include "core/slide_layout.h"
@@ -17,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -32,6 +34,9 @@ public:
     void draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     // Shown when the deck has no slide to show: never a black screen.
     void draw_information_screen(const LocalTime& now, int w, int h);
+
+    // Where the patient's controls are: the slide's content, dots and disclaimer keep clear of them.
+    void set_patient_controls(const PatientControlsLayout& controls);
 
     // Drops cached textures (after the window size changed).
     void clear_caches();
@@ -56,6 +61,7 @@ private:
     };
     std::vector<CachedSlide> slides_;  // at most a few: the current and incoming slides
     std::map<std::string, TextLayout> layouts_;
+    std::optional<PatientControlsLayout> controls_;
 };
 
 // "14:05" in 24-hour form; clinics set the box's locale/TZ, the format stays unambiguous.

@@ -41,7 +41,8 @@ CallToActionLayout call_to_action_layout(const Rect& area, int screen_w, int scr
         return out;
     }
     // The code gets the rest, square; the caption only if the code keeps its minimum size with it.
-    int qr = std::min(area.w, area.h - number_h - gap - caption_h - gap);
+    // (one more gap under the caption: it must not touch the disclaimer line below the box)
+    int qr = std::min(area.w, area.h - number_h - gap - caption_h - 2 * gap);
     const bool with_caption = qr >= min_qr_side(screen_w, screen_h);
     if (!with_caption) qr = std::min(area.w, area.h - number_h - gap);
     qr = std::max(qr, 0);

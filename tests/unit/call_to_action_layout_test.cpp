@@ -2,6 +2,7 @@
 // inside the picture box, the QR code square, big enough for 1.5 m, clear of the text, main button
 // and footer.
 #include "core/call_to_action_layout.h"
+#include "core/patient_controls_layout.h"
 #include "core/slide_layout.h"
 
 #include <gtest/gtest.h>
@@ -28,7 +29,14 @@ TEST(CallToActionLayout, FitsAtEveryScreenSize) {
     for (const auto& [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160}}) {
         for (const SlideLayoutKind kind : {SlideLayoutKind::ImageLeft, SlideLayoutKind::ImageRight,
                                            SlideLayoutKind::ImageTop, SlideLayoutKind::TextOnly}) {
-            const ScreenRegions r = compute_regions(w, h, call_to_action_kind(kind, w, h), true);
+            // With the patient's controls (language, arrows) taking their room, as the kiosk draws it.
+            PatientControlsWanted wanted;
+            wanted.language = true;
+            wanted.arrows = true;
+            const PatientControlsLayout controls =
+                patient_controls_layout(compute_regions(w, h, SlideLayoutKind::TextOnly, false), wanted);
+            const ScreenRegions r =
+                regions_with_controls(compute_regions(w, h, call_to_action_kind(kind, w, h), true), controls);
             const int title_px = preferred_text_sizes(w, h).title_px;
             const CallToActionLayout c =
                 call_to_action_layout(r.image, w, h, title_px, preferred_text_sizes(w, h).body_px, PhoneWidth{});
@@ -42,6 +50,8 @@ TEST(CallToActionLayout, FitsAtEveryScreenSize) {
                 EXPECT_FALSE(overlap(part, r.text));
                 EXPECT_FALSE(overlap(part, r.button));
                 EXPECT_FALSE(overlap(part, r.footer));
+                EXPECT_FALSE(overlap(part, r.disclaimer));
+                for (const Rect& k : {controls.language, controls.previous, controls.next}) EXPECT_FALSE(overlap(part, k));
             }
             EXPECT_FALSE(overlap(c.number, c.qr));
             if (kind == SlideLayoutKind::ImageLeft)

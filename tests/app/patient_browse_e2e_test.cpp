@@ -86,6 +86,8 @@ TEST(PatientBrowseE2E, SwipeArrowsCallToActionSpanishAndBackToEnglish) {
     std::string toml = read_file(fs::path(KIOSK_SOURCE_DIR) / "deploy" / "kiosk.toml");
     replace(toml, "state_dir = \"/var/lib/kiosk\"", "state_dir = \"" + dir.path().string() + "\"");
     replace(toml, "stats_file = \"/var/lib/kiosk/usage.log\"", "stats_file = \"" + (dir.path() / "usage.log").string() + "\"");
+    // A clinic name with ñ, so the slip carries both letters the issue names (ñ = 0xA4 in CP858).
+    replace(toml, "name  = \"Epic Healthcare & Physical Medicine\"", "name = \"Clínica Peña\"");
     replace(toml, "phone = \"+1 555 010 0199\"", std::string("phone = \"") + kPhone + "\"");
     replace(toml, "uri = \"none\"", "uri = \"tcp://127.0.0.1:" + std::to_string(printer.port()) + "\"");
     replace(toml, "idle_timeout_seconds = 30", "idle_timeout_seconds = 8");
@@ -180,6 +182,7 @@ TEST(PatientBrowseE2E, SwipeArrowsCallToActionSpanishAndBackToEnglish) {
         << kiosk.log();
     const std::vector<std::uint8_t> slip = printer.received();
     EXPECT_TRUE(contains(slip, "Escanee para llamar"));
+    EXPECT_TRUE(contains(slip, "Cl\xA1nica Pe\xA4" "a"));  // í = 0xA1, ñ = 0xA4
     EXPECT_TRUE(contains(slip, "El dolor de espalda puede paralizar su vida")) << "the topic is the Spanish title";
     EXPECT_EQ(std::count(slip.begin(), slip.end(), 0xC3), 0) << "UTF-8 bytes reached the printer";
 

@@ -19,6 +19,8 @@
 #include "deck_reloader.h"
 #include "display_loss.h"
 #include "fonts.h"
+#include "large_text_painter.h"
+#include "patient_aids.h"
 #include "pointer_input.h"
 #include "print/cups_job_files.h"
 #include "rotated_frame.h"
@@ -103,6 +105,9 @@ private:
     void expire_patient_session();
     [[nodiscard]] PlayerFrame localized_frame() const;
     [[nodiscard]] PatientControlsLayout patient_controls() const;
+    void build_large_text_painter();
+    [[nodiscard]] std::vector<TextPage> large_pages(const PlayerFrame& f);
+    [[nodiscard]] PatientControlsWanted patient_controls_wanted() const;
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -119,6 +124,8 @@ private:
     RotatedFrame rotated_;
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
+    std::unique_ptr<PatientAids> aids_;                // Read aloud, A+
+    std::unique_ptr<LargeTextPainter> large_painter_;  // the A+ view
     std::unique_ptr<UiLayer> ui_;
     std::unique_ptr<DeckReloader> decks_;
     std::unique_ptr<ConfigReloader> config_reloader_;
@@ -222,7 +229,9 @@ int KioskApp::run() {
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
-    build_patient_session();
+    aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
+    build_patient_session();  // before the painters: the controls' room depends on the languages
+    build_large_text_painter();
     if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
@@ -270,6 +279,7 @@ int KioskApp::run() {
                                                 v.seconds_until_unlock != drawn_staff_.seconds_until_unlock))
             dirty_ = true;
         if (player_->update()) dirty_ = true;
+        if (const PlayerFrame f = localized_frame(); aids_->update(*player_, f, panel_->is_open(), large_pages(f))) dirty_ = true;
         if (player_->slides_started() != slides_counted_) {
             slides_counted_ = player_->slides_started();
             if (const auto f = player_->frame(); f.current) usage_->record(UsageEvent::SlideShown, f.current->file_name);
@@ -365,6 +375,8 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     const std::shared_ptr<const KioskConfig> old_shown = std::move(shown_);  // the default language again
     const KioskConfig& now = *config_;
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
+    aids_->set_config(now);
+    build_large_text_painter();
     if (change.layout) set_screen_size(out_w_, out_h_);
     if (!ui_layer_ok()) {
         running_ = false;
@@ -552,15 +564,18 @@ void KioskApp::draw() {
     PointerEvent p;
     if (pointer_.next(p)) {
         apply_pointer_to_staff(p);
+        if (p.kind == PointerEvent::Kind::Down) aids_->on_press(p.x, p.y, w_, h_);
         on_patient_pointer(p);
     }
 
     const PlayerFrame frame = localized_frame();
     if (frame.current) panel_->set_topic(frame.current->title);
     const PatientControlsLayout controls = patient_controls();
-    painter_->set_patient_controls(controls);
+    painter_->set_patient_controls(patient_controls_wanted());
     rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
+    const Slide* shown = frame.incoming && frame.fade >= 0.5F ? frame.incoming.get() : frame.current.get();
+    if (aids_->large_text() && shown != nullptr) large_painter_->draw(*shown, aids_->page(), w_, h_, patient_controls_wanted());
 
     ui_->begin_frame(dt, pointer_);
     const StaffView staff_view = staff_->view();
@@ -584,6 +599,11 @@ void KioskApp::draw() {
             intent = ui_->touch_panel(panel_->view());
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
+            const std::string spoken_language = session_->is_default_language() ? std::string() : session_->language();
+            if (const auto c = ui_->patient_controls(controls, aids_->view())) {
+                aids_->on_control(*c, shown, spoken_language);
+                dirty_ = true;
+            }
             if (const auto c = ui_->browse_controls(controls, session_->language_button_label(), session_->arrows_visible()))
                 on_patient_control(*c);
         }
@@ -612,6 +632,18 @@ void KioskApp::draw() {
         session_->switch_language();
         show_language();
     }
+}
+
+// The A+ painter and the slides' room for the controls follow the settings and fonts in use.
+void KioskApp::build_large_text_painter() {
+    painter_->set_patient_controls(patient_controls_wanted());
+    large_painter_ = std::make_unique<LargeTextPainter>(renderer_.get(), *fonts_, shown());
+}
+
+std::vector<TextPage> KioskApp::large_pages(const PlayerFrame& f) {
+    const Slide* shown = f.incoming && f.fade >= 0.5F ? f.incoming.get() : f.current.get();
+    if (!aids_->large_text() || shown == nullptr) return {};
+    return large_painter_->pages(*shown, w_, h_, patient_controls_wanted());
 }
 
 void KioskApp::start_appliance_parts() {
@@ -701,6 +733,7 @@ void KioskApp::show_language() {
         shown_ = std::make_shared<const KioskConfig>(localized(*config_, session_->language()));
     }
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, shown());
+    build_large_text_painter();
     if (!ui_layer_ok()) running_ = false;
     panel_ = std::make_unique<TouchPanel>(clock_, shown());
     if (printer_) panel_->set_printer_status(printer_->status());
@@ -771,12 +804,17 @@ PlayerFrame KioskApp::localized_frame() const {
     return f;
 }
 
-// Read aloud and A+ join `wanted` here when they are offered (helper A's controls).
-PatientControlsLayout KioskApp::patient_controls() const {
-    PatientControlsWanted wanted;
+// Every patient control in one layout: Read aloud and A+ (PatientAids), the language button and
+// the arrows, so none overlaps another.
+PatientControlsWanted KioskApp::patient_controls_wanted() const {
+    PatientControlsWanted wanted = aids_->wanted();
     wanted.language = session_->has_language_button();
     wanted.arrows = true;  // their room is kept even before they show, so nothing reflows
-    return patient_controls_layout(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false), wanted);
+    return wanted;
+}
+
+PatientControlsLayout KioskApp::patient_controls() const {
+    return patient_controls_layout(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false), patient_controls_wanted());
 }
 
 }  // namespace

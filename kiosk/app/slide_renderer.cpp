@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace kiosk {
 
@@ -13,13 +14,6 @@ namespace {
 RunColours run_colours(const ThemeConfig& t) { return RunColours{t.accent, t.text, t.accent}; }
 
 // A call-to-action slide always has a picture box: the number and the QR code go there.
-// The patient's controls (patient_controls_layout.h) take their room from the content when shown.
-ScreenRegions slide_regions(const Slide& s, int w, int h, const std::optional<PatientControlsLayout>& controls) {
-    const ScreenRegions r = s.call_to_action ? compute_regions(w, h, call_to_action_kind(s.layout, w, h), true)
-                                             : compute_regions(w, h, s.layout, s.image.has_value());
-    return controls ? regions_with_controls(r, *controls) : r;
-}
-
 std::string layout_key(const Slide& s, int w, int h) {
     return s.file_name + '|' + s.content_hash + '|' + std::to_string(w) + 'x' + std::to_string(h);
 }
@@ -35,13 +29,19 @@ std::string clock_text(const LocalTime& t) {
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config)
     : renderer_(renderer), fonts_(fonts), config_(config), text_(renderer, fonts), images_(renderer) {}
 
-void SlideRenderer::set_patient_controls(const PatientControlsLayout& controls) {
-    if (controls_ && controls_->content_bottom == controls.content_bottom && controls_->dots == controls.dots &&
-        controls_->disclaimer == controls.disclaimer)
-        return;
+void SlideRenderer::set_patient_controls(const PatientControlsWanted& controls) {
+    const auto bits = [](const PatientControlsWanted& c) {
+        return std::tuple(c.read_aloud, c.text_size, c.language, c.arrows, c.read_aloud_min_w, c.language_min_w);
+    };
+    if (bits(controls) == bits(controls_)) return;
     controls_ = controls;
     slides_.clear();  // painted and laid out for the old room
     layouts_.clear();
+}
+
+ScreenRegions SlideRenderer::regions(int w, int h, SlideLayoutKind kind, bool has_image) const {
+    const ScreenRegions r = compute_regions(w, h, kind, has_image);
+    return regions_with_controls(r, patient_controls_layout(r, controls_));
 }
 
 void SlideRenderer::clear_caches() {
@@ -56,7 +56,8 @@ const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
     auto it = layouts_.find(key);
     if (it == layouts_.end()) {
         if (layouts_.size() > 64) layouts_.clear();  // edits accumulate keys; a rebuild is cheap
-        const ScreenRegions r = slide_regions(slide, w, h, controls_);
+        const ScreenRegions r = regions(w, h, slide.call_to_action ? call_to_action_kind(slide.layout, w, h) : slide.layout,
+                                          slide.image.has_value() || slide.call_to_action);
         it = layouts_.emplace(key, layout_text(slide.title, slide.body, r.text, preferred_text_sizes(w, h), fonts_)).first;
     }
     return it->second;
@@ -72,7 +73,8 @@ void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
 void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = slide_regions(slide, w, h, controls_);
+    const ScreenRegions r = regions(w, h, slide.call_to_action ? call_to_action_kind(slide.layout, w, h) : slide.layout,
+                                          slide.image.has_value() || slide.call_to_action);
     // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
     if (slide.call_to_action) {
         draw_call_to_action(renderer_, text_, fonts_, config_, r.image, w, h);
@@ -132,8 +134,7 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
 
 void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
     const ThemeConfig& theme = config_.theme;
-    ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
-    if (controls_) r = regions_with_controls(r, *controls_);
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
     fill(r.footer, theme.footer_background);
     text_.draw_text(clock_text(now), FontStyle::Bold, r.footer_px, theme.footer_text, r.footer_clock, HAlign::Right);
     const int name_px =
@@ -161,7 +162,7 @@ void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, 
 void SlideRenderer::draw_information_screen(const LocalTime& now, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
     const Rect& c = r.content;
     const TextSizes sizes = preferred_text_sizes(w, h);
     const int name_px = text_.fit_px(config_.clinic.name, FontStyle::Bold, sizes.title_px, c.w, sizes.body_px);

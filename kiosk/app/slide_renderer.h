@@ -11,6 +11,7 @@
 #include "core/patient_controls_layout.h"
 #include "core/player.h"
 #include "core/slide.h"
+#include "core/patient_controls_layout.h"
 #include "core/slide_layout.h"
 #include "fonts.h"
 #include "image_cache.h"
@@ -35,8 +36,8 @@ public:
     // Shown when the deck has no slide to show: never a black screen.
     void draw_information_screen(const LocalTime& now, int w, int h);
 
-    // Where the patient's controls are: the slide's content, dots and disclaimer keep clear of them.
-    void set_patient_controls(const PatientControlsLayout& controls);
+    // The patient controls shown over the slides: the text box, dots and disclaimer make room for them.
+    void set_patient_controls(const PatientControlsWanted& controls);
 
     // Drops cached textures (after the window size changed).
     void clear_caches();
@@ -49,6 +50,7 @@ private:
     void paint_slide(const Slide& slide, int w, int h);
     void draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     void fill(const Rect& r, const Rgb& c, std::uint8_t alpha = 255);
+    [[nodiscard]] ScreenRegions regions(int w, int h, SlideLayoutKind kind, bool has_image) const;
 
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
@@ -61,7 +63,7 @@ private:
     };
     std::vector<CachedSlide> slides_;  // at most a few: the current and incoming slides
     std::map<std::string, TextLayout> layouts_;
-    std::optional<PatientControlsLayout> controls_;
+    PatientControlsWanted controls_;
 };
 
 // "14:05" in 24-hour form; clinics set the box's locale/TZ, the format stays unambiguous.

@@ -58,6 +58,11 @@ std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {
     return draw_touch_panel(view, config_, fonts_, w_, h_);
 }
 
+std::optional<PatientControl> UiLayer::patient_controls(const PatientControlsLayout& layout,
+                                                      const PatientControlsView& view) {
+    return draw_patient_controls(layout, view, config_.text, config_.theme, fonts_);
+}
+
 void UiLayer::staff(const StaffView& view, StaffPanelModel& model) {
     if (view.state == StaffState::PinEntry) draw_pin_keypad(view, model, config_.theme, fonts_, w_, h_);
     if (view.state == StaffState::Open) draw_staff_panel(view, model, config_.theme, fonts_, w_, h_);

@@ -12,6 +12,7 @@
 #include "core/text_layout.h"
 #include "core/touch_panel.h"
 #include "fonts.h"
+#include "patient_controls.h"
 #include "pointer_input.h"
 #include "touch_fonts.h"
 
@@ -44,6 +45,9 @@ public:
     // The language button and ‹ › arrows (browse_controls.h).
     [[nodiscard]] std::optional<PatientControl> browse_controls(const PatientControlsLayout& layout,
                                                                 std::string_view language_label, bool arrows);
+    // Read aloud and A+ (patient_controls.h); draw only while the panel is closed.
+    [[nodiscard]] std::optional<PatientControl> patient_controls(const PatientControlsLayout& layout,
+                                                                 const PatientControlsView& view);
     // The staff keypad or panel; returns what was touched.
     void staff(const StaffView& view, StaffPanelModel& model);
     void end_frame();

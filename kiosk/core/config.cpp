@@ -255,6 +255,8 @@ constexpr TextKey kTextKeys[] = {
     {"callback_slip_title", &UiStrings::callback_slip_title},
     {"interested_in", &UiStrings::interested_in},
     {"ask_at_desk", &UiStrings::ask_at_desk},
+    {"read_aloud", &UiStrings::read_aloud},
+    {"stop_reading", &UiStrings::stop_reading},
 };
 
 std::vector<std::string_view> text_key_names() {
@@ -298,7 +300,7 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiS
 
 const std::initializer_list<std::string_view> kSections = {"kiosk",   "clinic", "theme", "player",
                                                                "printer", "staff",  "text",  "display", "status",
-                                                               "languages"};
+                                                               "languages", "audio"};
 
 // A syntax error leaves nothing of the file readable, except what stands above the broken line:
 // when those lines parse on their own they are exactly what the clinic wrote, so a valid phone
@@ -394,6 +396,15 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
             }
         }
         section("status", cfg.status, last_good.status, read_status, {"prometheus_dir"});
+        {  // [audio]: its reader checks the keys (voice_XX is a pattern, not a fixed list)
+            bool fell_back = false;
+            const toml::table& t = sub_table(ctx, *root, "audio", fell_back);
+            if (fell_back) {
+                cfg.audio = last_good.audio;
+            } else {
+                parse_audio_config(ctx, t, cfg.audio, last_good.audio);
+            }
+        }
         bool text_fell_back = false;
         const toml::table& text = sub_table(ctx, *root, "text", text_fell_back);
         if (text_fell_back ||

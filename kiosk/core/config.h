@@ -3,6 +3,7 @@
 // last good value (or its default), while every valid setting beside it is applied.
 #pragma once
 
+#include "audio_config.h"
 #include "diagnostic.h"
 #include "display_schedule.h"
 #include "status_config.h"
@@ -109,6 +110,8 @@ struct UiStrings {
     std::string interested_in = "Interested in:";
     // Shown instead of the clinic's number while it is hidden (see ClinicConfig::phone_hidden).
     std::string ask_at_desk = "Please ask at the desk.";
+    std::string read_aloud = "Read aloud";  // the Read aloud control, beside a speaker symbol
+    std::string stop_reading = "Stop";      // the same control while it speaks
     friend bool operator==(const UiStrings&, const UiStrings&) = default;
 };
 
@@ -160,6 +163,7 @@ struct KioskConfig {
     StatusConfig status;                     // [status]
     DisplayConfig display;                   // [display] rotate
     LanguagesConfig languages;               // [languages], [text.xx]
+    AudioConfig audio;                       // [audio] Read aloud
     friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
 };
 

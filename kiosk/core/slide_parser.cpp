@@ -267,6 +267,22 @@ std::string content_hash(std::string_view text, const std::optional<SlideImage>&
     return std::to_string(std::hash<std::string>{}(key));
 }
 
+// `say = "..."`: what Read aloud speaks instead of the title and text, for words the voice gets
+// wrong (the clinic's name). An empty one is ignored with a warning (the slide still shows and its
+// text is read), so a half-finished edit costs nothing.
+void read_say(const toml_util::Context& ctx, const toml::table& t, Slide& slide) {
+    const toml::node* n = t.get("say");
+    if (n == nullptr) return;
+    std::string say;
+    if (!toml_util::get_string(ctx, t, "say", say)) return;
+    if (say.find_first_not_of(" \t\r\n") == std::string::npos) {
+        ctx.warning(ctx.line_of(*n), "'say' is empty, so Read aloud reads the slide's text",
+                    "Write what Read aloud should say for this slide, or remove the line");
+        return;
+    }
+    slide.say = say;
+}
+
 }  // namespace
 
 SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_dir, const std::string& display_name,
@@ -306,7 +322,8 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
         const Context tctx{display_name, fm.toml_first_line - 1, &diags};
         const auto table = toml_util::parse(tctx, fm.toml);
         if (!table) return result;
-        toml_util::check_keys(tctx, *table, "", {"image", "duration", "layout", "show", "call_to_action"});
+        toml_util::check_keys(tctx, *table, "", {"image", "duration", "layout", "show", "say", "call_to_action"});
+        read_say(tctx, *table, slide);
         // The clinic's number and a tel: QR code, big (call_to_action_layout.h); the last slide has them anyway.
         (void)toml_util::get_bool(tctx, *table, "call_to_action", slide.call_to_action);
         if (const toml::node* n = table->get("image")) {

@@ -94,6 +94,8 @@ TEST(PatientBrowseE2E, SwipeArrowsCallToActionSpanishAndBackToEnglish) {
     replace(toml, "transition_seconds   = 1.2", "transition_seconds = 0.3");
     replace(toml, "min_slide_seconds    = 8", "min_slide_seconds = 40");  // the loop stays put unless browsed
     replace(toml, "min_seconds_between_slips = 10", "min_seconds_between_slips = 0");
+    // No voice here, so the controls are A+, the language button and the arrows, whatever audio the machine has.
+    toml += "\n[audio]\nenabled = false\n";
     const fs::path config = dir.write("kiosk.toml", toml);
 
     XSession x{kW, kH};
@@ -104,6 +106,7 @@ TEST(PatientBrowseE2E, SwipeArrowsCallToActionSpanishAndBackToEnglish) {
 
     const kiosk::ScreenRegions regions = kiosk::compute_regions(kW, kH, kiosk::SlideLayoutKind::TextOnly, false);
     kiosk::PatientControlsWanted wanted;
+    wanted.text_size = true;  // A+ (helper A's), always offered
     wanted.language = true;
     wanted.arrows = true;
     const kiosk::PatientControlsLayout controls = kiosk::patient_controls_layout(regions, wanted);

@@ -44,18 +44,19 @@ std::optional<PatientControl> draw_browse_controls(const PatientControlsLayout& 
         }
         end_overlay();
     }
-    if (arrows) {
-        for (const PatientControl c : {PatientControl::Previous, PatientControl::Next}) {
-            const Rect& r = rect_of(layout, c);
-            if (r.w <= 0 || r.h <= 0) continue;
-            quiet.border_px = std::max(3.0F, fpx(r.h) * 0.05F);
-            const char* id = c == PatientControl::Previous ? "##previous" : "##next";
-            if (begin_overlay(id, r, false)) {
-                if (touch_area(id, r, quiet, radius(r))) out = c;
-                chevron(ImGui::GetWindowDrawList(), r, c == PatientControl::Previous, colour(theme.accent));
-            }
-            end_overlay();
+    // The arrows' windows exist from the first frame, empty until the first touch: a window that
+    // appears in the frame of a press takes ImGui's focus and the press from the button under the
+    // finger (Read aloud, A+).
+    for (const PatientControl c : {PatientControl::Previous, PatientControl::Next}) {
+        const Rect& r = rect_of(layout, c);
+        if (r.w <= 0 || r.h <= 0) continue;
+        quiet.border_px = std::max(3.0F, fpx(r.h) * 0.05F);
+        const char* id = c == PatientControl::Previous ? "##previous" : "##next";
+        if (begin_overlay(id, r, false) && arrows) {
+            if (touch_area(id, r, quiet, radius(r))) out = c;
+            chevron(ImGui::GetWindowDrawList(), r, c == PatientControl::Previous, colour(theme.accent));
         }
+        end_overlay();
     }
     return out;
 }

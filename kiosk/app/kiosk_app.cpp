@@ -564,7 +564,19 @@ void KioskApp::draw() {
     PointerEvent p;
     if (pointer_.next(p)) {
         apply_pointer_to_staff(p);
-        if (p.kind == PointerEvent::Kind::Down) aids_->on_press(p.x, p.y, w_, h_);
+        if (p.kind == PointerEvent::Kind::Down) {
+            // PatientAids finds Read aloud in a layout of its own controls only; with the language
+            // button and arrows in the real one its rect is elsewhere, so a press on it is passed at
+            // the centre of PatientAids' own rect (lead: PatientAids should take the combined wanted).
+            const bool on_read_aloud = control_at(patient_controls(), static_cast<int>(p.x), static_cast<int>(p.y)) ==
+                                       PatientControl::ReadAloud;
+            const Rect own = aids_->layout(w_, h_).read_aloud;
+            if (on_read_aloud) {
+                aids_->on_press(static_cast<float>(own.x + own.w / 2), static_cast<float>(own.y + own.h / 2), w_, h_);
+            } else {
+                aids_->on_press(p.x, p.y, w_, h_);
+            }
+        }
         on_patient_pointer(p);
     }
 

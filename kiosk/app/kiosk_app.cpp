@@ -6,7 +6,10 @@
 #include "core/config_change.h"
 #include "core/control_protocol.h"
 #include "core/rotation.h"
+#include "core/language_config.h"
+#include "core/patient_session.h"
 #include "core/pin_lock.h"
+#include "core/swipe_gesture.h"
 #include "core/player.h"
 #include "core/slip.h"
 #include "core/staff_flow.h"
@@ -107,8 +110,18 @@ private:
     void start_appliance_parts();
     bool stay_dark();
     void publish_status(bool running = true);
+    // The patient's language and browsing (patient_session.h); kiosk_app_patient.cpp.
+    [[nodiscard]] const KioskConfig& shown() const { return shown_ ? *shown_ : *config_; }
+    void build_patient_session();
+    void show_language();
+    void on_patient_pointer(const PointerEvent& p);
+    void on_patient_control(PatientControl c);
+    void expire_patient_session();
+    [[nodiscard]] PlayerFrame localized_frame() const;
+    [[nodiscard]] PatientControlsLayout patient_controls() const;
     void build_large_text_painter();
     [[nodiscard]] std::vector<TextPage> large_pages(const PlayerFrame& f);
+    [[nodiscard]] PatientControlsWanted patient_controls_wanted() const;
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -162,6 +175,10 @@ private:
     bool paused_by_schedule_ = false;
     bool dark_drawn_ = false;
     std::string status_problem_;
+    std::unique_ptr<PatientSession> session_;
+    SwipeGesture swipe_;
+    std::shared_ptr<const KioskConfig> shown_;  // config_ in the patient's language; null: the default
+    bool language_touched_ = false;  // switched after the frame: the UI layer is rebuilt for it
 };
 
 bool KioskApp::open_window() {
@@ -222,6 +239,7 @@ int KioskApp::run() {
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
     aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
+    build_patient_session();  // before the painters: the controls' room depends on the languages
     build_large_text_painter();
     if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer, config_->desk_printer);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
@@ -268,6 +286,7 @@ int KioskApp::run() {
             }
         }
         apply_panel_effects(panel_->tick());
+        expire_patient_session();
         // The panel may change screens with no effect (a printer check answered): draw it.
         if (panel_->view().screen != drawn_panel_screen_) dirty_ = true;
         apply_staff_effect(staff_->tick());
@@ -279,7 +298,7 @@ int KioskApp::run() {
                                                 v.seconds_until_unlock != drawn_staff_.seconds_until_unlock))
             dirty_ = true;
         if (player_->update()) dirty_ = true;
-        if (const PlayerFrame f = player_->frame(); aids_->update(*player_, f, panel_->is_open(), large_pages(f))) dirty_ = true;
+        if (const PlayerFrame f = localized_frame(); aids_->update(*player_, f, panel_->is_open(), large_pages(f))) dirty_ = true;
         if (player_->slides_started() != slides_counted_) {
             slides_counted_ = player_->slides_started();
             if (const auto f = player_->frame(); f.current) usage_->record(UsageEvent::SlideShown, f.current->file_name);
@@ -314,7 +333,7 @@ void KioskApp::build_usage_log() {
 
 bool KioskApp::ui_layer_ok() {
     ui_.reset();  // one ImGui context at a time
-    ui_ = std::make_unique<UiLayer>(renderer_.get(), *config_, *fonts_, w_, h_);
+    ui_ = std::make_unique<UiLayer>(renderer_.get(), shown(), *fonts_, w_, h_);
     if (ui_->ok()) return true;
     log_ << "kiosk: " << ui_->error() << '\n';
     return false;
@@ -372,6 +391,7 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
         }
     }
     config_ = std::move(next);
+    const std::shared_ptr<const KioskConfig> old_shown = std::move(shown_);  // the default language again
     const KioskConfig& now = *config_;
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, now);
     aids_->set_config(now);
@@ -394,6 +414,7 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     if (printer_) panel_->set_printer_status(printer_->status());
     if (change.staff) build_staff();
     if (change.usage_log) build_usage_log();
+    build_patient_session();
     if (old->display_schedule != now.display_schedule) screen_->set_config(now.display_schedule);
     // The status writer is shared with the control socket's thread, so it is not swapped live.
     if (old->status != now.status || old->system != now.system)
@@ -417,7 +438,7 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
     const SteadyTime now = clock_.steady();
     SteadyTime wake = now + kMaxSleep;
     for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), screen_->next_deadline(),
-                          service_.next_deadline()}) {
+                          service_.next_deadline(), session_->next_deadline()}) {
         if (d && *d < wake) wake = *d;
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now);
@@ -487,14 +508,14 @@ void KioskApp::apply_panel_effects(PanelEffects effects) {
         if (std::holds_alternative<effect::PauseLoop>(effect)) {
             player_->pause();
         } else if (std::holds_alternative<effect::ResumeLoop>(effect)) {
-            player_->resume();
+            if (!session_->browsing()) player_->resume();  // a browsing patient's loop resumes when idle
         } else if (auto* submit = std::get_if<effect::SubmitSlip>(&effect)) {
             SlipRequest& request = submit->request;
             request.when = clock_.wall();
             request.slip_number = next_slip_number();
             // The worker wipes the composed slip after printing; this copy of the keyed name and
             // number is wiped here, now.
-            if (printer_) panel_->bind_job(printer_->submit(compose_slip(*config_, request)));
+            if (printer_) panel_->bind_job(printer_->submit(compose_slip(shown(), request)));
             request.wipe();
             burn_stack();  // the short-string copies made on the way (validation, composing)
         } else if (const auto* count = std::get_if<effect::CountEvent>(&effect)) {
@@ -562,15 +583,30 @@ void KioskApp::draw() {
     PointerEvent p;
     if (pointer_.next(p)) {
         apply_pointer_to_staff(p);
-        if (p.kind == PointerEvent::Kind::Down) aids_->on_press(p.x, p.y, w_, h_);
+        if (p.kind == PointerEvent::Kind::Down) {
+            // PatientAids finds Read aloud in a layout of its own controls only; with the language
+            // button and arrows in the real one its rect is elsewhere, so a press on it is passed at
+            // the centre of PatientAids' own rect (lead: PatientAids should take the combined wanted).
+            const bool on_read_aloud = control_at(patient_controls(), static_cast<int>(p.x), static_cast<int>(p.y)) ==
+                                       PatientControl::ReadAloud;
+            const Rect own = aids_->layout(w_, h_).read_aloud;
+            if (on_read_aloud) {
+                aids_->on_press(static_cast<float>(own.x + own.w / 2), static_cast<float>(own.y + own.h / 2), w_, h_);
+            } else {
+                aids_->on_press(p.x, p.y, w_, h_);
+            }
+        }
+        on_patient_pointer(p);
     }
 
-    const PlayerFrame frame = player_->frame();
+    const PlayerFrame frame = localized_frame();
     if (frame.current) panel_->set_topic(frame.current->title);
+    const PatientControlsLayout controls = patient_controls();
+    painter_->set_patient_controls(patient_controls_wanted());
     rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
     painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
     const Slide* shown = frame.incoming && frame.fade >= 0.5F ? frame.incoming.get() : frame.current.get();
-    if (aids_->large_text() && shown != nullptr) large_painter_->draw(*shown, aids_->page(), w_, h_, aids_->wanted());
+    if (aids_->large_text() && shown != nullptr) large_painter_->draw(*shown, aids_->page(), w_, h_, patient_controls_wanted());
 
     ui_->begin_frame(dt, pointer_);
     const StaffView staff_view = staff_->view();
@@ -594,10 +630,13 @@ void KioskApp::draw() {
             intent = ui_->touch_panel(panel_->view());
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
-            if (const auto c = ui_->patient_controls(aids_->layout(w_, h_), aids_->view())) {
-                aids_->on_control(*c, shown);
+            const std::string spoken_language = session_->is_default_language() ? std::string() : session_->language();
+            if (const auto c = ui_->patient_controls(controls, aids_->view())) {
+                aids_->on_control(*c, shown, spoken_language);
                 dirty_ = true;
             }
+            if (const auto c = ui_->browse_controls(controls, session_->language_button_label(), session_->arrows_visible()))
+                on_patient_control(*c);
         }
         if (intent) handle_intent(*intent);
     }
@@ -621,18 +660,23 @@ void KioskApp::draw() {
         dirty_ = true;
     }
     staff_model_.touches.clear();
+    if (language_touched_) {
+        language_touched_ = false;
+        session_->switch_language();
+        show_language();
+    }
 }
 
 // The A+ painter and the slides' room for the controls follow the settings and fonts in use.
 void KioskApp::build_large_text_painter() {
-    painter_->set_patient_controls(aids_->wanted());
-    large_painter_ = std::make_unique<LargeTextPainter>(renderer_.get(), *fonts_, *config_);
+    painter_->set_patient_controls(patient_controls_wanted());
+    large_painter_ = std::make_unique<LargeTextPainter>(renderer_.get(), *fonts_, shown());
 }
 
 std::vector<TextPage> KioskApp::large_pages(const PlayerFrame& f) {
     const Slide* shown = f.incoming && f.fade >= 0.5F ? f.incoming.get() : f.current.get();
     if (!aids_->large_text() || shown == nullptr) return {};
-    return large_painter_->pages(*shown, w_, h_, aids_->wanted());
+    return large_painter_->pages(*shown, w_, h_, patient_controls_wanted());
 }
 
 void KioskApp::start_appliance_parts() {
@@ -704,6 +748,108 @@ void KioskApp::publish_status(bool running) {
     status_->publish(std::move(st));
     if (const std::string p = status_->problem(); !p.empty() && p != status_problem_) log_ << "kiosk: warning: " << p << '\n';
     status_problem_ = status_->problem();
+}
+
+// ---- One patient's language and browsing (patient_session.h, swipe_gesture.h) ----
+
+void KioskApp::build_patient_session() {
+    if (session_ && session_->browsing()) player_->resume();
+    session_ = std::make_unique<PatientSession>(clock_, config_->languages,
+                                                std::chrono::duration<double>(config_->player.idle_timeout_seconds));
+    swipe_.cancel();
+    language_touched_ = false;
+}
+
+// The slides, panel, slip and button label in the session's language: the parts that hold the
+// settings are rebuilt with a copy whose [text] is that language's.
+void KioskApp::show_language() {
+    const std::shared_ptr<const KioskConfig> old = std::move(shown_);  // alive until all is rebuilt
+    if (!session_->is_default_language()) {
+        shown_ = std::make_shared<const KioskConfig>(localized(*config_, session_->language()));
+    }
+    painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, shown());
+    build_large_text_painter();
+    if (!ui_layer_ok()) running_ = false;
+    panel_ = std::make_unique<TouchPanel>(clock_, shown());
+    if (printer_) panel_->set_printer_status(printer_->status());
+    log_ << "kiosk: a patient chose " << session_->language() << '\n';
+    dirty_ = true;
+}
+
+// Touches on the slide screen (panels closed): the idle time, and swipes to browse. A drag hides
+// the pointer from the buttons, so a swipe never presses the main button.
+void KioskApp::on_patient_pointer(const PointerEvent& p) {
+    if (panel_->is_open() || staff_->view().state != StaffState::Closed) {
+        swipe_.cancel();
+        return;
+    }
+    switch (p.kind) {
+        case PointerEvent::Kind::Down:
+            session_->touched();
+            swipe_.set_thresholds(swipe_thresholds_for(w_, h_));
+            swipe_.down(p.x, p.y);
+            break;
+        case PointerEvent::Kind::Move: swipe_.move(p.x, p.y); break;
+        case PointerEvent::Kind::Up: {
+            const bool drag = swipe_.is_drag();
+            const Swipe s = swipe_.up(p.x, p.y);
+            if (drag) pointer_.hide_until_next_press();
+            if (s == Swipe::Next) on_patient_control(PatientControl::Next);
+            if (s == Swipe::Previous) on_patient_control(PatientControl::Previous);
+            break;
+        }
+    }
+    if (swipe_.is_drag()) pointer_.hide_until_next_press();
+}
+
+void KioskApp::on_patient_control(PatientControl c) {
+    dirty_ = true;
+    switch (c) {
+        case PatientControl::Next:
+        case PatientControl::Previous:
+            session_->browsed();
+            player_->pause();  // until the idle timeout (expire_patient_session)
+            if (c == PatientControl::Next) player_->next(); else player_->previous();
+            break;
+        case PatientControl::Language: language_touched_ = true; break;
+        default: break;
+    }
+}
+
+void KioskApp::expire_patient_session() {
+    // A panel open in the patient's language stays so; their session ends after it closes.
+    if (panel_->is_open() || staff_->view().state != StaffState::Closed) {
+        if (session_->next_deadline() && *session_->next_deadline() <= clock_.steady()) session_->touched();
+        return;
+    }
+    const PatientSession::Expiry e = session_->expire_if_idle();
+    if (!e.ended) return;
+    if (e.was_browsing) player_->resume();
+    if (e.language_changed) show_language();
+    log_ << "kiosk: idle: back to " << session_->language() << (e.was_browsing ? ", the loop resumes" : "") << '\n';
+    dirty_ = true;
+}
+
+PlayerFrame KioskApp::localized_frame() const {
+    PlayerFrame f = player_->frame();
+    if (const Deck* deck = player_->deck(); deck && !session_->is_default_language()) {
+        f.current = deck->in_language(f.current, session_->language());
+        f.incoming = deck->in_language(f.incoming, session_->language());
+    }
+    return f;
+}
+
+// Every patient control in one layout: Read aloud and A+ (PatientAids), the language button and
+// the arrows, so none overlaps another.
+PatientControlsWanted KioskApp::patient_controls_wanted() const {
+    PatientControlsWanted wanted = aids_->wanted();
+    wanted.language = session_->has_language_button();
+    wanted.arrows = true;  // their room is kept even before they show, so nothing reflows
+    return wanted;
+}
+
+PatientControlsLayout KioskApp::patient_controls() const {
+    return patient_controls_layout(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false), patient_controls_wanted());
 }
 
 }  // namespace

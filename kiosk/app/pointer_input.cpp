@@ -52,7 +52,10 @@ bool PointerInput::next(PointerEvent& out) {
     // A press also moves the pointer there, so ImGui sees the touch where the finger is.
     x_ = out.x;
     y_ = out.y;
-    if (out.kind == PointerEvent::Kind::Down) down_ = true;
+    if (out.kind == PointerEvent::Kind::Down) {
+        down_ = true;
+        hidden_ = false;
+    }
     if (out.kind == PointerEvent::Kind::Up) down_ = false;
     return true;
 }

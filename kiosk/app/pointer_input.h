@@ -25,8 +25,12 @@ public:
     // The next queued event, if any (one press or release per frame; moves are merged).
     bool next(PointerEvent& out);
     [[nodiscard]] bool pending() const { return !queue_.empty(); }
-    [[nodiscard]] float x() const { return x_; }
-    [[nodiscard]] float y() const { return y_; }
+    // Where widgets see the pointer: nowhere while hidden (a swipe in progress), so a drag that ends
+    // over a button never presses it.
+    [[nodiscard]] float x() const { return hidden_ ? -1 : x_; }
+    [[nodiscard]] float y() const { return hidden_ ? -1 : y_; }
+    // Hides the pointer from widgets until the next press.
+    void hide_until_next_press() { hidden_ = true; }
     [[nodiscard]] bool down() const { return down_; }
 
 private:
@@ -36,6 +40,7 @@ private:
     int rotation_ = 0;
     float x_ = -1, y_ = -1;
     bool down_ = false;
+    bool hidden_ = false;
 };
 
 }  // namespace kiosk

@@ -1,5 +1,8 @@
 #include "slide_renderer.h"
 
+#include "call_to_action_draw.h"
+#include "core/call_to_action_layout.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -13,6 +16,7 @@ namespace {
 
 RunColours run_colours(const ThemeConfig& t) { return RunColours{t.accent, t.text, t.accent}; }
 
+// A call-to-action slide always has a picture box: the number and the QR code go there.
 std::string layout_key(const Slide& s, int w, int h) {
     return s.file_name + '|' + s.content_hash + '|' + std::to_string(w) + 'x' + std::to_string(h);
 }
@@ -67,7 +71,8 @@ const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
     auto it = layouts_.find(key);
     if (it == layouts_.end()) {
         if (layouts_.size() > 64) layouts_.clear();  // edits accumulate keys; a rebuild is cheap
-        const ScreenRegions r = regions(w, h, slide.layout, slide.image.has_value());
+        const ScreenRegions r = regions(w, h, slide.call_to_action ? call_to_action_kind(slide.layout, w, h) : slide.layout,
+                                          slide.image.has_value() || slide.call_to_action);
         it = layouts_.emplace(key, layout_text(slide.title, slide.body, r.text, preferred_text_sizes(w, h), fonts_)).first;
     }
     return it->second;
@@ -83,9 +88,12 @@ void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
 void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
     fill(Rect{0, 0, w, h}, theme.background);
-    const ScreenRegions r = regions(w, h, slide.layout, slide.image.has_value());
+    const ScreenRegions r = regions(w, h, slide.call_to_action ? call_to_action_kind(slide.layout, w, h) : slide.layout,
+                                          slide.image.has_value() || slide.call_to_action);
     // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
-    if (slide.image && r.image.w > 0 && r.image.h > 0) {
+    if (slide.call_to_action) {
+        draw_call_to_action(renderer_, text_, fonts_, config_, r.image, w, h);
+    } else if (slide.image && r.image.w > 0 && r.image.h > 0) {
         if (SDL_Texture* tex = images_.get(slide.image->pixels)) {
             const Rect where = fit_image(slide.image->width, slide.image->height, r.image);
             const SDL_Rect dst{where.x, where.y, where.w, where.h};

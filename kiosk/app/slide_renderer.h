@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/patient_controls_layout.h"
 #include "core/player.h"
 #include "core/slide.h"
 #include "core/patient_controls_layout.h"
@@ -22,6 +23,7 @@
 #include <list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace kiosk {

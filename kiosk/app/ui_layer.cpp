@@ -1,5 +1,6 @@
 #include "ui_layer.h"
 
+#include "browse_controls.h"
 #include "staff_screens.h"
 #include "touch_screens.h"
 
@@ -46,6 +47,11 @@ void UiLayer::begin_frame(float dt_seconds, const PointerInput& pointer) {
 
 std::optional<PanelIntent> UiLayer::touch_button(const Rect& where) {
     return draw_touch_button(where, config_.text, config_.theme, fonts_);
+}
+
+std::optional<PatientControl> UiLayer::browse_controls(const PatientControlsLayout& layout,
+                                                      std::string_view language_label, bool arrows) {
+    return draw_browse_controls(layout, language_label, arrows, config_.theme, fonts_);
 }
 
 std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {

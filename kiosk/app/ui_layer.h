@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "core/patient_controls_layout.h"
 #include "core/slide_layout.h"
 #include "core/staff_flow.h"
 #include "core/text_layout.h"
@@ -41,6 +42,9 @@ public:
     void begin_frame(float dt_seconds, const PointerInput& pointer);
     [[nodiscard]] std::optional<PanelIntent> touch_button(const Rect& where);
     [[nodiscard]] std::optional<PanelIntent> touch_panel(const TouchPanelView& view);
+    // The language button and ‹ › arrows (browse_controls.h).
+    [[nodiscard]] std::optional<PatientControl> browse_controls(const PatientControlsLayout& layout,
+                                                                std::string_view language_label, bool arrows);
     // Read aloud and A+ (patient_controls.h); draw only while the panel is closed.
     [[nodiscard]] std::optional<PatientControl> patient_controls(const PatientControlsLayout& layout,
                                                                  const PatientControlsView& view);

@@ -4,6 +4,7 @@
 #include "printer_config.h"
 
 #include "display_schedule_config.h"
+#include "language_config.h"
 #include "pin_hash_setting.h"
 #include "toml_helpers.h"
 
@@ -284,6 +285,7 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiS
     std::vector<std::string> misspelt;
     for (const auto& [k, v] : t) {
         if (std::find(names.begin(), names.end(), k.str()) != names.end()) continue;
+        if (v.is_table()) continue;  // [text.es]: another language's sentences (language_config.cpp)
         // Most unknown keys are typos, here as in the other sections.
         const std::string guess = toml_util::closest_key(k.str(), names);
         if (!guess.empty()) misspelt.push_back(guess);
@@ -313,7 +315,7 @@ void read_text(const Context& ctx, const toml::table& t, UiStrings& s, const UiS
 
 const std::initializer_list<std::string_view> kSections = {"kiosk",   "clinic", "theme", "player",
                                                                "printer", "staff",  "text",  "display", "status",
-                                                               "web",     "audio",  "desk_printer"};
+                                                               "web",     "audio",  "desk_printer", "languages"};
 
 // A syntax error leaves nothing of the file readable, except what stands above the broken line:
 // when those lines parse on their own they are exactly what the clinic wrote, so a valid phone
@@ -335,6 +337,10 @@ std::optional<std::string> phone_above(std::string_view text, int broken_line) {
 }
 
 }  // namespace
+
+void read_ui_strings(const toml_util::Context& ctx, const toml::table& t, UiStrings& s, const UiStrings& last) {
+    read_text(ctx, t, s, last);
+}
 
 ConfigResult parse_config(std::string_view toml_text, const std::string& source_name, const KioskConfig& last_good) {
     ConfigResult result;
@@ -431,6 +437,7 @@ ConfigResult parse_config(std::string_view toml_text, const std::string& source_
         } else {
             read_text(ctx, text, cfg.text, last_good.text);
         }
+        read_languages(ctx, *root, cfg.languages, last_good.languages, cfg.text);
         if (has_errors(diags)) {
             diags.push_back({source_name, 0, Severity::Warning,
                              "the settings named above keep their previous values; all others are applied",

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -137,6 +138,27 @@ struct UiStrings {
     friend bool operator==(const UiStrings&, const UiStrings&) = default;
 };
 
+// [languages] and [text.xx]: the deck's own language and the others a patient may choose (parsed in
+// language_config.cpp). With no other language the kiosk shows no language button.
+struct LanguageOption {
+    std::string code;  // "es": slides named NNN-name.es.md, sentences in [text.es]
+    std::string name;  // as its speakers write it: "Español"
+    UiStrings text;    // [text.es] over [text], key by key
+    friend bool operator==(const LanguageOption&, const LanguageOption&) = default;
+};
+struct LanguagesConfig {
+    std::string default_code = "en";
+    std::string default_name = "English";
+    std::vector<LanguageOption> others;  // in the file's order
+    [[nodiscard]] const LanguageOption* find(std::string_view code) const {
+        for (const auto& l : others) {
+            if (l.code == code) return &l;
+        }
+        return nullptr;
+    }
+    friend bool operator==(const LanguagesConfig&, const LanguagesConfig&) = default;
+};
+
 // Where the kiosk keeps what must outlive a restart: the PIN lockout, the status file, the
 // screenshot request socket. The package creates it (owned by the kiosk user).
 struct SystemConfig {
@@ -165,6 +187,7 @@ struct KioskConfig {
     StatusConfig status;                     // [status]
     DisplayConfig display;                   // [display] rotate
     WebConfig web;                           // [web] the staff web page (web_config.h)
+    LanguagesConfig languages;               // [languages], [text.xx]
     AudioConfig audio;                       // [audio] Read aloud
     friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
 };

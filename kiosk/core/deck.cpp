@@ -1,5 +1,6 @@
 #include "deck.h"
 
+#include "deck_translations.h"
 #include "temp_files.h"
 
 #include <algorithm>
@@ -81,8 +82,11 @@ Deck load_deck(const fs::path& folder, const DeckLoadOptions& options) {
         return a.filename().string() < b.filename().string();
     });
 
+    // Translations (NNN-name.es.md) are loaded beside the originals, not played as slides of their own.
+    const TranslationPairing pairing = pair_files(files, config, options.display_prefix);
     for (const fs::path& file : files) {
         const std::string name = file.filename().string();
+        if (translation_name(name)) continue;
         SlideParseResult parsed =
             parse_slide_file(file, folder, options.display_prefix + name, config, options.decode_picture);
         SlideFileReport report{name, SlideFileState::Ok, std::move(parsed.diagnostics)};
@@ -102,6 +106,7 @@ Deck load_deck(const fs::path& folder, const DeckLoadOptions& options) {
         }
         deck.files.push_back(std::move(report));
     }
+    load_translations(deck, files, pairing, options);
     std::sort(deck.files.begin(), deck.files.end(),
               [](const SlideFileReport& a, const SlideFileReport& b) { return a.file_name < b.file_name; });
     return deck;

@@ -9,6 +9,7 @@
 #include "slide_parser.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,11 +33,16 @@ struct Deck {
     std::filesystem::path folder;
     std::vector<std::shared_ptr<const Slide>> slides;  // shared so the player can hold one across swaps
     std::vector<SlideFileReport> files;
+    // Translated slides (NNN-name.es.md): language -> original's file name -> translation.
+    std::map<std::string, std::map<std::string, std::shared_ptr<const Slide>>> translations;
     Diagnostics folder_diagnostics;  // the folder itself is missing or unreadable
     bool folder_readable = true;
 
     [[nodiscard]] Diagnostics all_diagnostics() const;
     [[nodiscard]] const Slide* find(const std::string& file_name) const;
+    // `slide` in `language`: its translation, or itself when it has none (deck_translations.cpp).
+    [[nodiscard]] std::shared_ptr<const Slide> in_language(const std::shared_ptr<const Slide>& slide,
+                                                           std::string_view language) const;
 };
 
 struct DeckLoadOptions {

@@ -37,6 +37,9 @@ struct Slide {
     std::chrono::milliseconds duration{0};
     bool duration_from_reading_time = true;
     ShowWindow show;
+    // Shows the clinic's number (from kiosk.toml) and a tel: QR code in place of the picture: set by
+    // `call_to_action = true`, and by the deck for its last slide (the article ends "call ... today").
+    bool call_to_action = false;
     std::string say;               // Read aloud speaks this instead of title + text when set
     Diagnostics warnings;          // usable but worth telling staff about
     std::string content_hash;      // changes whenever the file or its image changes

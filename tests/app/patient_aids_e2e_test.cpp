@@ -119,6 +119,7 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
 
     PatientControlsWanted wanted;
     wanted.read_aloud = wanted.text_size = true;
+    wanted.arrows = true;  // helper L: the ‹ › arrows keep their room in the same layout
     const ScreenRegions regions = compute_regions(kW, kH, SlideLayoutKind::TextOnly, false);
     const PatientControlsLayout controls = patient_controls_layout(regions, wanted);
     const Rect content{regions.margin, regions.margin, kW - 2 * regions.margin,

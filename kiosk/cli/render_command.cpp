@@ -81,19 +81,36 @@ int render_command(const Args& args, Io io) {
     }
     const LocalTime now = to_local(std::chrono::system_clock::now());
 
-    // Contact sheet: every slide at a quarter of its size, three to a row.
-    const int columns = 3;
+    // What to draw: every slide in play order, then, where kiosk.toml offers other languages, each
+    // slide's translation (010-back-pain.es.md -> 010-back-pain.es.png) at its original's place.
+    struct Page {
+        std::shared_ptr<const Slide> slide;
+        int position;
+    };
+    std::vector<Page> pages;
     const int count = static_cast<int>(deck.slides.size());
-    const int rows = std::max(1, (count + columns - 1) / columns);
+    for (int i = 0; i < count; ++i) pages.push_back({deck.slides[static_cast<size_t>(i)], i});
+    for (const auto& [language, by_original] : deck.translations) {
+        for (int i = 0; i < count; ++i) {
+            const auto& original = deck.slides[static_cast<size_t>(i)];
+            if (auto t = deck.in_language(original, language); t != original) pages.push_back({t, i});
+        }
+    }
+
+    // Contact sheet: every page at a quarter of its size, three to a row.
+    const int columns = 3;
+    const int sheet_count = static_cast<int>(pages.size());
+    const int rows = std::max(1, (sheet_count + columns - 1) / columns);
     const int tw = size.w / 4, th = size.h / 4, gap = 16;
     sdl::Surface sheet = make_canvas(columns * (tw + gap) + gap, rows * (th + gap) + gap);
     SDL_FillRect(sheet.get(), nullptr, SDL_MapRGB(sheet->format, 0x60, 0x60, 0x60));
 
     std::vector<RenderedSlide> rendered;
     int failures = 0;
-    for (int i = 0; i < count; ++i) {
-        const Slide& slide = *deck.slides[static_cast<size_t>(i)];
-        SDL_Surface* drawn = canvas.draw(deck.slides[static_cast<size_t>(i)], i, count, now);
+    for (int i = 0; i < sheet_count; ++i) {
+        const Page& page = pages[static_cast<size_t>(i)];
+        const Slide& slide = *page.slide;
+        SDL_Surface* drawn = canvas.draw(page.slide, page.position, count, now);
         const fs::path png = out_dir / (fs::path(slide.file_name).stem().string() + ".png");
         if (!save_png(drawn, png, io.err)) ++failures;
         SDL_Rect dst{gap + (i % columns) * (tw + gap), gap + (i / columns) * (th + gap), tw, th};

@@ -72,7 +72,7 @@ bool write_report_html(const std::filesystem::path& file, const Deck& deck, cons
         << ".ok{color:#1e6b2e}.warning{color:#8a5a00}.error{color:#b00020;font-weight:bold}\n"
         << "dt{font-weight:bold}dd{margin:0 0 .5em 0}\n</style></head><body>\n";
     out << "<h1>Slides preview</h1>\n<p>Folder <code>" << escape(deck.folder.string()) << "</code>, shown at " << w
-        << "×" << h << ". " << slides.size() << " slides will play";
+        << "×" << h << ". " << deck.slides.size() << " slides will play";
     if (rejected > 0) out << "; <span class=\"error\">" << rejected << " rejected (not shown)</span>";
     out << ".</p>\n";
     for (const auto& d : deck.folder_diagnostics) out << "<p class=\"error\">" << escape(d.to_string()) << "</p>\n";

@@ -88,8 +88,8 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
         if (r->state == SlideFileState::Ok) r->state = SlideFileState::Warnings;
         r->diagnostics.insert(r->diagnostics.end(), warnings.begin(), warnings.end());
     }
-    // The article ends "call ... today": the last slide always carries the number.
-    if (!deck.slides.empty()) {
+    // The article ends "call ... today": the last slide carries the number, unless it declines.
+    if (!deck.slides.empty() && !deck.slides.back()->call_to_action_declined) {
         auto& last = deck.slides.back();
         last = with_call_to_action(last);
         for (auto& [lang, by_original] : deck.translations) {

@@ -324,8 +324,10 @@ SlideParseResult parse_slide_text(std::string_view raw, const fs::path& slides_d
         if (!table) return result;
         toml_util::check_keys(tctx, *table, "", {"image", "duration", "layout", "show", "say", "call_to_action"});
         read_say(tctx, *table, slide);
-        // The clinic's number and a tel: QR code, big (call_to_action_layout.h); the last slide has them anyway.
-        (void)toml_util::get_bool(tctx, *table, "call_to_action", slide.call_to_action);
+        // The clinic's number and a tel: QR code, big (call_to_action_layout.h); the last slide has them
+        // unless it says false.
+        if (table->get("call_to_action") && toml_util::get_bool(tctx, *table, "call_to_action", slide.call_to_action))
+            slide.call_to_action_declined = !slide.call_to_action;
         if (const toml::node* n = table->get("image")) {
             image_line = tctx.line_of(*n);
             if (toml_util::get_string(tctx, *table, "image", image_rel) && image_rel.empty()) {

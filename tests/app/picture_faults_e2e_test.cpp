@@ -45,7 +45,8 @@ struct PictureStage {
             const std::string n = std::to_string(i);
             write_solid_picture(slides / ("art/p" + n + ".png"), 400, 300, kColours[i]);
             dir.write("slides/0" + n + "0-slide.md",
-                      "+++\nimage = \"art/p" + n + ".png\"\nlayout = \"image-left\"\nduration = 2\n+++\n# Slide " + n +
+                      "+++\nimage = \"art/p" + n + ".png\"\nlayout = \"image-left\"\nduration = 2\n"
+                      "call_to_action = false\n+++\n# Slide " + n +
                           "\n\nOur team is here to help.\n");
         }
         config = dir.write("kiosk.toml",

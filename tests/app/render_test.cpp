@@ -31,10 +31,12 @@ void check_render(const std::string& size) {
     // No display at all: render must not need one.
     const CommandResult r = run_command({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", kiosk_binary().string(),
                                          "render", bundled_slides().string(), "--out", out.path().string(), "--size",
-                                         size},
+                                         size, "--config", KIOSK_SOURCE_DIR "/deploy/kiosk.toml"},
                                         {}, 120s);
     ASSERT_EQ(r.exit_code, 0) << r.output;
 
+    // Every file, the Spanish ones included: the bundled kiosk.toml offers Spanish, so each
+    // translation is drawn too (010-back-pain.es.md -> 010-back-pain.es.png).
     const auto slides = bundled_slide_files();
     ASSERT_GE(slides.size(), 7U);
     ASSERT_TRUE(fs::exists(out.path() / "contact-sheet.png"));

@@ -172,6 +172,18 @@ TEST_F(TranslatedDeck, TheLastSlideAndItsTranslationAreTheCallToAction) {
     EXPECT_TRUE(deck.in_language(deck.slides[2], "es")->call_to_action);
 }
 
+// A clinic whose last slide is a picture it wants seen says so; the number stays on the other screens.
+TEST_F(TranslatedDeck, ALastSlideThatSaysFalseKeepsItsPicture) {
+    dir.write("010-a.md", "# Back pain\n\nWords.\n");
+    dir.write("020-b.md", "+++\ncall_to_action = false\n+++\n# Our team\n\nWords.\n");
+    dir.write("020-b.es.md", "# Nuestro equipo\n\nPalabras.\n");
+    const Deck deck = load();
+    ASSERT_EQ(deck.slides.size(), 2U);
+    EXPECT_FALSE(deck.slides[1]->call_to_action);
+    EXPECT_FALSE(deck.in_language(deck.slides[1], "es")->call_to_action);
+    EXPECT_FALSE(has_errors(deck.all_diagnostics()));
+}
+
 TEST(BundledDeck, EverySlideHasItsSpanishTranslation) {
     const ConfigResult cfg = load_config(KIOSK_SOURCE_DIR "/deploy/kiosk.toml");
     ASSERT_NE(cfg.config.languages.find("es"), nullptr) << "the bundled kiosk.toml offers Spanish";

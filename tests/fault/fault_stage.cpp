@@ -411,7 +411,8 @@ void FaultStage::watch(std::chrono::milliseconds span, const std::string& name,
 
 std::chrono::milliseconds FaultStage::one_loop() const {
     std::size_t slides = 0;
-    for (const auto& e : fs::directory_iterator(bundled_slides())) slides += e.path().extension() == ".md" ? 1 : 0;
+    for (const auto& e : fs::directory_iterator(bundled_slides()))  // slides, not their translations (x.es.md)
+        slides += e.path().extension() == ".md" && e.path().stem().extension().empty() ? 1 : 0;
     ++slides;  // the fault slide
     const auto per_slide = std::chrono::milliseconds(static_cast<long>((kSlideSeconds + kFadeSeconds) * 1000));
     return per_slide * static_cast<long>(slides) + 4s;

@@ -39,7 +39,7 @@ struct Slide {
     ShowWindow show;
     // Shows the clinic's number (from kiosk.toml) and a tel: QR code in place of the picture: set by
     // `call_to_action = true`, and by the deck for its last slide (the article ends "call ... today")
-    // unless that slide says `call_to_action = false` (its picture matters more than the number).
+    // when that slide has no picture and does not say `call_to_action = false`.
     bool call_to_action = false;
     bool call_to_action_declined = false;
     std::string say;               // Read aloud speaks this instead of title + text when set

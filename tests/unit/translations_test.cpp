@@ -172,8 +172,21 @@ TEST_F(TranslatedDeck, TheLastSlideAndItsTranslationAreTheCallToAction) {
     EXPECT_TRUE(deck.in_language(deck.slides[2], "es")->call_to_action);
 }
 
-// A clinic whose last slide is a picture it wants seen says so; the number stays on the other screens.
-TEST_F(TranslatedDeck, ALastSlideThatSaysFalseKeepsItsPicture) {
+// A last slide with a picture keeps it unless it asks for the number (staff see what they put there).
+TEST_F(TranslatedDeck, ALastSlideWithAPictureKeepsItUnlessItAsks) {
+    dir.write("010-a.md", "# Back pain\n\nWords.\n");
+    dir.write("020-b.md", "+++\nimage = \"art.svg\"\n+++\n# Our team\n\nWords.\n");
+    dir.write("art.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"3\"/>");
+    const Deck deck = load();
+    ASSERT_EQ(deck.slides.size(), 2U);
+    ASSERT_TRUE(deck.slides[1]->image.has_value()) << "the picture loads";
+    EXPECT_FALSE(deck.slides[1]->call_to_action) << "its picture is not replaced by the number unasked";
+    dir.write("020-b.md", "+++\nimage = \"art.svg\"\ncall_to_action = true\n+++\n# Our team\n\nWords.\n");
+    EXPECT_TRUE(load().slides[1]->call_to_action);
+}
+
+// A last slide without a picture can still decline the number.
+TEST_F(TranslatedDeck, ALastSlideCanDeclineTheNumber) {
     dir.write("010-a.md", "# Back pain\n\nWords.\n");
     dir.write("020-b.md", "+++\ncall_to_action = false\n+++\n# Our team\n\nWords.\n");
     dir.write("020-b.es.md", "# Nuestro equipo\n\nPalabras.\n");

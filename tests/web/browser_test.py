@@ -53,7 +53,8 @@ def wait_until(what, seconds, step=0.1):
 
 class EscposPrinter:
     """A receipt printer on 127.0.0.1 as the kiosk sees one over TCP: it keeps every byte and answers
-    each real-time status request (DLE EOT n) with "ready, paper present"."""
+    each real-time status request (DLE EOT n) with "ready, paper present" and each completion
+    request (GS ( H, process ID) with its ID once the slip before it has arrived."""
 
     def __init__(self):
         import threading
@@ -86,10 +87,21 @@ class EscposPrinter:
                     break
                 self.received += data
                 pending += data
-                while (at := pending.find(b"\x10\x04")) >= 0 and len(pending) > at + 2:
-                    conn.sendall(b"\x12")  # bits 1 and 4 always set: no error, paper present
-                    pending = pending[at + 3:]
-                pending = pending[-2:]
+                while True:
+                    status = pending.find(b"\x10\x04")
+                    done = pending.find(b"\x1d(H")
+                    if status >= 0 and (done < 0 or status < done) and len(pending) > status + 2:
+                        conn.sendall(b"\x12")  # bits 1 and 4 always set: no error, paper present
+                        pending = pending[status + 3:]
+                    elif done >= 0 and len(pending) >= done + 11:
+                        # GS ( H pL pH 48 48 d1..d4: "printed up to here", answered in order as a
+                        # real printer does once the lines before it are on paper.
+                        if pending[done + 5] == 48 and pending[done + 6] == 48:
+                            conn.sendall(b"\x37\x22" + pending[done + 7:done + 11] + b"\x00")
+                        pending = pending[done + 11:]
+                    else:
+                        break
+                pending = pending[-10:]
             conn.close()
 
     def close(self):

@@ -55,7 +55,20 @@ AudioDevice open_device(int sample_rate, std::string* error) {
 
 }  // namespace
 
+bool has_playback_device(const std::filesystem::path& dev_snd) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dev_snd, ec)) {
+        const std::string n = e.path().filename().string();
+        if (n.starts_with("pcmC") && n.ends_with("p")) return true;
+    }
+    return false;
+}
+
 SpeechPlayer::SpeechPlayer(Uint32 wake_event) : wake_event_(wake_event) {
+    if (SDL_getenv("SDL_AUDIODRIVER") == nullptr && !has_playback_device()) {
+        reason_ = "no sound card (no playback device in /dev/snd)";
+        return;
+    }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         reason_ = std::string("no audio driver: ") + SDL_GetError();
         return;

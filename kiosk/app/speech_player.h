@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -49,6 +50,13 @@ struct SpeechRequest {
     int rate_wpm = 150;
     double volume = 0.8;  // 0 … 1
 };
+
+// True when `dev_snd` holds a playback device node (pcmC*D*p). On a box with no sound card ALSA
+// prints a screenful of "cannot find card" errors to stderr when SDL opens audio, and the journal then
+// reads as if something broke: without a playback node there is nothing to open, so the player says
+// so in one line and leaves audio alone. SDL_AUDIODRIVER (disk in the tests, pulseaudio by hand)
+// still goes straight to SDL.
+[[nodiscard]] bool has_playback_device(const std::filesystem::path& dev_snd = "/dev/snd");
 
 class SpeechPlayer {
 public:

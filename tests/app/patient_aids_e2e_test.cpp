@@ -189,6 +189,18 @@ TEST(PatientAidsE2E, ReadAloudSpeaksHoldsTheLoopStopsOnTouchAndAPlusTimesOut) {
     EXPECT_EQ(sanitizer_report(log_text()), "");
 }
 
+// A box with no sound card is told from /dev/snd before SDL (and ALSA's noise) is asked.
+TEST(SpeechPlayer, APlaybackDeviceNodeIsWhatCountsAsASoundCard) {
+    TempDir dev("kiosk-dev-snd");
+    EXPECT_FALSE(has_playback_device(dev.path() / "missing")) << "no /dev/snd at all";
+    EXPECT_FALSE(has_playback_device(dev.path())) << "an empty /dev/snd";
+    dev.write("controlC0", "");
+    dev.write("pcmC0D0c", "");
+    EXPECT_FALSE(has_playback_device(dev.path())) << "a microphone only";
+    dev.write("pcmC0D0p", "");
+    EXPECT_TRUE(has_playback_device(dev.path()));
+}
+
 // The voice without a window: no usable driver means not available, with the reason for the log;
 // SDL's dummy driver plays (and discards) a real synthesis, which ends by itself or on stop().
 TEST(SpeechPlayer, NoDeviceSaysWhyAndADeviceSpeaksAndStops) {

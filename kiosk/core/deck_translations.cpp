@@ -50,8 +50,11 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
         // A translation is read with the sentences of its own language ({phone} hidden, etc.).
         const KioskConfig lang_config = localized(config, lang);
         for (const auto& [original, name] : by_original) {
+            // A named copy, not the binding itself: C++20 lambdas cannot capture structured bindings portably
+            // (g++ allows it, clang 14 used by the fuzz build does not).
+            const std::string& wanted = name;
             const auto file = std::find_if(files.begin(), files.end(),
-                                           [&name](const fs::path& p) { return p.filename().string() == name; });
+                                           [&wanted](const fs::path& p) { return p.filename().string() == wanted; });
             if (file == files.end()) continue;
             SlideParseResult parsed = parse_slide_file(*file, deck.folder, options.display_prefix + name, lang_config,
                                                        options.decode_picture);

@@ -170,9 +170,13 @@ TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
     ASSERT_TRUE(s.shot_when(dir / "staff-7-keypad-again.png", true)) << kiosk.log();
     s.type_pin("2468");
     s.tap(p.exit);
-    EXPECT_TRUE(contains_ignoring_case(s.ocr_until(dir / "staff-8-exit-armed.png", "Touch again"), "Touch again"))
-        << "the armed Exit says what to do";
+    // The second press must come within the 5 s the first one arms Exit for, as a person's would:
+    // the armed screen is kept now and read after, since OCR on a busy machine can take seconds.
+    fs::copy_file(s.dir.path() / "tap-last.png", dir / "staff-8-exit-armed.png", fs::copy_options::overwrite_existing);
     ASSERT_TRUE(kiosk.running()) << "one press of Exit must not end the kiosk";
-    s.tap(p.exit);
+    const kiosk::Rect e = p.exit;
+    ASSERT_TRUE(s.x.tap(e.x + e.w / 2, e.y + e.h / 2));
     EXPECT_EQ(kiosk.wait(5s), 0) << "Exit pressed twice ends the kiosk with code 0\n" << kiosk.log();
+    EXPECT_TRUE(contains_ignoring_case(ocr(dir / "staff-8-exit-armed.png"), "Touch again"))
+        << "the armed Exit says what to do";
 }

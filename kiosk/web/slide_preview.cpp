@@ -29,9 +29,9 @@ std::string SlidePreview::render(std::string_view name, std::string_view text, c
     const std::string key = parsed.slide->content_hash + "|" + std::to_string(w) + "x" + std::to_string(h) + "|" +
                             std::to_string(max_w) + "x" + std::to_string(max_h) + "|" + std::string(text);
     for (auto it = cache_.begin(); it != cache_.end(); ++it) {
-        if (it->first == key) {
+        if (it->key == key && it->config == config) {
             cache_.splice(cache_.begin(), cache_, it);
-            return cache_.front().second;
+            return cache_.front().png;
         }
     }
     if (!sdl_) {
@@ -51,7 +51,7 @@ std::string SlidePreview::render(std::string_view name, std::string_view text, c
     std::string png =
         surface_png(canvas.draw(slide, 0, 1, to_local(std::chrono::system_clock::now())), error, max_w, max_h);
     if (png.empty()) return {};
-    cache_.emplace_front(key, png);
+    cache_.push_front(Cached{key, config, png});
     if (cache_.size() > kCacheEntries) cache_.pop_back();
     return png;
 }

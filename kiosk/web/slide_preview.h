@@ -34,7 +34,14 @@ private:
     std::mutex mutex_;
     std::unique_ptr<SdlSession> sdl_;
     // Recent results by everything that decides the picture: thumbnails of unchanged slides are free.
-    std::list<std::pair<std::string, std::string>> cache_;
+    // The settings are part of it: a translation is drawn with its language's sentences, and an
+    // edit of kiosk.toml (the clinic's name, a colour) shows in the next preview.
+    struct Cached {
+        std::string key;
+        KioskConfig config;
+        std::string png;
+    };
+    std::list<Cached> cache_;
 };
 
 }  // namespace kiosk::web

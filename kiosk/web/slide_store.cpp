@@ -2,6 +2,7 @@
 
 #include "core/deck.h"
 #include "core/image_probe.h"
+#include "core/language_config.h"
 #include "core/picture_file.h"
 #include "core/slide_parser.h"
 #include "core/translations.h"
@@ -306,12 +307,16 @@ SlideText SlideStore::read(std::string_view name) const {
     return t;
 }
 
+KioskConfig SlideStore::config_for(std::string_view name) const {
+    return is_translation(name) ? localized(config_, translation_name(name)->language) : config_;
+}
+
 Diagnostics SlideStore::check(std::string_view name, std::string_view text) const {
     if (text.size() > kMaxSlideFileBytes) {
         return {{std::string(name), 0, Severity::Error, "the slide is too long",
                  "A slide is a title and a few sentences; shorten the text"}};
     }
-    return parse_slide_text(text, dir_, std::string(name), config_).diagnostics;
+    return parse_slide_text(text, dir_, std::string(name), config_for(name)).diagnostics;
 }
 
 SaveResult SlideStore::save(std::string_view name, std::string_view text, std::string_view expected_etag) {

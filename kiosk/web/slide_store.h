@@ -99,6 +99,9 @@ public:
 
     [[nodiscard]] const std::filesystem::path& folder() const { return dir_; }
     [[nodiscard]] const kiosk::KioskConfig& config() const { return config_; }
+    // The settings slide `name` is read and drawn with: a translation's are in its own language
+    // (the buttons and {phone} text of [text.es]), as the kiosk's loader reads it.
+    [[nodiscard]] kiosk::KioskConfig config_for(std::string_view name) const;
 
 private:
     std::filesystem::path dir_;

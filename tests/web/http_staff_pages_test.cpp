@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kToml = "[languages]\ndefault = \"en\"\nen = \"English\"\nes = \"Español\"\n";
+const char* kToml =
+    "[languages]\ndefault = \"en\"\nen = \"English\"\nes = \"Español\"\n"
+    "[text.es]\nbutton_label = \"¿Le interesa? Toque aquí\"\n";
 
 std::string html_unescape(std::string s) {
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"&quot;", "\""},
@@ -141,6 +143,23 @@ TEST(StaffSite, TranslationsAreListedUnderTheirSlideAndMoveWithIt) {
     EXPECT_EQ(site.post("/slides/move", {{"name", "020-back.md"}, {"step", "1"}}).status, 303);
     EXPECT_EQ(read_file(site.slides() / "030-back.es.md"), kBilingual.at("010-back.es.md"));
     EXPECT_EQ(site.post("/slides/move", {{"name", "020-sleep.md"}, {"place", "x"}}).status, 400);
+}
+
+// The same typed text previewed as the English slide and as its Spanish translation: the
+// translation is drawn with [text.es] (its own button sentence), as the kiosk shows it.
+TEST(StaffSite, ATranslationIsPreviewedInItsOwnLanguage) {
+    StaffSite site(kBilingual);
+    const std::string raw = "# Same words\n\nIn both files.\n";
+    const auto preview_of = [&site, &raw](const std::string& name) {
+        const HttpReply r = site.post("/slide/preview", {{"name", name}, {"raw", raw}});
+        EXPECT_EQ(r.status, 200) << name << ": " << r.body.substr(0, 200);
+        EXPECT_EQ(r.header("content-type"), "image/png") << name;
+        return r.body;
+    };
+    const std::string english = preview_of("010-back.md");
+    const std::string spanish = preview_of("010-back.es.md");
+    EXPECT_FALSE(english.empty());
+    EXPECT_TRUE(english != spanish) << "the same text, drawn with [text.es]'s button sentence";
 }
 
 TEST(StaffSite, RemoveAndRestoreTakeTheTranslationAlong) {

@@ -262,7 +262,8 @@ void register_edit_page(Router& router, const std::shared_ptr<PagesState>& state
         const std::string text = typed ? posted_text(request, stored) : stored.text;
         const auto [w, h] = state->screen_size();
         std::string error;
-        std::string png = state->preview().render(name, text, store.folder(), store.config_for(name), w, h, error);
+        std::string png = state->preview().render(name, text, store.folder(), store.config_for(name),
+                                                  store.is_last_slide(name), w, h, error);
         if (png.empty()) return Response::text(error, 422);
         return Response::png(std::move(png));
     };

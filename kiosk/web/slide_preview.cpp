@@ -16,7 +16,8 @@ SlidePreview::SlidePreview() = default;
 SlidePreview::~SlidePreview() = default;
 
 std::string SlidePreview::render(std::string_view name, std::string_view text, const std::filesystem::path& slides_dir,
-                                 const KioskConfig& config, int w, int h, std::string& error, int max_w, int max_h) {
+                                 const KioskConfig& config, bool last, int w, int h, std::string& error, int max_w,
+                                 int max_h) {
     const std::lock_guard lock(mutex_);
     SlideParseResult parsed =
         parse_slide_text(text, slides_dir, std::string(name), config, picture_decoder_for_screen(w, h));
@@ -26,7 +27,8 @@ std::string SlidePreview::render(std::string_view name, std::string_view text, c
         }
         return {};
     }
-    const std::string key = parsed.slide->content_hash + "|" + std::to_string(w) + "x" + std::to_string(h) + "|" +
+    if (last && parsed.slide->takes_call_to_action_when_last()) parsed.slide->call_to_action = true;
+    const std::string key = std::string(parsed.slide->call_to_action ? "cta|" : "|") + parsed.slide->content_hash + "|" + std::to_string(w) + "x" + std::to_string(h) + "|" +
                             std::to_string(max_w) + "x" + std::to_string(max_h) + "|" + std::string(text);
     for (auto it = cache_.begin(); it != cache_.end(); ++it) {
         if (it->key == key && it->config == config) {

@@ -311,6 +311,15 @@ KioskConfig SlideStore::config_for(std::string_view name) const {
     return is_translation(name) ? localized(config_, translation_name(name)->language) : config_;
 }
 
+bool SlideStore::is_last_slide(std::string_view name) const {
+    const std::string original = is_translation(name) ? translation_name(name)->original : std::string(name);
+    std::string last;
+    for (const std::string& n : FolderIo(dir_).files()) {
+        if (is_slide_name(n) && ends_with(n, ".md") && !is_translation(n)) last = n;  // sorted: play order
+    }
+    return !last.empty() && last == original;
+}
+
 Diagnostics SlideStore::check(std::string_view name, std::string_view text) const {
     if (text.size() > kMaxSlideFileBytes) {
         return {{std::string(name), 0, Severity::Error, "the slide is too long",

@@ -102,6 +102,9 @@ public:
     // The settings slide `name` is read and drawn with: a translation's are in its own language
     // (the buttons and {phone} text of [text.es]), as the kiosk's loader reads it.
     [[nodiscard]] kiosk::KioskConfig config_for(std::string_view name) const;
+    // True when `name` (or, for a translation, its original) is the last slide the kiosk plays, the
+    // one that gets the clinic's number unless it declines or has a picture.
+    [[nodiscard]] bool is_last_slide(std::string_view name) const;
 
 private:
     std::filesystem::path dir_;

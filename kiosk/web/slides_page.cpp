@@ -144,7 +144,8 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         if (!t.error.empty()) return Response::text(t.error + "\n", 404);
         const auto [w, h] = state->screen_size();
         std::string error;
-        std::string png = state->preview().render(name, t.text, store.folder(), store.config_for(name), w, h, error, 320, 180);
+        std::string png = state->preview().render(name, t.text, store.folder(), store.config_for(name),
+                                                  store.is_last_slide(name), w, h, error, 320, 180);
         if (png.empty()) return Response::text(error, 422);
         return Response::png(std::move(png));
     });

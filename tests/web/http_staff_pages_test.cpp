@@ -86,6 +86,13 @@ public:
         c.body = form_encode(fields);
         return http(server->port, c);
     }
+    // The preview PNG of `raw` typed as the text of slide `name` (never saved).
+    std::string preview(const std::string& name, const std::string& raw) const {
+        const HttpReply r = post("/slide/preview", {{"name", name}, {"raw", raw}});
+        EXPECT_EQ(r.status, 200) << name << ": " << r.body.substr(0, 200);
+        EXPECT_EQ(r.header("content-type"), "image/png") << name;
+        return r.body;
+    }
     [[nodiscard]] fs::path slides() const { return tmp.path() / "slides"; }
     [[nodiscard]] Deck deck() const {
         const KioskConfig config = load_config(tmp.path() / "kiosk.toml").config;
@@ -150,16 +157,23 @@ TEST(StaffSite, TranslationsAreListedUnderTheirSlideAndMoveWithIt) {
 TEST(StaffSite, ATranslationIsPreviewedInItsOwnLanguage) {
     StaffSite site(kBilingual);
     const std::string raw = "# Same words\n\nIn both files.\n";
-    const auto preview_of = [&site, &raw](const std::string& name) {
-        const HttpReply r = site.post("/slide/preview", {{"name", name}, {"raw", raw}});
-        EXPECT_EQ(r.status, 200) << name << ": " << r.body.substr(0, 200);
-        EXPECT_EQ(r.header("content-type"), "image/png") << name;
-        return r.body;
-    };
-    const std::string english = preview_of("010-back.md");
-    const std::string spanish = preview_of("010-back.es.md");
+    const std::string english = site.preview("010-back.md", raw);
+    const std::string spanish = site.preview("010-back.es.md", raw);
     EXPECT_FALSE(english.empty());
     EXPECT_TRUE(english != spanish) << "the same text, drawn with [text.es]'s button sentence";
+}
+
+// The kiosk gives its last slide the clinic's number and QR code when it has no picture: the
+// preview of that slide shows them too, and not once it says call_to_action = false.
+TEST(StaffSite, TheLastSlidesPreviewShowsTheNumberTheKioskGivesIt) {
+    StaffSite site({{"010-first.md", "# First\n\nWords.\n"}, {"020-last.md", "# Last\n\nWords.\n"}});
+    ASSERT_TRUE(site.deck().slides.back()->call_to_action) << "the kiosk's own loader gives it the number";
+    const std::string raw = "# Same words\n\nOn both slides.\n";
+    const std::string last = site.preview("020-last.md", raw);
+    EXPECT_TRUE(last != site.preview("010-first.md", raw)) << "the last one has the number and code";
+    EXPECT_TRUE(last != site.preview("020-last.md", "+++\ncall_to_action = false\n+++\n" + raw))
+        << "declined: no number";
+    EXPECT_EQ(site.get("/slide/thumb?name=020-last.md").status, 200);
 }
 
 TEST(StaffSite, RemoveAndRestoreTakeTheTranslationAlong) {

@@ -106,9 +106,10 @@ std::string edit_body(const Request& request, const EditView& v) {
     body += input(v, "duration", "Seconds on screen", f.duration,
                   "type=\"text\" inputmode=\"numeric\" placeholder=\"by reading time\"",
                   "Leave empty and the kiosk takes the time it needs to read the slide.");
-    body += input(v, "say", "Read aloud says", f.say, "type=\"text\" maxlength=\"2000\" placeholder=\"the title and text\"",
-                  "Leave empty and Read aloud reads the title and text. Write the words out here when the voice "
-                  "says one wrong (the clinic's name, for example).");
+    body +=
+        input(v, "say", "Read aloud says", f.say, "type=\"text\" maxlength=\"2000\" placeholder=\"the title and text\"",
+              "Leave empty and Read aloud reads the title and text. Write the words out here when the voice "
+              "says one wrong (the clinic's name, for example).");
     body += select(v, "call_to_action", "Phone number and QR code", f.call_to_action,
                    {{"", "automatic: on the last slide if it has no picture"},
                     {"true", "yes: show them in place of the picture"},

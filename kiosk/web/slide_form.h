@@ -10,15 +10,15 @@
 namespace kiosk::web {
 
 struct SlideFields {
-    std::string title;        // the "# " heading, without the "# "
-    std::string text;         // the Markdown below the title
-    std::string picture;      // image = "art/x.svg" (empty: none)
-    std::string layout;       // image-left, image-right, image-top, text-only, image-only (empty: default)
-    std::string duration;     // seconds as written (empty: reading time decides)
-    std::string from, until;  // [show] dates, YYYY-MM-DD (empty: no limit)
-    std::string days;         // [show] days as "mon tue wed" (empty: every day)
-    std::string hours;        // [show] hours, "08:00-12:00" (empty: all day)
-    std::string say;          // say = "...": what Read aloud speaks instead of the text (empty: the text)
+    std::string title;           // the "# " heading, without the "# "
+    std::string text;            // the Markdown below the title
+    std::string picture;         // image = "art/x.svg" (empty: none)
+    std::string layout;          // image-left, image-right, image-top, text-only, image-only (empty: default)
+    std::string duration;        // seconds as written (empty: reading time decides)
+    std::string from, until;     // [show] dates, YYYY-MM-DD (empty: no limit)
+    std::string days;            // [show] days as "mon tue wed" (empty: every day)
+    std::string hours;           // [show] hours, "08:00-12:00" (empty: all day)
+    std::string say;             // say = "...": what Read aloud speaks instead of the text (empty: the text)
     std::string call_to_action;  // "true", "false" or "" (not written: the last picture-less slide has it)
 };
 

@@ -28,8 +28,9 @@ std::string SlidePreview::render(std::string_view name, std::string_view text, c
         return {};
     }
     if (last && parsed.slide->takes_call_to_action_when_last()) parsed.slide->call_to_action = true;
-    const std::string key = std::string(parsed.slide->call_to_action ? "cta|" : "|") + parsed.slide->content_hash + "|" + std::to_string(w) + "x" + std::to_string(h) + "|" +
-                            std::to_string(max_w) + "x" + std::to_string(max_h) + "|" + std::string(text);
+    const std::string key = std::string(parsed.slide->call_to_action ? "cta|" : "|") + parsed.slide->content_hash +
+                            "|" + std::to_string(w) + "x" + std::to_string(h) + "|" + std::to_string(max_w) + "x" +
+                            std::to_string(max_h) + "|" + std::string(text);
     for (auto it = cache_.begin(); it != cache_.end(); ++it) {
         if (it->key == key && it->config == config) {
             cache_.splice(cache_.begin(), cache_, it);

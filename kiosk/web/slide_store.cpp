@@ -407,7 +407,8 @@ SaveResult SlideStore::restore(std::string_view name) {
     std::string target(name);
     if (!free_with(io, "", target, translations)) target = numbered(last_number(io) + 10, unnumbered(name));
     std::string error;
-    if (!rename_with(io, kRemovedFolder, name, "", target, translations, error)) return failed("Not restored: " + error);
+    if (!rename_with(io, kRemovedFolder, name, "", target, translations, error))
+        return failed("Not restored: " + error);
     return done(target, "Restored " + target + ".");
 }
 
@@ -484,14 +485,15 @@ void SlideStore::finish_interrupted_reorder() {
     // Hidden names: FolderIo::files lists them, is_slide_name does not accept them.
     for (const std::string& n : io.files()) {
         if (n.rfind(kReorderPrefix, 0) != 0 || !ends_with(n, kReorderSuffix)) continue;
-        const std::string to = n.substr(kReorderPrefix.size(), n.size() - kReorderPrefix.size() - kReorderSuffix.size());
+        const std::string to =
+            n.substr(kReorderPrefix.size(), n.size() - kReorderPrefix.size() - kReorderSuffix.size());
         if (!is_slide_name(to)) continue;
         std::string error;
         if (io.rename(n, to, error)) continue;
         // Its name was taken meanwhile: it goes to the end of the order rather than stay hidden.
         const bool off = ends_with(to, kOffSuffix);
-        (void)io.rename(n, numbered(last_number(io) + 10, unnumbered(base_name(to))) + (off ? std::string(kOffSuffix) : ""),
-                        error);
+        (void)io.rename(
+            n, numbered(last_number(io) + 10, unnumbered(base_name(to))) + (off ? std::string(kOffSuffix) : ""), error);
     }
 }
 

@@ -150,20 +150,23 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         return Response::png(std::move(png));
     });
 
-    router.get("/screen.png", [state](const Request&) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
-        if (!a.ok) return Response::text(a.error + "\n", 503);
-        state->saw_screenshot(a.bytes);
-        return Response::png(a.bytes);
-    }, Waits::Kiosk);
+    router.get(
+        "/screen.png",
+        [state](const Request&) {
+            const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
+            if (!a.ok) return Response::text(a.error + "\n", 503);
+            state->saw_screenshot(a.bytes);
+            return Response::png(a.bytes);
+        },
+        Waits::Kiosk);
 
     // ↑/↓ send step = -1/+1; the place list sends place = 1..n.
     router.post("/slides/move", [state](const Request& request) {
         const std::string name = form_value(request, "name");
         if (request.form.count("place")) {
             const std::string place = form_value(request, "place");
-            const bool number = !place.empty() && place.size() < 6 &&
-                                place.find_first_not_of("0123456789") == std::string::npos;
+            const bool number =
+                !place.empty() && place.size() < 6 && place.find_first_not_of("0123456789") == std::string::npos;
             if (!number) return list_page(*state, request, "Choose a place from the list.", 400);
             return after(*state, request, state->store().move_to(name, std::stoi(place)), "moved");
         }
@@ -221,12 +224,15 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
     };
     router.get("/printer", [printer_page](const Request& request) { return printer_page(request, "", true, 200); });
     // The running kiosk prints (one process owns the printer); this waits for the printer's answer.
-    router.post("/printer/test", [state, printer_page](const Request& request) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
-        if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
-        const bool printed = a.bytes.rfind("printed", 0) == 0;
-        return printer_page(request, "Test print: " + a.bytes, printed, 200);
-    }, Waits::Kiosk);
+    router.post(
+        "/printer/test",
+        [state, printer_page](const Request& request) {
+            const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
+            if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
+            const bool printed = a.bytes.rfind("printed", 0) == 0;
+            return printer_page(request, "Test print: " + a.bytes, printed, 200);
+        },
+        Waits::Kiosk);
 }
 
 }  // namespace kiosk::web

@@ -26,7 +26,8 @@ std::string html_unescape(std::string s) {
                                    {"&lt;", "<"},
                                    {"&gt;", ">"},
                                    {"&amp;", "&"}}) {
-        for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+        for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size())
+            s.replace(at, from.size(), to);
     }
     return s;
 }
@@ -70,19 +71,25 @@ public:
         EXPECT_FALSE(csrf.empty()) << "logged in and the list carries the session's token";
     }
 
-    HttpReply get(const std::string& path) const {
+    // As a browser of this session (or of `other`, logged in from `source`) would send it.
+    HttpReply get(const std::string& path, const std::string& other = "",
+                  const std::string& source = "127.0.0.1") const {
         HttpCall c;
         c.path = path;
-        c.cookie = session;
+        c.cookie = other.empty() ? session : other;
+        c.source = source;
         return http(server->port, c);
     }
-    HttpReply post(const std::string& path, std::map<std::string, std::string> fields) const {
-        fields["csrf"] = csrf;
+    // The fields keep a csrf they carry (a form read off another session's page); others get ours.
+    HttpReply post(const std::string& path, std::map<std::string, std::string> fields, const std::string& other = "",
+                   const std::string& source = "127.0.0.1") const {
+        fields.try_emplace("csrf", csrf);
         HttpCall c;
         c.method = "POST";
         c.path = path;
-        c.cookie = session;
+        c.cookie = other.empty() ? session : other;
         c.origin = "same";
+        c.source = source;
         c.body = form_encode(fields);
         return http(server->port, c);
     }
@@ -182,7 +189,8 @@ TEST(StaffSite, RemoveAndRestoreTakeTheTranslationAlong) {
     EXPECT_FALSE(fs::exists(site.slides() / "020-sleep.es.md")) << "no orphaned translation is left playing";
     EXPECT_TRUE(fs::exists(site.slides() / "removed" / "020-sleep.es.md"));
     const HttpReply removed = site.get("/removed");
-    EXPECT_EQ(count_of(removed.body, "action=\"/removed/restore\""), 1u) << "one line for the slide and its translation";
+    EXPECT_EQ(count_of(removed.body, "action=\"/removed/restore\""), 1u)
+        << "one line for the slide and its translation";
     EXPECT_EQ(site.post("/removed/restore", {{"name", "020-sleep.md"}}).status, 303);
     EXPECT_EQ(read_file(site.slides() / "020-sleep.es.md"), kBilingual.at("020-sleep.es.md"));
     EXPECT_EQ(site.deck().translations.at("es").count("020-sleep.md"), 1u);
@@ -281,24 +289,13 @@ TEST(StaffSite, TheSecondOfTwoEditorsIsToldToReloadNotSilentlyOverwritten) {
     const std::string other = desk.server->login("127.0.0.2");
     ASSERT_FALSE(other.empty());
     auto mine = form_fields(desk.get("/slide?name=020-sleep.md").body, "/slide/save");
-    HttpCall open;
-    open.path = "/slide?name=020-sleep.md";
-    open.cookie = other;
-    open.source = "127.0.0.2";
-    auto theirs = form_fields(http(desk.server->port, open).body, "/slide/save");
+    auto theirs = form_fields(desk.get("/slide?name=020-sleep.md", other, "127.0.0.2").body, "/slide/save");
     ASSERT_EQ(mine.at("etag"), theirs.at("etag"));
 
     mine["title"] = "Sleep well";
     EXPECT_EQ(desk.post("/slide/save", mine).status, 303);
     theirs["title"] = "Sleep better";
-    HttpCall save;
-    save.method = "POST";
-    save.path = "/slide/save";
-    save.cookie = other;
-    save.origin = "same";
-    save.source = "127.0.0.2";
-    save.body = form_encode(theirs);
-    const HttpReply refused = http(desk.server->port, save);
+    const HttpReply refused = desk.post("/slide/save", theirs, other, "127.0.0.2");
     EXPECT_EQ(refused.status, 409);
     EXPECT_NE(refused.body.find("changed by someone else"), std::string::npos) << refused.body;
     EXPECT_NE(refused.body.find("Sleep better"), std::string::npos) << "the refused page keeps what they typed";

@@ -391,10 +391,12 @@ SaveResult SlideStore::remove(std::string_view name) {
     std::string error;
     if (!io.make_folder(kRemovedFolder, error)) return failed(error);
     const std::vector<std::string> translations = translations_of(io.files(), name);
+    // A switched-off slide keeps its ".off" in removed/, so a restore brings it back switched off.
+    const std::string off = ends_with(name, kOffSuffix) ? std::string(kOffSuffix) : "";
     const std::string b = base_name(name);
-    std::string target = b;
+    std::string target = b + off;
     for (int i = 2; !free_with(io, kRemovedFolder, target, translations); ++i) {
-        target = b.substr(0, b.size() - 3) + "-" + std::to_string(i) + ".md";
+        target = b.substr(0, b.size() - 3) + "-" + std::to_string(i) + ".md" + off;
     }
     if (!rename_with(io, "", name, kRemovedFolder, target, translations, error)) return failed("Not removed: " + error);
     return done(target, "Removed " + std::string(name) + "; it can be restored.");

@@ -196,6 +196,17 @@ TEST(StaffSite, RemoveAndRestoreTakeTheTranslationAlong) {
     EXPECT_EQ(site.deck().translations.at("es").count("020-sleep.md"), 1u);
 }
 
+// A slide staff had switched off comes back from Removed switched off, not on the screen.
+TEST(StaffSite, ASwitchedOffSlideIsRestoredSwitchedOff) {
+    StaffSite site(kBilingual);
+    EXPECT_EQ(site.post("/slides/off", {{"name", "020-sleep.md"}}).status, 303);
+    EXPECT_EQ(site.post("/slides/remove", {{"name", "020-sleep.md.off"}}).status, 303);
+    EXPECT_EQ(site.post("/removed/restore", {{"name", "020-sleep.md.off"}}).status, 303);
+    EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.md.off"));
+    EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.es.md")) << "its translation is back beside it";
+    EXPECT_EQ(slide_names(site.deck()), (std::vector<std::string>{"010-back.md", "030-call.md"}));
+}
+
 TEST(StaffSite, AReorderCutShortIsFinishedWhenThePageStarts) {
     // As a reorder leaves the folder when the service is stopped between its two steps: the slide
     // under a hidden name that says where it was going.

@@ -91,3 +91,12 @@ document.addEventListener("DOMContentLoaded", () => {
     if (document.visibilityState === "visible") screen.src = "/screen.png?t=" + Date.now();
   }, 5000);
 });
+
+// <select data-autosubmit> (the slide list's "Place"): choosing a place moves the slide at once; the
+// form's Move button is only shown without script.
+document.addEventListener("DOMContentLoaded", () => {
+  document.documentElement.classList.add("js");
+  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
+    select.addEventListener("change", () => select.form.submit());
+  });
+});

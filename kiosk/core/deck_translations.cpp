@@ -94,7 +94,7 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
     // The article ends "call ... today": the last slide carries the number, unless it declines or has a
     // picture of its own (staff who put a picture there see it, never a QR code in its place; they
     // write call_to_action = true to have the number instead, as the bundled deck does).
-    if (!deck.slides.empty() && !deck.slides.back()->call_to_action_declined && !deck.slides.back()->image) {
+    if (!deck.slides.empty() && deck.slides.back()->takes_call_to_action_when_last()) {
         auto& last = deck.slides.back();
         last = with_call_to_action(last);
         for (auto& [lang, by_original] : deck.translations) {

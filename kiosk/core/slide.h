@@ -42,6 +42,9 @@ struct Slide {
     // when that slide has no picture and does not say `call_to_action = false`.
     bool call_to_action = false;
     bool call_to_action_declined = false;
+    // The deck's last slide gets the call to action unless it declines or has a picture of its own
+    // (staff who put a picture there see it, never a QR code in its place).
+    [[nodiscard]] bool takes_call_to_action_when_last() const { return !call_to_action_declined && !image; }
     std::string say;               // Read aloud speaks this instead of title + text when set
     Diagnostics warnings;          // usable but worth telling staff about
     std::string content_hash;      // changes whenever the file or its image changes

@@ -42,6 +42,26 @@ std::string input(const EditView& v, const char* field, const char* label, const
     return out + messages_for(v, field) + "</div>";
 }
 
+// A choice among `options` (value, label). A value the form has no choice for stays selected "as
+// written", so saving other fields never changes it behind staff's back (its message shows beside it).
+std::string select(const EditView& v, const char* field, const char* label, const std::string& value,
+                   const std::vector<std::pair<std::string, std::string>>& options, const char* help = "") {
+    std::string out = "<div class=\"field\"><label for=\"f-" + std::string(field) + "\">" + label +
+                      "</label><select id=\"f-" + field + "\" name=\"" + field + "\">";
+    bool known = false;
+    for (const auto& [option, text] : options) {
+        known = known || option == value;
+        out += "<option value=\"" + html_escape(option) + "\"" + (option == value ? " selected" : "") + ">" +
+               html_escape(text) + "</option>";
+    }
+    if (!known) {
+        out += "<option value=\"" + html_escape(value) + "\" selected>as written: " + html_escape(value) + "</option>";
+    }
+    out += "</select>";
+    if (*help) out += "<p class=\"help\">" + std::string(help) + "</p>";
+    return out + messages_for(v, field) + "</div>";
+}
+
 std::string edit_body(const Request& request, const EditView& v) {
     const SlideFields& f = v.fields;
     std::string body;
@@ -76,15 +96,25 @@ std::string edit_body(const Request& request, const EditView& v) {
             messages_for(v, "text") + "</div>";
     body += input(v, "picture", "Picture", f.picture, "type=\"text\" placeholder=\"art/name.svg\"",
                   "A file in the slides folder; upload a new one below.");
-    body += "<div class=\"field\"><label for=\"f-layout\">Layout</label><select id=\"f-layout\" name=\"layout\">";
-    for (const char* l : {"", "image-right", "image-left", "image-top", "text-only", "image-only"}) {
-        body += "<option value=\"" + std::string(l) + "\"" + (f.layout == l ? " selected" : "") + ">" +
-                (*l ? l : "standard (picture on the right)") + "</option>";
-    }
-    body += "</select>" + messages_for(v, "layout") + "</div>";
+    body += select(v, "layout", "Layout", f.layout,
+                   {{"", "standard (picture on the right)"},
+                    {"image-right", "image-right"},
+                    {"image-left", "image-left"},
+                    {"image-top", "image-top"},
+                    {"text-only", "text-only"},
+                    {"image-only", "image-only"}});
     body += input(v, "duration", "Seconds on screen", f.duration,
                   "type=\"text\" inputmode=\"numeric\" placeholder=\"by reading time\"",
                   "Leave empty and the kiosk takes the time it needs to read the slide.");
+    body +=
+        input(v, "say", "Read aloud says", f.say, "type=\"text\" maxlength=\"2000\" placeholder=\"the title and text\"",
+              "Leave empty and Read aloud reads the title and text. Write the words out here when the voice "
+              "says one wrong (the clinic's name, for example).");
+    body += select(v, "call_to_action", "Phone number and QR code", f.call_to_action,
+                   {{"", "automatic: on the last slide if it has no picture"},
+                    {"true", "yes: show them in place of the picture"},
+                    {"false", "no: never on this slide"}},
+                   "The clinic's number in large digits and a code a phone can scan to call it.");
     body += "<fieldset><legend>When it shows (leave empty for always)</legend>";
     body += input(v, "from", "From", f.from, "type=\"date\"");
     body += input(v, "until", "Until", f.until, "type=\"date\"");
@@ -233,7 +263,8 @@ void register_edit_page(Router& router, const std::shared_ptr<PagesState>& state
         const std::string text = typed ? posted_text(request, stored) : stored.text;
         const auto [w, h] = state->screen_size();
         std::string error;
-        std::string png = state->preview().render(name, text, store.folder(), store.config(), w, h, error);
+        std::string png = state->preview().render(name, text, store.folder(), store.config_for(name),
+                                                  store.is_last_slide(name), w, h, error);
         if (png.empty()) return Response::text(error, 422);
         return Response::png(std::move(png));
     };

@@ -13,10 +13,14 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdarg>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 namespace kiosk::web {
 
@@ -73,6 +77,64 @@ struct PendingRequest {
     }
 };
 
+// The connections open now and when their current request began, for the time caps. libmicrohttpd's
+// own timeout counts only silence, so a client that trickles a byte every few seconds would keep
+// its connection thread for ever: the watchdog shuts down the socket of a request over its cap, and
+// libmicrohttpd then closes the connection as if the client had hung up. A socket is only touched
+// under the lock and only while libmicrohttpd still has it open (it tells us before it closes it).
+class RequestClock {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    void opened(MHD_Connection* c, MHD_socket fd, std::string client) {
+        const std::lock_guard lock(mutex_);
+        open_[c] = Entry{fd, Clock::now(), false, false, std::move(client)};
+    }
+    void closed(MHD_Connection* c) {
+        const std::lock_guard lock(mutex_);
+        open_.erase(c);
+    }
+    void headers_in(MHD_Connection* c) {
+        const std::lock_guard lock(mutex_);
+        if (const auto it = open_.find(c); it != open_.end()) it->second.headers_in = true;
+    }
+    // The answer is sent: the next request on this connection starts its own clock.
+    void answered(MHD_Connection* c) {
+        const std::lock_guard lock(mutex_);
+        if (const auto it = open_.find(c); it != open_.end()) {
+            it->second.started = Clock::now();
+            it->second.headers_in = false;
+        }
+    }
+    // Shuts down every request over its cap; returns a line for the log about each.
+    std::vector<std::string> cut_overdue(std::chrono::seconds header_cap, std::chrono::seconds request_cap) {
+        std::vector<std::string> cut;
+        const auto now = Clock::now();
+        const std::lock_guard lock(mutex_);
+        for (auto& [connection, e] : open_) {
+            const auto cap = e.headers_in ? request_cap : header_cap;
+            if (e.cut || now - e.started <= cap) continue;
+            ::shutdown(e.fd, SHUT_RDWR);
+            e.cut = true;
+            cut.push_back("closed a connection from " + e.client + ": its " +
+                          (e.headers_in ? "request" : "request line and headers") + " took over " +
+                          std::to_string(cap.count()) + " s");
+        }
+        return cut;
+    }
+
+private:
+    struct Entry {
+        MHD_socket fd;
+        Clock::time_point started;
+        bool headers_in = false;
+        bool cut = false;
+        std::string client;
+    };
+    std::mutex mutex_;
+    std::map<MHD_Connection*, Entry> open_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -84,6 +146,11 @@ struct HttpServer::Impl {
     std::mutex log_mutex;
     std::mutex handler_mutex;  // handlers run one at a time (the pages share files, not locks)
     std::atomic<std::size_t> buffered{0};
+    RequestClock clock;
+    std::mutex watchdog_mutex;
+    std::condition_variable watchdog_wake;
+    bool stopping = false;  // under watchdog_mutex
+    std::thread watchdog;
 
     Impl(Router r, ServerOptions o)
         : router(std::move(r)), options(std::move(o)), sessions(options.session_idle), throttle(options.throttle) {}
@@ -299,6 +366,7 @@ struct HttpServer::Impl {
         Impl& self = *static_cast<Impl*>(cls);
         auto* p = static_cast<PendingRequest*>(*con_cls);
         if (!p) {
+            self.clock.headers_in(c);
             p = new PendingRequest;
             p->server = &self;
             *con_cls = p;
@@ -343,12 +411,45 @@ struct HttpServer::Impl {
         return MHD_YES;
     }
 
-    static void on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode) {
+    static void on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode) {
+        static_cast<Impl*>(cls)->clock.answered(c);
         auto* p = static_cast<PendingRequest*>(*con_cls);
         if (!p) return;
         static_cast<Impl*>(cls)->buffered.fetch_sub(p->buffered_bytes);
         delete p;
         *con_cls = nullptr;
+    }
+
+    static void on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
+        Impl& self = *static_cast<Impl*>(cls);
+        if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+            self.clock.closed(c);
+            return;
+        }
+        const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (info) self.clock.opened(c, info->connect_fd, client_address(c));
+    }
+
+    // Four times a second: requests over their time cap are cut off (see RequestClock).
+    void run_watchdog() {
+        const std::chrono::seconds header_cap(options.limits.header_timeout_seconds);
+        const std::chrono::seconds request_cap(options.limits.request_timeout_seconds);
+        std::unique_lock lock(watchdog_mutex);
+        while (!watchdog_wake.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping; })) {
+            lock.unlock();
+            for (const std::string& line : clock.cut_overdue(header_cap, request_cap)) log(line);
+            lock.lock();
+        }
+    }
+
+    void stop_watchdog() {
+        if (!watchdog.joinable()) return;
+        {
+            const std::lock_guard lock(watchdog_mutex);
+            stopping = true;
+        }
+        watchdog_wake.notify_all();
+        watchdog.join();
     }
 
     __attribute__((format(printf, 2, 0))) static void on_mhd_log(void* cls, const char* format, va_list args) {
@@ -401,6 +502,7 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
                                     MHD_OPTION_CONNECTION_TIMEOUT, o.limits.idle_timeout_seconds,         //
                                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, o.limits.header_memory_bytes,     //
                                     MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, impl.get(),         //
+                                    MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, impl.get(),       //
                                     MHD_OPTION_ARRAY, tls_options,                                        //
                                     MHD_OPTION_END);
     if (!impl->daemon) {
@@ -411,6 +513,8 @@ std::unique_ptr<HttpServer> HttpServer::start(Router router, ServerOptions optio
         }
         return nullptr;
     }
+    Impl* self = impl.get();
+    impl->watchdog = std::thread([self] { self->run_watchdog(); });
     std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
     server->impl_->log(std::string("serving on ") + (tls ? "https://" : "http://") +
                        (o.ipv6 ? "[" + o.host + "]" : o.host) + ":" + std::to_string(server->port()));
@@ -428,7 +532,9 @@ bool HttpServer::tls() const {
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpServer::~HttpServer() {
-    if (impl_ && impl_->daemon) MHD_stop_daemon(impl_->daemon);
+    if (!impl_) return;
+    impl_->stop_watchdog();  // first: it must not touch a socket the daemon is closing
+    if (impl_->daemon) MHD_stop_daemon(impl_->daemon);
 }
 
 }  // namespace kiosk::web

@@ -4,7 +4,7 @@
 // connection limits, and 404/405. It owns login (password check, throttling), logout and the two
 // static files, and adds the security headers to every answer. Handlers run one at a time (so the
 // pages need no locking of their own) but only after their request is fully read: a slow client
-// holds its own connection thread, never the handlers.
+// holds its own connection thread, never the handlers, and only until the time caps cut it off.
 #pragma once
 
 #include "web/http_message.h"
@@ -29,6 +29,11 @@ struct ServerLimits {
     unsigned max_connections = 32;
     unsigned max_connections_per_ip = 8;
     unsigned idle_timeout_seconds = 15;  // a connection silent this long is closed
+    // A client that sends a byte now and then is never idle, so two caps on the clock as well: the
+    // request line and headers (a browser sends them in one packet) from the connection's start or
+    // its last answer, and the whole request with its body and answer (a 32 MB upload at ~1 Mbit/s).
+    unsigned header_timeout_seconds = 10;
+    unsigned request_timeout_seconds = 300;
 };
 
 struct ServerOptions {

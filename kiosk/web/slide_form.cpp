@@ -36,12 +36,27 @@ std::string key_of(std::string_view line) {
     return eq == std::string::npos ? "" : trim(std::string_view(t).substr(0, eq));
 }
 
+// The value of a "key = value" line as the form shows it: a TOML string without its quotes and
+// with \" and \\ undone (so a say = "..." with quotes in it reads whole), anything else as written
+// without a trailing # note.
 std::string value_of(std::string_view line) {
     const auto eq = line.find('=');
     std::string v = trim(line.substr(eq + 1));
-    if (v.size() >= 2 && v.front() == '"') {
-        const auto close = v.find('"', 1);
+    if (v.size() >= 2 && v.front() == '\'') {
+        const auto close = v.find('\'', 1);
         return close == std::string::npos ? v.substr(1) : v.substr(1, close - 1);
+    }
+    if (v.size() >= 2 && v.front() == '"') {
+        std::string out;
+        for (std::size_t i = 1; i < v.size() && v[i] != '"'; ++i) {
+            if (v[i] == '\\' && i + 1 < v.size()) {
+                const char e = v[++i];
+                out += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+                continue;
+            }
+            out += v[i];
+        }
+        return out;
     }
     if (const auto hash = v.find(" #"); hash != std::string::npos) v = trim(std::string_view(v).substr(0, hash));
     return v;
@@ -156,6 +171,10 @@ SlideFields fields_from_text(std::string_view text) {
                 f.layout = v;
             else if (key == "duration")
                 f.duration = v;
+            else if (key == "say")
+                f.say = v;
+            else if (key == "call_to_action")
+                f.call_to_action = v;
         } else if (l.section == "show") {
             if (key == "from")
                 f.from = v;
@@ -192,15 +211,24 @@ SlideFields fields_from_text(std::string_view text) {
 
 std::string text_from_fields(std::string_view original, const SlideFields& f) {
     const SlideParts parts = split_slide(original);
+    const SlideFields before = fields_from_text(original);
     std::vector<FrontLine> lines = front_lines(parts.front_matter);
-    set_key(lines, "", "image", f.picture.empty() ? "" : quoted(trim(f.picture)));
-    set_key(lines, "", "layout", f.layout.empty() ? "" : quoted(trim(f.layout)));
+    // Only a field staff changed rewrites its line: the rest stays byte for byte as it was written.
+    const auto change = [&lines](const std::string& now, const std::string& was, const char* section, const char* key,
+                                 const std::string& toml_value) {
+        if (now != was) set_key(lines, section, key, toml_value);
+    };
+    change(f.picture, before.picture, "", "image", trim(f.picture).empty() ? "" : quoted(trim(f.picture)));
+    change(f.layout, before.layout, "", "layout", trim(f.layout).empty() ? "" : quoted(trim(f.layout)));
     // A number stays a number; anything else is written as typed, so the checker names the line.
-    set_key(lines, "", "duration", trim(f.duration));
-    set_key(lines, "show", "from", trim(f.from));
-    set_key(lines, "show", "until", trim(f.until));
-    set_key(lines, "show", "days", trim(f.days).empty() ? "" : days_array(f.days));
-    set_key(lines, "show", "hours", trim(f.hours).empty() ? "" : quoted(trim(f.hours)));
+    change(f.duration, before.duration, "", "duration", trim(f.duration));
+    change(f.say, before.say, "", "say", trim(f.say).empty() ? "" : quoted(trim(f.say)));
+    // true/false stay TOML booleans; anything else is written as typed, so the checker names the line.
+    change(f.call_to_action, before.call_to_action, "", "call_to_action", trim(f.call_to_action));
+    change(f.from, before.from, "show", "from", trim(f.from));
+    change(f.until, before.until, "show", "until", trim(f.until));
+    change(f.days, before.days, "show", "days", trim(f.days).empty() ? "" : days_array(f.days));
+    change(f.hours, before.hours, "show", "hours", trim(f.hours).empty() ? "" : quoted(trim(f.hours)));
     // An empty [show] table left behind says nothing: drop it.
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].section == "show" && trim(lines[i].text) == "[show]") {
@@ -218,6 +246,8 @@ std::string text_from_fields(std::string_view original, const SlideFields& f) {
         for (const FrontLine& l : lines) out += l.text + "\n";
         out += "+++\n";
     }
+    // Title and text as they were: the Markdown is kept exactly (blank lines, a second heading).
+    if (trim(f.title) == before.title && trim(f.text) == before.text) return out + parts.markdown;
     const std::string title = trim(f.title);
     if (!title.empty()) out += "# " + title + "\n";
     const std::string text = trim(f.text);
@@ -242,8 +272,11 @@ std::string field_for_line(std::string_view text, int line) {
             if (t.size() > 2 && t.front() == '[') section = trim(std::string_view(t).substr(1, t.size() - 2));
             if (static_cast<int>(j) + 1 != line) continue;
             const std::string key = key_of(lines[j]);
-            static const std::map<std::string, std::string> kTop = {
-                {"image", "picture"}, {"layout", "layout"}, {"duration", "duration"}};
+            static const std::map<std::string, std::string> kTop = {{"image", "picture"},
+                                                                    {"layout", "layout"},
+                                                                    {"duration", "duration"},
+                                                                    {"say", "say"},
+                                                                    {"call_to_action", "call_to_action"}};
             static const std::map<std::string, std::string> kShow = {
                 {"from", "from"}, {"until", "until"}, {"days", "days"}, {"hours", "hours"}};
             const auto& map = section == "show" ? kShow : kTop;
@@ -282,6 +315,11 @@ SlideFields fields_from_form(const std::map<std::string, std::string>& form) {
     f.until = get("until");
     f.days = get("days");
     f.hours = get("hours");
+    f.say = get("say");
+    for (char& c : f.say) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    f.call_to_action = get("call_to_action");
     return f;
 }
 

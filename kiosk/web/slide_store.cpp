@@ -2,8 +2,10 @@
 
 #include "core/deck.h"
 #include "core/image_probe.h"
+#include "core/language_config.h"
 #include "core/picture_file.h"
 #include "core/slide_parser.h"
+#include "core/translations.h"
 #include "web/folder_io.h"
 #include "web/slide_form.h"
 
@@ -105,6 +107,70 @@ SaveResult done(std::string name, std::string message) {
     return r;
 }
 
+// True for "020-massage.es.md": a translation, which plays only beside its original.
+bool is_translation(std::string_view name) {
+    return ends_with(name, ".md") && translation_name(name).has_value();
+}
+
+// The translations of `original` ("020-massage.md" or "020-massage.md.off") among `files`.
+std::vector<std::string> translations_of(const std::vector<std::string>& files, std::string_view original) {
+    std::vector<std::string> out;
+    if (is_translation(original)) return out;
+    const std::string base = base_name(original);
+    for (const std::string& f : files) {
+        if (!is_slide_name(f) || !is_translation(f)) continue;
+        if (translation_name(f)->original == base) out.push_back(f);
+    }
+    return out;
+}
+
+// What `translation` is called beside its original's new name: "020-massage.es.md" beside
+// "030-massage.md" (or "030-massage.md.off") is "030-massage.es.md".
+std::string translation_beside(std::string_view translation, std::string_view new_original) {
+    const std::string base = base_name(new_original);
+    return base.substr(0, base.size() - 3) + "." + translation_name(translation)->language + ".md";
+}
+
+// `folder` + "/" + name, or the name alone for the slides folder itself.
+std::string in_folder(std::string_view folder, std::string_view name) {
+    return folder.empty() ? std::string(name) : std::string(folder) + "/" + std::string(name);
+}
+
+// True when `name` in `folder`, its switched-off form and what its translations would be called are all free.
+bool free_with(const FolderIo& io, std::string_view folder, const std::string& name,
+               const std::vector<std::string>& translations) {
+    if (io.exists(in_folder(folder, name)) || io.exists(in_folder(folder, base_name(name) + std::string(kOffSuffix))))
+        return false;
+    for (const std::string& t : translations) {
+        if (io.exists(in_folder(folder, translation_beside(t, name)))) return false;
+    }
+    return true;
+}
+
+// Renames a slide and its translations from `from_folder` to `to_folder` ("" = the slides folder),
+// the slide to `to`, each translation beside it. Stops at the first refusal.
+bool rename_with(const FolderIo& io, std::string_view from_folder, std::string_view from, std::string_view to_folder,
+                 const std::string& to, const std::vector<std::string>& translations, std::string& error) {
+    if (!io.rename(in_folder(from_folder, from), in_folder(to_folder, to), error)) return false;
+    for (const std::string& t : translations) {
+        if (!io.rename(in_folder(from_folder, t), in_folder(to_folder, translation_beside(t, to)), error)) return false;
+    }
+    return true;
+}
+
+int last_number(const FolderIo& io) {
+    int last = 0;
+    for (const std::string& n : io.files()) {
+        if (is_slide_name(n)) last = std::max(last, number_of(n));
+    }
+    return last;
+}
+
+// A reorder moves each slide through this hidden name (the kiosk's loader skips hidden files), which
+// also says where it was going, so a reorder cut short can be finished.
+constexpr std::string_view kReorderPrefix = ".reorder.";
+constexpr std::string_view kReorderSuffix = ".tmp";
+
 std::vector<std::string> messages_of(const Diagnostics& diags) {
     std::vector<std::string> out;
     for (const auto& d : diags) out.push_back(line_message(d));
@@ -156,10 +222,19 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
     DeckLoadOptions options;
     options.config = &config_;
     const Deck deck = load_deck(dir_, options);  // the kiosk's own loader and checks
+    const FolderIo io(dir_);
+    const std::vector<std::string> files = io.files();
+    // The originals here (switched off or not): their translations are listed under them.
+    std::set<std::string> originals;
+    for (const std::string& n : files) {
+        if (is_slide_name(n) && !is_translation(n)) originals.insert(base_name(n));
+    }
     std::vector<SlideEntry> out;
     for (const SlideFileReport& f : deck.files) {
+        if (is_translation(f.file_name) && originals.count(translation_name(f.file_name)->original)) continue;
         SlideEntry e;
         e.name = f.file_name;
+        e.translations = translations_of(files, f.file_name);
         e.messages = messages_of(f.diagnostics);
         const Slide* s = deck.find(f.file_name);
         if (!s) {
@@ -178,11 +253,11 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
         out.push_back(std::move(e));
     }
     // Switched-off slides: checked the same way, so staff see their problems before switching on.
-    const FolderIo io(dir_);
-    for (const std::string& name : io.files()) {
+    for (const std::string& name : files) {
         if (!ends_with(name, std::string(".md") + std::string(kOffSuffix)) || !is_slide_name(name)) continue;
         SlideEntry e;
         e.name = name;
+        e.translations = translations_of(files, name);
         e.status = SlideStatus::Off;
         const SlideText t = read(name);
         const SlideParseResult parsed = parse_slide_text(t.text, dir_, name, config_);
@@ -202,9 +277,14 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
 }
 
 std::vector<std::string> SlideStore::removed() const {
+    const std::vector<std::string> files = FolderIo(dir_).files(kRemovedFolder);
+    const std::set<std::string> present(files.begin(), files.end());
     std::vector<std::string> out;
-    for (std::string& n : FolderIo(dir_).files(kRemovedFolder)) {
-        if (is_slide_name(n)) out.push_back(std::move(n));
+    for (const std::string& n : files) {
+        if (!is_slide_name(n)) continue;
+        // A translation removed with its original comes back with it: one line for both.
+        if (is_translation(n) && present.count(translation_name(n)->original)) continue;
+        out.push_back(n);
     }
     return out;
 }
@@ -227,12 +307,25 @@ SlideText SlideStore::read(std::string_view name) const {
     return t;
 }
 
+KioskConfig SlideStore::config_for(std::string_view name) const {
+    return is_translation(name) ? localized(config_, translation_name(name)->language) : config_;
+}
+
+bool SlideStore::is_last_slide(std::string_view name) const {
+    const std::string original = is_translation(name) ? translation_name(name)->original : std::string(name);
+    std::string last;
+    for (const std::string& n : FolderIo(dir_).files()) {
+        if (is_slide_name(n) && ends_with(n, ".md") && !is_translation(n)) last = n;  // sorted: play order
+    }
+    return !last.empty() && last == original;
+}
+
 Diagnostics SlideStore::check(std::string_view name, std::string_view text) const {
     if (text.size() > kMaxSlideFileBytes) {
         return {{std::string(name), 0, Severity::Error, "the slide is too long",
                  "A slide is a title and a few sentences; shorten the text"}};
     }
-    return parse_slide_text(text, dir_, std::string(name), config_).diagnostics;
+    return parse_slide_text(text, dir_, std::string(name), config_for(name)).diagnostics;
 }
 
 SaveResult SlideStore::save(std::string_view name, std::string_view text, std::string_view expected_etag) {
@@ -274,12 +367,9 @@ SaveResult SlideStore::add_from(std::string_view template_name, std::string_view
     if (parts.has_front_matter) text = "+++\n" + parts.front_matter + "+++\n";
     text += "# " + clean_title + "\n\nWrite a sentence or two here.\n";
 
-    int last = 0;
-    for (const std::string& n : FolderIo(dir_).files()) {
-        if (is_slide_name(n)) last = std::max(last, number_of(n));
-    }
-    std::string name = numbered(last + 10, slug(clean_title, "slide") + ".md");
     const FolderIo io(dir_);
+    const int last = last_number(io);
+    std::string name = numbered(last + 10, slug(clean_title, "slide") + ".md");
     for (int i = 2; io.exists(name) || io.exists(name + std::string(kOffSuffix)); ++i) {
         name = numbered(last + 10, slug(clean_title, "slide") + "-" + std::to_string(i) + ".md");
     }
@@ -300,30 +390,27 @@ SaveResult SlideStore::remove(std::string_view name) {
     const FolderIo io(dir_);
     std::string error;
     if (!io.make_folder(kRemovedFolder, error)) return failed(error);
-    std::string target = std::string(kRemovedFolder) + "/" + base_name(name);
-    for (int i = 2; io.exists(target); ++i) {
-        const std::string b = base_name(name);
-        target = std::string(kRemovedFolder) + "/" + b.substr(0, b.size() - 3) + "-" + std::to_string(i) + ".md";
+    const std::vector<std::string> translations = translations_of(io.files(), name);
+    // A switched-off slide keeps its ".off" in removed/, so a restore brings it back switched off.
+    const std::string off = ends_with(name, kOffSuffix) ? std::string(kOffSuffix) : "";
+    const std::string b = base_name(name);
+    std::string target = b + off;
+    for (int i = 2; !free_with(io, kRemovedFolder, target, translations); ++i) {
+        target = b.substr(0, b.size() - 3) + "-" + std::to_string(i) + ".md" + off;
     }
-    if (!io.rename(name, target, error)) return failed("Not removed: " + error);
-    return done(target.substr(kRemovedFolder.size() + 1), "Removed " + std::string(name) + "; it can be restored.");
+    if (!rename_with(io, "", name, kRemovedFolder, target, translations, error)) return failed("Not removed: " + error);
+    return done(target, "Removed " + std::string(name) + "; it can be restored.");
 }
 
 SaveResult SlideStore::restore(std::string_view name) {
     if (!is_slide_name(name)) return failed("\"" + std::string(name) + "\" is not a slide's name");
     const FolderIo io(dir_);
+    const std::vector<std::string> translations = translations_of(io.files(kRemovedFolder), name);
     std::string target(name);
-    if (io.exists(target) || io.exists(target + std::string(kOffSuffix))) {
-        int last = 0;
-        for (const std::string& n : io.files()) {
-            if (is_slide_name(n)) last = std::max(last, number_of(n));
-        }
-        target = numbered(last + 10, unnumbered(name));
-    }
+    if (!free_with(io, "", target, translations)) target = numbered(last_number(io) + 10, unnumbered(name));
     std::string error;
-    if (!io.rename(std::string(kRemovedFolder) + "/" + std::string(name), target, error)) {
+    if (!rename_with(io, kRemovedFolder, name, "", target, translations, error))
         return failed("Not restored: " + error);
-    }
     return done(target, "Restored " + target + ".");
 }
 
@@ -348,6 +435,7 @@ SaveResult SlideStore::set_enabled(std::string_view name, bool on) {
 }
 
 SaveResult SlideStore::reorder(const std::vector<std::string>& order) {
+    finish_interrupted_reorder();
     const FolderIo io(dir_);
     std::vector<std::string> current;
     for (const SlideEntry& e : list(LocalTime{})) current.push_back(e.name);
@@ -357,25 +445,58 @@ SaveResult SlideStore::reorder(const std::vector<std::string>& order) {
     if (sorted_order != sorted_current) {
         return failed("The slides changed while you reordered them: reload the page and try again.");
     }
-    std::vector<std::pair<std::string, std::string>> moves;  // from, to
+    const std::vector<std::string> files = io.files();
+    std::vector<std::pair<std::string, std::string>> moves;  // from, to (translations beside their slide)
     std::set<std::string> targets;
     for (std::size_t i = 0; i < order.size(); ++i) {
         const bool off = ends_with(order[i], kOffSuffix);
-        std::string to = numbered(static_cast<int>(i + 1) * 10, unnumbered(base_name(order[i]))) +
-                         (off ? std::string(kOffSuffix) : "");
-        if (!targets.insert(to).second) return failed("Two slides would get the same name " + to + ".");
-        if (to != order[i]) moves.emplace_back(order[i], std::move(to));
+        const std::string to = numbered(static_cast<int>(i + 1) * 10, unnumbered(base_name(order[i]))) +
+                               (off ? std::string(kOffSuffix) : "");
+        std::vector<std::pair<std::string, std::string>> group{{order[i], to}};
+        for (const std::string& t : translations_of(files, order[i])) group.emplace_back(t, translation_beside(t, to));
+        for (auto& [from, target] : group) {
+            if (!targets.insert(target).second) return failed("Two slides would get the same name " + target + ".");
+            if (target != from) moves.emplace_back(std::move(from), std::move(target));
+        }
     }
-    // Two steps through hidden names (which the kiosk ignores), so no rename lands on a name another
-    // slide still has.
+    // Two steps through hidden names that carry the name each file is going to (the kiosk ignores
+    // hidden files), so no rename lands on a name another slide still has, and a reorder cut short
+    // is finished by finish_interrupted_reorder instead of leaving slides hidden.
+    const auto hidden = [](const std::string& to) {
+        return std::string(kReorderPrefix) + to + std::string(kReorderSuffix);
+    };
     std::string error;
-    for (std::size_t i = 0; i < moves.size(); ++i) {
-        if (!io.rename(moves[i].first, ".reorder-" + std::to_string(i) + ".tmp", error)) return failed(error);
+    for (const auto& [from, to] : moves) {
+        if (!io.rename(from, hidden(to), error)) {
+            finish_interrupted_reorder();
+            return failed(error);
+        }
     }
-    for (std::size_t i = 0; i < moves.size(); ++i) {
-        if (!io.rename(".reorder-" + std::to_string(i) + ".tmp", moves[i].second, error)) return failed(error);
+    for (const auto& [from, to] : moves) {
+        if (!io.rename(hidden(to), to, error)) {
+            finish_interrupted_reorder();
+            return failed(error);
+        }
     }
     return done("", "New order saved.");
+}
+
+void SlideStore::finish_interrupted_reorder() {
+    const FolderIo io(dir_);
+    if (!io.ok()) return;
+    // Hidden names: FolderIo::files lists them, is_slide_name does not accept them.
+    for (const std::string& n : io.files()) {
+        if (n.rfind(kReorderPrefix, 0) != 0 || !ends_with(n, kReorderSuffix)) continue;
+        const std::string to =
+            n.substr(kReorderPrefix.size(), n.size() - kReorderPrefix.size() - kReorderSuffix.size());
+        if (!is_slide_name(to)) continue;
+        std::string error;
+        if (io.rename(n, to, error)) continue;
+        // Its name was taken meanwhile: it goes to the end of the order rather than stay hidden.
+        const bool off = ends_with(to, kOffSuffix);
+        (void)io.rename(
+            n, numbered(last_number(io) + 10, unnumbered(base_name(to))) + (off ? std::string(kOffSuffix) : ""), error);
+    }
 }
 
 SaveResult SlideStore::move(std::string_view name, int step) {
@@ -383,10 +504,21 @@ SaveResult SlideStore::move(std::string_view name, int step) {
     for (const SlideEntry& e : list(LocalTime{})) order.push_back(e.name);
     const auto it = std::find(order.begin(), order.end(), name);
     if (it == order.end()) return failed("There is no slide named " + std::string(name) + ".");
-    const auto i = static_cast<std::ptrdiff_t>(it - order.begin());
-    const auto j = i + step;
-    if (j < 0 || j >= static_cast<std::ptrdiff_t>(order.size())) return done(std::string(name), "Nothing to change.");
-    std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
+    return move_to(name, static_cast<int>(it - order.begin()) + 1 + step);
+}
+
+SaveResult SlideStore::move_to(std::string_view name, int place) {
+    std::vector<std::string> order;
+    for (const SlideEntry& e : list(LocalTime{})) order.push_back(e.name);
+    const auto it = std::find(order.begin(), order.end(), name);
+    if (it == order.end()) return failed("There is no slide named " + std::string(name) + ".");
+    const auto from = static_cast<std::ptrdiff_t>(it - order.begin());
+    const auto to = static_cast<std::ptrdiff_t>(place) - 1;
+    if (to < 0 || to >= static_cast<std::ptrdiff_t>(order.size()) || to == from)
+        return done(std::string(name), "Nothing to change.");
+    std::string moving = std::move(order[static_cast<std::size_t>(from)]);
+    order.erase(order.begin() + from);
+    order.insert(order.begin() + to, std::move(moving));
     return reorder(order);
 }
 

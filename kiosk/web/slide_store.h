@@ -35,6 +35,9 @@ struct SlideEntry {
     int duration_seconds = 0;           // as it plays (reading time when not written)
     std::string show_window;            // "always", or "Mon–Fri 08:00–12:00 from 2026-12-01"
     std::vector<std::string> messages;  // "line: message" (hint) for each warning/error
+    // Its translations beside it ("020-massage.es.md"), which travel with it when it is moved, removed
+    // or restored. A translation whose original is gone is listed as an entry of its own.
+    std::vector<std::string> translations;
 };
 
 // A slide file's text and its version stamp (a hash of the bytes): a save must present the stamp it
@@ -67,7 +70,8 @@ class SlideStore {
 public:
     SlideStore(std::filesystem::path slides_dir, kiosk::KioskConfig config);
 
-    // Every slide, switched-off ones included, in play order (the order of their file names).
+    // Every slide, switched-off ones included, in play order (the order of their file names);
+    // translations are listed under their original.
     [[nodiscard]] std::vector<SlideEntry> list(const kiosk::LocalTime& now) const;
     [[nodiscard]] std::vector<std::string> removed() const;
 
@@ -86,10 +90,21 @@ public:
     [[nodiscard]] SaveResult reorder(const std::vector<std::string>& order);
     // Moves one slide a place earlier (-1) or later (+1).
     [[nodiscard]] SaveResult move(std::string_view name, int step);
+    // Moves one slide to `place` in the play order (1 = first).
+    [[nodiscard]] SaveResult move_to(std::string_view name, int place);
+    // A reorder cut short (power cut, the service stopped) leaves slides under hidden names the
+    // kiosk skips; this puts each back under the name it was going to get. Run at start-up.
+    void finish_interrupted_reorder();
     [[nodiscard]] UploadResult upload_picture(std::string_view filename, std::string_view bytes);
 
     [[nodiscard]] const std::filesystem::path& folder() const { return dir_; }
     [[nodiscard]] const kiosk::KioskConfig& config() const { return config_; }
+    // The settings slide `name` is read and drawn with: a translation's are in its own language
+    // (the buttons and {phone} text of [text.es]), as the kiosk's loader reads it.
+    [[nodiscard]] kiosk::KioskConfig config_for(std::string_view name) const;
+    // True when `name` (or, for a translation, its original) is the last slide the kiosk plays, the
+    // one that gets the clinic's number unless it declines or has a picture.
+    [[nodiscard]] bool is_last_slide(std::string_view name) const;
 
 private:
     std::filesystem::path dir_;

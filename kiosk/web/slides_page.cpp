@@ -4,6 +4,8 @@
 #include "web/kiosk_link.h"
 #include "web/kiosk_status_html.h"
 
+#include "core/translations.h"
+
 namespace kiosk::web {
 
 namespace {
@@ -24,7 +26,37 @@ std::string error_html(const std::string& message) {
     return "<p class=\"message error\" role=\"alert\">" + html_escape(message) + "</p>";
 }
 
-std::string slide_card(const Request& request, const SlideEntry& e, bool first, bool last) {
+// "Spanish: edit" links for a slide's translations, by the language names in kiosk.toml.
+std::string translations_html(const SlideEntry& e, const KioskConfig& config) {
+    if (e.translations.empty()) return "";
+    std::string out = "<p class=\"translations\">Translations: ";
+    for (std::size_t i = 0; i < e.translations.size(); ++i) {
+        const std::string& t = e.translations[i];
+        const auto lang = translation_name(t);
+        std::string label = lang ? lang->language : t;
+        if (const LanguageOption* l = lang ? config.languages.find(lang->language) : nullptr; l && !l->name.empty())
+            label = l->name;
+        out += std::string(i ? " · " : "") + "<a href=\"/slide?name=" + url_encode(t) + "\">" + html_escape(label) +
+               "</a>";
+    }
+    return out + "</p>";
+}
+
+// "Move to place [n]": one step for a slide that goes far, which ↑/↓ would take many for.
+std::string place_form(const Request& request, const SlideEntry& e, std::size_t place, std::size_t count) {
+    std::string out = "<form method=\"post\" action=\"/slides/move\" class=\"inline place\">" +
+                      csrf_field(request.csrf_token) + "<input type=\"hidden\" name=\"name\" value=\"" +
+                      html_escape(e.name) + "\"><label>Place <select name=\"place\" data-autosubmit>";
+    for (std::size_t i = 1; i <= count; ++i) {
+        out += "<option value=\"" + std::to_string(i) + "\"" + (i == place ? " selected" : "") + ">" +
+               std::to_string(i) + "</option>";
+    }
+    return out + "</select></label><button type=\"submit\" class=\"noscript\">Move</button></form>";
+}
+
+std::string slide_card(const Request& request, const SlideEntry& e, const KioskConfig& config, std::size_t place,
+                       std::size_t count) {
+    const bool first = place == 1, last = place == count;
     const std::string status_class = e.status == SlideStatus::Playing     ? "playing"
                                      : e.status == SlideStatus::Scheduled ? "scheduled"
                                      : e.status == SlideStatus::Off       ? "off"
@@ -39,6 +71,7 @@ std::string slide_card(const Request& request, const SlideEntry& e, bool first, 
     if (e.duration_seconds > 0) out += std::to_string(e.duration_seconds) + " s · ";
     if (!e.show_window.empty()) out += "shows " + html_escape(e.show_window) + " · ";
     out += "<span class=\"file\">" + html_escape(e.name) + "</span></p>";
+    out += translations_html(e, config);
     if (!e.messages.empty()) {
         out += "<ul class=\"messages\">";
         for (const auto& m : e.messages) out += "<li>" + html_escape(m) + "</li>";
@@ -51,6 +84,7 @@ std::string slide_card(const Request& request, const SlideEntry& e, bool first, 
     if (!last)
         out += action_button(request, "/slides/move", e.name, "↓ Later", "",
                              "<input type=\"hidden\" name=\"step\" value=\"1\">");
+    if (count > 2) out += place_form(request, e, place, count);
     out += e.status == SlideStatus::Off ? action_button(request, "/slides/on", e.name, "Switch on")
                                         : action_button(request, "/slides/off", e.name, "Switch off");
     out += action_button(request, "/slides/remove", e.name, "Remove",
@@ -67,7 +101,7 @@ std::string slides_body(PagesState& state, const Request& request, const std::st
     body += "<p class=\"lead\">The kiosk plays these slides from top to bottom. Click a slide to change it.</p>";
     body += "<ol class=\"slide-list\">";
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        body += slide_card(request, entries[i], i == 0, i + 1 == entries.size());
+        body += slide_card(request, entries[i], store.config(), i + 1, entries.size());
     }
     body += "</ol>";
     if (entries.empty()) body += "<p>There are no slides yet.</p>";
@@ -110,21 +144,34 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         if (!t.error.empty()) return Response::text(t.error + "\n", 404);
         const auto [w, h] = state->screen_size();
         std::string error;
-        std::string png = state->preview().render(name, t.text, store.folder(), store.config(), w, h, error, 320, 180);
+        std::string png = state->preview().render(name, t.text, store.folder(), store.config_for(name),
+                                                  store.is_last_slide(name), w, h, error, 320, 180);
         if (png.empty()) return Response::text(error, 422);
         return Response::png(std::move(png));
     });
 
-    router.get("/screen.png", [state](const Request&) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
-        if (!a.ok) return Response::text(a.error + "\n", 503);
-        state->saw_screenshot(a.bytes);
-        return Response::png(a.bytes);
-    }, Waits::Kiosk);
+    router.get(
+        "/screen.png",
+        [state](const Request&) {
+            const KioskAnswer a = ask_kiosk(state->context().state_dir, "screenshot-public");
+            if (!a.ok) return Response::text(a.error + "\n", 503);
+            state->saw_screenshot(a.bytes);
+            return Response::png(a.bytes);
+        },
+        Waits::Kiosk);
 
+    // ↑/↓ send step = -1/+1; the place list sends place = 1..n.
     router.post("/slides/move", [state](const Request& request) {
+        const std::string name = form_value(request, "name");
+        if (request.form.count("place")) {
+            const std::string place = form_value(request, "place");
+            const bool number =
+                !place.empty() && place.size() < 6 && place.find_first_not_of("0123456789") == std::string::npos;
+            if (!number) return list_page(*state, request, "Choose a place from the list.", 400);
+            return after(*state, request, state->store().move_to(name, std::stoi(place)), "moved");
+        }
         const int step = form_value(request, "step") == "-1" ? -1 : 1;
-        return after(*state, request, state->store().move(form_value(request, "name"), step), "moved");
+        return after(*state, request, state->store().move(name, step), "moved");
     });
     router.post("/slides/on", [state](const Request& request) {
         return after(*state, request, state->store().set_enabled(form_value(request, "name"), true), "on");
@@ -177,12 +224,15 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
     };
     router.get("/printer", [printer_page](const Request& request) { return printer_page(request, "", true, 200); });
     // The running kiosk prints (one process owns the printer); this waits for the printer's answer.
-    router.post("/printer/test", [state, printer_page](const Request& request) {
-        const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
-        if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
-        const bool printed = a.bytes.rfind("printed", 0) == 0;
-        return printer_page(request, "Test print: " + a.bytes, printed, 200);
-    }, Waits::Kiosk);
+    router.post(
+        "/printer/test",
+        [state, printer_page](const Request& request) {
+            const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
+            if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
+            const bool printed = a.bytes.rfind("printed", 0) == 0;
+            return printer_page(request, "Test print: " + a.bytes, printed, 200);
+        },
+        Waits::Kiosk);
 }
 
 }  // namespace kiosk::web

@@ -10,6 +10,8 @@ namespace kiosk::web {
 
 void register_staff_pages(Router& router, const StaffPagesContext& context) {
     const auto state = std::make_shared<PagesState>(context);
+    // Before the first page: slides a reorder left hidden (the service stopped mid-way) come back.
+    state->store().finish_interrupted_reorder();
     register_slides_page(router, state);
     register_edit_page(router, state);
 }

@@ -22,6 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 KIOSK, SHOTS = sys.argv[1], sys.argv[2]
 W, H = 1280, 720
@@ -171,6 +172,8 @@ def main():
                 "# Welcome to the clinic\n\nOur team is here to help.\n")
     with open(os.path.join(slides, "020-flu.md.off"), "w") as f:
         f.write("# Flu shots\n\nAsk at the desk.\n")
+    with open(os.path.join(slides, "030-holidays.md.off"), "w") as f:  # a third, so the list offers "Place"
+        f.write("# Closed on holidays\n\nSee the door for dates.\n")
     # `kiosk hash-pin --web` prints the whole line for [web]: password_hash = "$y$...".
     hash_line = subprocess.run([KIOSK, "hash-pin", "--web", "--pin", PASSWORD], capture_output=True, text=True,
                                check=True).stdout.strip().splitlines()[-1]
@@ -232,6 +235,12 @@ def main():
         shoot(driver, "slides", TABLET)
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         driver.set_window_size(*DESK)
+
+        # "Place": choosing a place moves the slide at once (kiosk.js submits the form on change).
+        Select(driver.find_elements(By.CSS_SELECTOR, "select[name=place]")[-1]).select_by_value("2")
+        if not wait_until(lambda: os.path.exists(os.path.join(slides, "020-holidays.md.off")), 10):
+            fail("choosing place 2 did not move the last slide: " + str(sorted(os.listdir(slides))))
+        wait_until(lambda: "New order saved" in body_text(driver), 10)
 
         # Edit the title; the preview follows before saving.
         t0 = time.monotonic()

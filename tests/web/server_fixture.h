@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -28,18 +29,16 @@ inline const std::string& password_hash() {
 
 class WebServer {
 public:
-    explicit WebServer(web::ServerOptions options = default_options()) {
+    // `routes` registers the pages to serve (the real staff pages, say); without it the server has
+    // the two counting test routes below.
+    using Routes = std::function<void(web::Router&)>;
+    explicit WebServer(web::ServerOptions options = default_options(), const Routes& routes = {}) {
         web::Router router;
-        router.get("/", [this](const web::Request& r) {
-            ++calls;
-            return web::Response::html(web::page({"Slides", true, r.csrf_token}, "<p>slide list</p>"));
-        });
-        router.post("/echo", [this](const web::Request& r) {
-            ++calls;
-            std::string out = "saved " + (r.form.count("title") ? r.form.at("title") : std::string("-"));
-            for (const auto& f : r.files) out += " file " + f.field + " " + std::to_string(f.data.size());
-            return web::Response::text(out);
-        });
+        if (routes) {
+            routes(router);
+        } else {
+            add_test_routes(router);
+        }
         options.host = "127.0.0.1";
         options.port = 0;
         options.log = [this](std::string_view line) {
@@ -50,6 +49,19 @@ public:
         server_ = web::HttpServer::start(std::move(router), std::move(options), &error);
         EXPECT_TRUE(server_) << error;
         port = server_ ? server_->port() : 0;
+    }
+
+    void add_test_routes(web::Router& router) {
+        router.get("/", [this](const web::Request& r) {
+            ++calls;
+            return web::Response::html(web::page({"Slides", true, r.csrf_token}, "<p>slide list</p>"));
+        });
+        router.post("/echo", [this](const web::Request& r) {
+            ++calls;
+            std::string out = "saved " + (r.form.count("title") ? r.form.at("title") : std::string("-"));
+            for (const auto& f : r.files) out += " file " + f.field + " " + std::to_string(f.data.size());
+            return web::Response::text(out);
+        });
     }
 
     static web::ServerOptions default_options() {

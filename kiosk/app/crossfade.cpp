@@ -1,16 +1,23 @@
 #include "crossfade.h"
 
 #include "core/frame_blend.h"
+#include "core/frame_damage.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <string_view>
 
 namespace kiosk {
 
 std::uint64_t next_slide_pixels_id() {
     static std::atomic<std::uint64_t> next{1};
     return next++;
+}
+
+CrossfadeFrame::CrossfadeFrame(SDL_Renderer* renderer) : renderer_(renderer) {
+    SDL_RendererInfo info{};
+    software_ = SDL_GetRendererInfo(renderer, &info) == 0 && info.name && std::string_view(info.name) == "software";
 }
 
 void CrossfadeFrame::clear() {
@@ -51,6 +58,15 @@ bool CrossfadeFrame::ensure(int w, int h) {
     return true;
 }
 
+void CrossfadeFrame::blend_row(const SlidePixels& a, const SlidePixels& b, int weight, std::size_t at,
+                               std::uint32_t* out, std::size_t n) {
+    if (weight <= 0 || weight >= 256 || a.id == b.id) {
+        std::memcpy(out, (weight >= 256 ? b : a).argb.data() + at, n * 4);
+    } else {
+        blend_pixels(a.argb.data() + at, b.argb.data() + at, out, n, weight);
+    }
+}
+
 bool CrossfadeFrame::fill_rect(const SlidePixels& a, const SlidePixels& b, int weight, const SDL_Rect& area) {
     void* pixels = nullptr;
     int pitch = 0;
@@ -61,15 +77,12 @@ bool CrossfadeFrame::fill_rect(const SlidePixels& a, const SlidePixels& b, int w
         const std::size_t at = static_cast<std::size_t>(area.y + y) * static_cast<std::size_t>(a.w) +
                                static_cast<std::size_t>(area.x);
         auto* row = reinterpret_cast<std::uint32_t*>(out + static_cast<std::ptrdiff_t>(y) * pitch);
-        if (weight <= 0 || weight >= 256 || a.id == b.id) {
-            std::memcpy(row, (weight >= 256 ? b : a).argb.data() + at, n * 4);
-        } else if (pitch == a.w * 4 && area.x == 0 && area.w == a.w) {
+        if (pitch == a.w * 4 && area.x == 0 && area.w == a.w) {
             // Whole rows, one pass (the loop ends here).
-            blend_pixels(a.argb.data() + at, b.argb.data() + at, row, n * static_cast<std::size_t>(area.h), weight);
+            blend_row(a, b, weight, at, row, n * static_cast<std::size_t>(area.h));
             break;
-        } else {
-            blend_pixels(a.argb.data() + at, b.argb.data() + at, row, n, weight);
         }
+        blend_row(a, b, weight, at, row, n);
     }
     SDL_UnlockTexture(texture_.get());
     return true;
@@ -85,8 +98,33 @@ bool CrossfadeFrame::fill(const SlidePixels& a, const SlidePixels& b, int weight
     return true;
 }
 
+SDL_Surface* CrossfadeFrame::window_surface(int w, int h) const {
+    if (!software_ || SDL_GetRenderTarget(renderer_) != nullptr) return nullptr;
+    SDL_Window* window = SDL_RenderGetWindow(renderer_);
+    SDL_Surface* s = window ? SDL_GetWindowSurface(window) : nullptr;
+    if (!s || s->w != w || s->h != h || SDL_MUSTLOCK(s)) return nullptr;
+    const Uint32 f = s->format->format;
+    return f == SDL_PIXELFORMAT_RGB888 || f == SDL_PIXELFORMAT_ARGB8888 ? s : nullptr;
+}
+
 bool CrossfadeFrame::blend(const SlidePixels& a, const SlidePixels& b, int weight, const std::vector<Rect>& rects) {
     if (a.w != b.w || a.h != b.h || a.argb.size() != b.argb.size()) return false;
+    if (SDL_Surface* screen = window_surface(a.w, a.h)) {
+        // The software renderer draws into the window's surface: blend straight into it, saving
+        // a copy of every pixel through the texture. What SDL queued before goes first.
+        SDL_RenderFlush(renderer_);
+        for (const Rect& r : rects) {
+            const Rect in = intersection(r, Rect{0, 0, a.w, a.h});
+            for (int y = in.y; y < in.bottom(); ++y) {
+                const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(a.w) +
+                                       static_cast<std::size_t>(in.x);
+                auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(screen->pixels) +
+                                                             static_cast<std::ptrdiff_t>(y) * screen->pitch) + in.x;
+                blend_row(a, b, weight, at, row, static_cast<std::size_t>(in.w));
+            }
+        }
+        return true;
+    }
     if (!ensure(a.w, a.h)) return false;
     held_a_ = held_b_ = 0;  // the texture now holds pieces of several frames
     held_weight_ = -1;

@@ -3,9 +3,12 @@
 // streaming texture, which is then copied to the screen without blending. SDL's own way (a
 // texture drawn with alpha modulation over another) runs its generic per-pixel blend twice per
 // frame; this is one pass over three buffers. Only the rows above the footer are blended and
-// copied: the footer is opaque and drawn on top every frame anyway.
+// copied: the footer is opaque and drawn on top. A frame drawn in parts (screen_updates.h) blends
+// only the rectangles it names, straight into the window's surface when the software renderer
+// draws into it (no texture, no copy).
 #pragma once
 
+#include "core/text_layout.h"
 #include "sdl_ptrs.h"
 
 #include <cstdint>
@@ -22,22 +25,32 @@ struct SlidePixels {
 
 class CrossfadeFrame {
 public:
-    explicit CrossfadeFrame(SDL_Renderer* renderer) : renderer_(renderer) {}
+    explicit CrossfadeFrame(SDL_Renderer* renderer);
 
     // Draws `slide` over rows [0, rows); uploads it only when the frame holds something else
     // (a static slide costs one copy per frame, no upload).
     bool show(const SlidePixels& slide, int rows);
     // Draws the blend of `a` towards `b` (weight 0..256) over rows [0, rows).
     bool blend(const SlidePixels& a, const SlidePixels& b, int weight, int rows);
+    // The same blend (0 or 256: one slide) over `rects` only, each copied to the screen.
+    bool blend(const SlidePixels& a, const SlidePixels& b, int weight, const std::vector<Rect>& rects);
     void clear();
 
 private:
     bool ensure(int w, int h);
     bool fill(const SlidePixels& a, const SlidePixels& b, int weight, int rows);
+    bool fill_rect(const SlidePixels& a, const SlidePixels& b, int weight, const SDL_Rect& area);
+    static void blend_row(const SlidePixels& a, const SlidePixels& b, int weight, std::size_t at, std::uint32_t* out,
+                          std::size_t n);
+    // The window's own surface when the software renderer draws straight into it (no target
+    // texture) in a 32-bit format of this size; else null (the texture path).
+    [[nodiscard]] SDL_Surface* window_surface(int w, int h) const;
 
     SDL_Renderer* renderer_;
+    bool software_ = false;
     sdl::Texture texture_;
     int w_ = 0, h_ = 0;
+    Uint32 format_ = 0;  // ARGB8888, or the window's XRGB8888 (the same bytes, a plain copy)
     // What the texture holds now: ids of the two slides, the weight and how many rows.
     std::uint64_t held_a_ = 0, held_b_ = 0;
     int held_weight_ = -1, held_rows_ = 0;

@@ -25,6 +25,7 @@
 #include "print/cups_job_files.h"
 #include "rotated_frame.h"
 #include "screen_schedule.h"
+#include "screen_updates.h"
 #include "print/print_worker.h"
 #include "sdl_ptrs.h"
 #include "sdl_session.h"
@@ -49,7 +50,9 @@ namespace {
 // waits longer than kMaxSleep, so it notices within that time without signal-unsafe calls.
 std::atomic<bool> g_stop_requested{false};
 constexpr auto kMaxSleep = std::chrono::milliseconds(500);
-constexpr auto kFrame = std::chrono::milliseconds(16);
+// While something moves (a fade, a press), frames start this far apart: 60 a second, a display's
+// refresh; more would never be seen.
+constexpr auto kFrame = std::chrono::microseconds(16667);
 
 extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
 
@@ -135,6 +138,7 @@ private:
     int out_w_ = 0, out_h_ = 0;  // the screen as mounted (renderer output)
     sdl::Window window_;
     sdl::Renderer renderer_;
+    std::optional<ScreenUpdates> updates_;  // what the screen still shows: frames drawn in parts
     RotatedFrame rotated_;
     std::optional<FontSet> fonts_;
     std::unique_ptr<SlideRenderer> painter_;
@@ -205,6 +209,7 @@ bool KioskApp::open_window() {
     log_ << choice.log_line << '\n';
     renderer_ = std::move(choice.renderer);
     if (!renderer_) return false;
+    updates_.emplace(window_.get(), renderer_.get());
     SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
     set_screen_size(w, h);
     SDL_ShowCursor(SDL_DISABLE);  // a touchscreen has no pointer to show
@@ -434,8 +439,14 @@ std::chrono::milliseconds KioskApp::time_to_next_wake() const {
         }
         return std::max(std::chrono::duration_cast<std::chrono::milliseconds>(wake - now), std::chrono::milliseconds(1));
     }
-    if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) return kFrame;
     const SteadyTime now = clock_.steady();
+    if (dirty_ || pointer_.pending() || ui_->wants_another_frame() || player_->in_transition()) {
+        // Paced from the start of the last frame, not its end: the time a frame took to draw (or
+        // waited for a busy CPU) is not added to the gap, so a fade keeps its frame rate. An event
+        // (a touch) ends the wait at once.
+        const auto due = std::chrono::ceil<std::chrono::milliseconds>(last_frame_ + kFrame - now);
+        return std::clamp(due, std::chrono::milliseconds(1), std::chrono::ceil<std::chrono::milliseconds>(kFrame));
+    }
     SteadyTime wake = now + kMaxSleep;
     for (const auto& d : {player_->next_deadline(), panel_->next_deadline(), screen_->next_deadline(),
                           service_.next_deadline(), session_->next_deadline()}) {
@@ -464,6 +475,7 @@ void KioskApp::handle_event(const SDL_Event& e) {
             log_ << "kiosk: ignoring a request to close the window (use the staff panel)\n";
             break;
         case SDL_WINDOWEVENT:
+            updates_->forget();  // exposed, resized, shown: draw it all again
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
                 int w = 0, h = 0;
                 SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
@@ -477,6 +489,7 @@ void KioskApp::handle_event(const SDL_Event& e) {
             break;
         case SDL_RENDER_TARGETS_RESET:
         case SDL_RENDER_DEVICE_RESET:
+            updates_->forget();
             painter_->clear_caches();
             dirty_ = true;
             break;
@@ -603,11 +616,11 @@ void KioskApp::draw() {
     if (frame.current) panel_->set_topic(frame.current->title);
     const PatientControlsLayout controls = patient_controls();
     painter_->set_patient_controls(patient_controls_wanted());
-    rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
-    painter_->draw_frame(frame, to_local(clock_.wall()), w_, h_);
     const Slide* shown = frame.incoming && frame.fade >= 0.5F ? frame.incoming.get() : frame.current.get();
-    if (aids_->large_text() && shown != nullptr) large_painter_->draw(*shown, aids_->page(), w_, h_, patient_controls_wanted());
+    const bool large_text = aids_->large_text() && shown != nullptr;  // as this frame shows it
 
+    // The buttons' frame is built first (not drawn), so the frame can be drawn in parts: only
+    // what changed since the last one (screen_updates.h).
     ui_->begin_frame(dt, pointer_);
     const StaffView staff_view = staff_->view();
     drawn_staff_ = staff_view;
@@ -640,11 +653,21 @@ void KioskApp::draw() {
         }
         if (intent) handle_intent(*intent);
     }
-    ui_->end_frame();
+    ui_->finish_frame();
+
+    // A screenshot asks for a whole frame: what a full redraw shows (tests compare the two).
+    const bool screenshot = control_ && control_->frame_wanted();
+    if (screenshot) updates_->forget();
+    const LocalTime wall = to_local(clock_.wall());
+    const FramePlan plan = updates_->plan(*painter_, *ui_, frame, wall, w_, h_, !large_text && rotated_.degrees() == 0);
+    rotated_.begin(renderer_.get());  // a turned screen: the frame is drawn at layout size first
+    painter_->draw_frame(frame, wall, w_, h_, plan);
+    if (large_text) large_painter_->draw(*shown, aids_->page(), w_, h_, patient_controls_wanted());
+    ui_->render(plan.full ? nullptr : &plan.drawn);
     rotated_.finish(renderer_.get());
     // A screenshot is what the screen shows: read after the rotated copy, before present.
-    if (control_ && control_->frame_wanted()) control_->deliver(read_frame(renderer_.get()));
-    SDL_RenderPresent(renderer_.get());
+    if (screenshot) control_->deliver(read_frame(renderer_.get()));
+    updates_->present(plan);
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
     // The next slide is painted now, while this one is static, so no fade frame waits on painting.
     if (auto upcoming = player_->upcoming()) painter_->prepare(*upcoming, w_, h_);
@@ -719,6 +742,7 @@ bool KioskApp::stay_dark() {
     const bool capture = control_ && control_->frame_wanted();
     if (!dark_drawn_ || capture) {
         ScreenSchedule::draw_dark(renderer_.get());
+        updates_->forget();
         if (capture) control_->deliver(read_frame(renderer_.get()));
         SDL_RenderPresent(renderer_.get());
         dark_drawn_ = true;

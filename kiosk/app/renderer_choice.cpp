@@ -137,7 +137,11 @@ RendererChoice create_kiosk_renderer(SDL_Window* window) {
         c.log_line = std::string("kiosk: cannot create a renderer: ") + SDL_GetError();
         return c;
     }
-    c.log_line = "kiosk: renderer software (" + reason + ")";
+    // SDL falls back to another driver when the software one cannot start (Wayland in SDL 2.26 has
+    // no window framebuffer for it while SDL_FRAMEBUFFER_ACCELERATION=0): say which it really is.
+    const std::string name = renderer_name(c.renderer.get());
+    c.log_line = "kiosk: renderer " + name + " (" + reason +
+                 (name == "software" ? ")" : "; the software renderer could not start: SDL chose this one)");
     return c;
 }
 

@@ -167,22 +167,85 @@ void SlideRenderer::prepare(const Slide& slide, int w, int h) {
     }
 }
 
+namespace {
+
+// Smoothstep easing: the fade starts and ends gently instead of at a constant rate.
+float eased_fade(const PlayerFrame& frame) {
+    const float t = std::clamp(frame.fade, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+}  // namespace
+
+int SlideRenderer::footer_rows(int w, int h) {
+    const Rect f = compute_regions(w, h, SlideLayoutKind::TextOnly, false).footer;
+    return (f.x == 0 && f.w == w && f.y + f.h == h && f.y > 0) ? f.h : 0;
+}
+
+std::optional<SlideFrameKey> SlideRenderer::frame_key(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
+    const int footer = footer_rows(w, h);
+    if (!cpu_ || footer == 0 || (!frame.current && !frame.incoming)) return std::nullopt;
+    if (frame.incoming && !prepared(*frame.incoming, w, h)) ++late_paints_;
+    const CachedSlide* a = frame.current ? cached_slide(*frame.current, w, h) : nullptr;
+    const CachedSlide* b = frame.incoming ? cached_slide(*frame.incoming, w, h) : nullptr;
+    const SlidePixels* pa = a ? a->pixels.get() : nullptr;
+    const SlidePixels* pb = b ? b->pixels.get() : nullptr;
+    if (!pa && !pb) return std::nullopt;
+    SlideFrameKey key;
+    key.slide_area = Rect{0, 0, w, h - footer};
+    key.footer_area = Rect{0, h - footer, w, footer};
+    key.weight = pa && pb ? std::clamp(blend_weight(eased_fade(frame)), 0, 256) : 0;
+    // The ends of a fade are one slide: keyed as that slide static, so the frame after adds nothing.
+    key.a = pa ? pa->id : pb->id;
+    key.b = pb ? pb->id : pa->id;
+    if (key.weight == 0) key.b = key.a;
+    if (key.weight == 256) key.a = key.b;
+    if (key.a == key.b) key.weight = 0;
+    key.footer = clock_text(now) + ' ' + std::to_string(frame.position) + '/' + std::to_string(frame.count);
+    return key;
+}
+
+void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h, const FramePlan& plan) {
+    if (plan.full) {
+        draw_frame(frame, now, w, h);
+        return;
+    }
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
+    if (!plan.slide.empty()) {
+        const CachedSlide* a = frame.current ? cached_slide(*frame.current, w, h) : nullptr;
+        const CachedSlide* b = frame.incoming ? cached_slide(*frame.incoming, w, h) : nullptr;
+        const SlidePixels* pa = a ? a->pixels.get() : nullptr;
+        const SlidePixels* pb = b ? b->pixels.get() : nullptr;
+        if (pa || pb) {
+            const int weight = pa && pb ? blend_weight(eased_fade(frame)) : 0;
+            frame_.blend(pa ? *pa : *pb, pb ? *pb : *pa, weight, plan.slide);
+        }
+        // The disclaimer (and portrait's dots) lie on the slide: drawn again over each re-blended
+        // part, clipped to it, so nothing lands on a button's middle that was not drawn again.
+        const int disc_px = disclaimer_px(r);  // measured once: shaping the text is not free
+        for (const Rect& part : plan.slide) {
+            const SDL_Rect clip{part.x, part.y, part.w, part.h};
+            SDL_RenderSetClipRect(renderer_, &clip);
+            draw_on_slide(frame, r, disc_px);
+        }
+        SDL_RenderSetClipRect(renderer_, nullptr);
+    }
+    if (plan.footer) draw_footer_strip(frame, now, r);
+}
+
 void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
     if (!frame.current && !frame.incoming) {
         draw_information_screen(now, w, h);
         return;
     }
-    // Smoothstep easing: the fade starts and ends gently instead of at a constant rate.
-    const float t = std::clamp(frame.fade, 0.0f, 1.0f);
-    const float eased = t * t * (3.0f - 2.0f * t);
+    const float eased = eased_fade(frame);
     if (frame.incoming && !prepared(*frame.incoming, w, h)) ++late_paints_;
     const CachedSlide* a = frame.current ? cached_slide(*frame.current, w, h) : nullptr;
     const CachedSlide* b = frame.incoming ? cached_slide(*frame.incoming, w, h) : nullptr;
     // (Both pointers stay valid: b's lookup can only evict the entry that is neither.)
-    const ScreenRegions footer_regions = compute_regions(w, h, SlideLayoutKind::TextOnly, false);
-    const Rect& f = footer_regions.footer;
     // The opaque full-width footer is drawn over the slide each frame: no need to blend under it.
-    const int rows = (f.x == 0 && f.w == w && f.y + f.h == h && f.y > 0) ? f.y : h;
+    const int footer = footer_rows(w, h);
+    const int rows = h - footer;
     bool drawn = false;
     if (cpu_) {
         const SlidePixels* pa = a ? a->pixels.get() : nullptr;
@@ -213,16 +276,34 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
 }
 
 void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h) {
-    const ThemeConfig& theme = config_.theme;
     const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
+    draw_footer_strip(frame, now, r);
+    draw_on_slide(frame, r, disclaimer_px(r));
+}
+
+int SlideRenderer::disclaimer_px(const ScreenRegions& r) {
+    return text_.fit_px(config_.text.disclaimer, FontStyle::Regular, r.disclaimer_px, r.disclaimer.w, 10);
+}
+
+void SlideRenderer::draw_footer_strip(const PlayerFrame& frame, const LocalTime& now, const ScreenRegions& r) {
+    const ThemeConfig& theme = config_.theme;
     fill(r.footer, theme.footer_background);
     text_.draw_text(clock_text(now), FontStyle::Bold, r.footer_px, theme.footer_text, r.footer_clock, HAlign::Right);
     const int name_px =
         text_.fit_px(config_.clinic.name, FontStyle::Bold, r.footer_px, r.footer_name.w, r.footer_px * 2 / 3);
     text_.draw_text(config_.clinic.name, FontStyle::Bold, name_px, theme.footer_text, r.footer_name, HAlign::Left);
+    if (r.footer.contains(r.footer_dots)) draw_dots(frame, r);
+}
 
+void SlideRenderer::draw_on_slide(const PlayerFrame& frame, const ScreenRegions& r, int disc_px) {
+    if (!r.footer.contains(r.footer_dots)) draw_dots(frame, r);
+    text_.draw_text(config_.text.disclaimer, FontStyle::Regular, disc_px, config_.theme.text, r.disclaimer, HAlign::Left);
+}
+
+void SlideRenderer::draw_dots(const PlayerFrame& frame, const ScreenRegions& r) {
     // Progress dots: in the footer in landscape; in portrait they sit on the slide's background
     // above the button, so they take the slide's text colour there.
+    const ThemeConfig& theme = config_.theme;
     const bool in_footer = r.footer.contains(r.footer_dots);
     const Rgb& dot_colour = in_footer ? theme.footer_text : theme.accent;
     const int count = std::max(frame.count, 0);
@@ -235,8 +316,6 @@ void SlideRenderer::draw_footer(const PlayerFrame& frame, const LocalTime& now, 
         const Rect d{dots_x + i * dot * 2, dots_y, dot, dot};
         fill(on ? Rect{d.x - dot / 4, d.y - dot / 4, d.w + dot / 2, d.h + dot / 2} : d, dot_colour, on ? 255 : 110);
     }
-    const int disc_px = text_.fit_px(config_.text.disclaimer, FontStyle::Regular, r.disclaimer_px, r.disclaimer.w, 10);
-    text_.draw_text(config_.text.disclaimer, FontStyle::Regular, disc_px, theme.text, r.disclaimer, HAlign::Left);
 }
 
 void SlideRenderer::draw_information_screen(const LocalTime& now, int w, int h) {

@@ -10,10 +10,10 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/frame_damage.h"
 #include "core/patient_controls_layout.h"
 #include "core/player.h"
 #include "core/slide.h"
-#include "core/patient_controls_layout.h"
 #include "core/slide_layout.h"
 #include "fonts.h"
 #include "crossfade.h"
@@ -28,6 +28,15 @@
 
 namespace kiosk {
 
+// What a slide frame shows, part by part, to tell what changed since the last one (screen_updates.h).
+struct SlideFrameKey {
+    Rect slide_area;           // the slides' part of the screen, above the footer strip
+    Rect footer_area;          // the opaque footer strip
+    std::uint64_t a = 0, b = 0;  // the painted slides shown (SlidePixels ids; b = a when static)
+    int weight = 0;            // the fade's position in 1/256ths of b
+    std::string footer;        // the strip's clock and dots
+};
+
 class SlideRenderer {
 public:
     SlideRenderer(SDL_Renderer* renderer, const FontSet& fonts, const KioskConfig& config);
@@ -37,6 +46,11 @@ public:
 
     // The whole frame except ImGui: slides with the crossfade, footer, disclaimer.
     void draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h);
+    // Only the parts `plan` names (whole when plan.full), on the software renderer.
+    void draw_frame(const PlayerFrame& frame, const LocalTime& now, int w, int h, const FramePlan& plan);
+    // What `frame` shows, or nothing when it cannot be drawn in parts (an accelerated renderer, the
+    // information screen, a footer that is not a full-width strip at the bottom, a slide not painted).
+    [[nodiscard]] std::optional<SlideFrameKey> frame_key(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     // Shown when the deck has no slide to show: never a black screen.
     void draw_information_screen(const LocalTime& now, int w, int h);
 
@@ -68,6 +82,14 @@ private:
     CachedSlide paint_cached(const Slide& slide, int w, int h);
     void paint_slide(const Slide& slide, int w, int h);
     void draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h);
+    // The footer strip (clinic, clock, dots when they sit in it) and what sits on the slide (the
+    // disclaimer, the dots in portrait): drawn over every re-blended part of the slide.
+    void draw_footer_strip(const PlayerFrame& frame, const LocalTime& now, const ScreenRegions& r);
+    void draw_on_slide(const PlayerFrame& frame, const ScreenRegions& r, int disc_px);
+    [[nodiscard]] int disclaimer_px(const ScreenRegions& r);
+    void draw_dots(const PlayerFrame& frame, const ScreenRegions& r);
+    // The footer rows, when the footer is an opaque full-width strip at the bottom; else 0.
+    [[nodiscard]] static int footer_rows(int w, int h);
     void fill(const Rect& r, const Rgb& c, std::uint8_t alpha = 255);
     [[nodiscard]] ScreenRegions regions(int w, int h, SlideLayoutKind kind, bool has_image) const;
 

@@ -1,5 +1,7 @@
 #include "ui_draw.h"
 
+#include "core/frame_damage.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <cstdint>
@@ -112,6 +114,14 @@ bool touch_area(const char* id, const Rect& r, const Look& look, float radius) {
                           held ? look.fill_held : look.fill, std::max(0.0F, radius - b));
     } else {
         dl->AddRectFilled(top_left(r), bottom_right(r), held ? look.fill_held : look.fill, radius);
+    }
+    // An opaque button hides the slide under its middle: a fade frame need not draw there.
+    const auto opaque = [](ImU32 c) { return ((c >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF; };
+    auto* drawn = static_cast<UiDrawnAreas*>(ImGui::GetIO().UserData);
+    if (drawn && opaque(held ? look.fill_held : look.fill) && (look.border_px <= 0 || opaque(look.border))) {
+        for (const Rect& core : opaque_core(r, radius)) {
+            if (core.w > 0 && core.h > 0) drawn->opaque.push_back(core);
+        }
     }
     return clicked;
 }

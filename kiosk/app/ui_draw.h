@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "core/text_layout.h"
 #include "touch_fonts.h"
+#include "ui_drawn_areas.h"
 
 #include <imgui.h>
 
@@ -57,6 +58,7 @@ struct Look {
 
 // An invisible ImGui button under our own drawing: ImGui decides "touched" (down and released over
 // it, mouse or finger), the look is big and flat. Hover is not shown: a finger leaves no hover.
+// An opaque one is noted in the UiDrawnAreas that ImGuiIO::UserData points at, if any.
 bool touch_area(const char* id, const Rect& r, const Look& look, float radius);
 // touch_area with `label` centred in it, in `font` at `px` at most.
 bool text_button(const char* id, const Rect& r, std::string_view label, const Look& look, float radius, ImFont* font,

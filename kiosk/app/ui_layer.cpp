@@ -3,9 +3,13 @@
 #include "browse_controls.h"
 #include "staff_screens.h"
 #include "touch_screens.h"
+#include "ui_draw.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <cfloat>
 
 namespace kiosk {
 
@@ -18,6 +22,7 @@ UiLayer::UiLayer(SDL_Renderer* renderer, const KioskConfig& config, const FontSe
     io.LogFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.UserData = &drawn_;  // touch_area() notes the opaque buttons here (ui_draw.h)
     auto built = build_ui_fonts(*io.Fonts, fonts.files().family, w, h, &error_);
     if (!built) return;
     fonts_ = *built;
@@ -41,6 +46,7 @@ void UiLayer::begin_frame(float dt_seconds, const PointerInput& pointer) {
     io.DeltaTime = dt_seconds > 0 ? dt_seconds : 1.0f / 60.0f;
     io.MousePos = pointer.x() < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(pointer.x(), pointer.y());
     io.MouseDown[0] = pointer.down();
+    drawn_.opaque.clear();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
 }
@@ -68,7 +74,35 @@ void UiLayer::staff(const StaffView& view, StaffPanelModel& model) {
     if (view.state == StaffState::Open) draw_staff_panel(view, model, config_.theme, fonts_, w_, h_);
 }
 
-void UiLayer::end_frame() {
+namespace {
+
+template <typename T>
+void append_bytes(std::vector<std::byte>& out, const T* data, std::size_t n) {
+    const auto* b = reinterpret_cast<const std::byte*>(data);
+    out.insert(out.end(), b, b + n * sizeof(T));
+}
+
+// Everything that decides the pixels ImGui draws: each list's vertices, indices and commands.
+void serialise(const ImDrawData& d, std::vector<std::byte>& out) {
+    out.clear();
+    append_bytes(out, &d.DisplaySize, 1);
+    for (int i = 0; i < d.CmdListsCount; ++i) {
+        const ImDrawList& l = *d.CmdLists[i];
+        append_bytes(out, l.VtxBuffer.Data, static_cast<std::size_t>(l.VtxBuffer.Size));
+        append_bytes(out, l.IdxBuffer.Data, static_cast<std::size_t>(l.IdxBuffer.Size));
+        for (const ImDrawCmd& c : l.CmdBuffer) {
+            append_bytes(out, &c.ClipRect, 1);
+            append_bytes(out, &c.TextureId, 1);
+            const unsigned counts[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+            append_bytes(out, counts, 3);
+        }
+    }
+}
+
+}  // namespace
+
+void UiLayer::finish_frame() {
+    ImGui::SetCurrentContext(context_);
     ImGui::Render();
     // A press just registered needs the frame that sees its release; active widgets animate. ImGui
     // reports a click in the frame that sees the release, while that frame is being drawn: whatever
@@ -76,7 +110,89 @@ void UiLayer::end_frame() {
     // asks for one more, whoever handles the click.
     const ImGuiIO& io = ImGui::GetIO();
     another_frame_ = ImGui::IsAnyItemActive() || io.MouseClicked[0] || io.MouseReleased[0];
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    // Two buffers swapped, never freed: a fresh one each frame would be a new mapping (and its
+    // pages faulted in and zeroed) every frame, as large blocks are (sdl_session.cpp).
+    serialise(*ImGui::GetDrawData(), next_data_);
+    overlay_same_ = next_data_ == drawn_data_;
+    std::swap(next_data_, drawn_data_);
+}
+
+namespace {
+
+// Whether triangle k (indices at `idx`) of a command can touch a pixel of `part`: its bounding box,
+// a pixel wider each way, overlaps it.
+bool touches(const ImDrawVert* vtx, const ImDrawIdx* idx, const Rect& part) {
+    float x0 = FLT_MAX, y0 = FLT_MAX, x1 = -FLT_MAX, y1 = -FLT_MAX;
+    for (int i = 0; i < 3; ++i) {
+        const ImVec2& p = vtx[idx[i]].pos;
+        x0 = std::min(x0, p.x);
+        y0 = std::min(y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
+    }
+    return x1 + 1 > fpx(part.x) && x0 - 1 < fpx(part.right()) && y1 + 1 > fpx(part.y) && y0 - 1 < fpx(part.bottom());
+}
+
+}  // namespace
+
+void UiLayer::render(const std::vector<Rect>* clip) {
+    ImGui::SetCurrentContext(context_);
+    ImDrawData* d = ImGui::GetDrawData();
+    if (!clip) {
+        ImGui_ImplSDLRenderer_RenderDrawData(d);
+        return;
+    }
+    // Drawn again inside each part only: each command clipped to it, with only the triangles that
+    // can reach it (SDL's software renderer would set up every triangle of a button for each part,
+    // allocating a scratch surface for each). Pixels inside a part come out as in a whole frame.
+    struct Own {
+        ImVec4 clip;
+        unsigned idx_offset, elem_count;
+    };
+    std::vector<Own> own;
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        for (const ImDrawCmd& c : d->CmdLists[n]->CmdBuffer) own.push_back({c.ClipRect, c.IdxOffset, c.ElemCount});
+    }
+    if (parts_idx_.size() < static_cast<std::size_t>(d->CmdListsCount)) parts_idx_.resize(static_cast<std::size_t>(d->CmdListsCount));
+    for (const Rect& part : *clip) {
+        bool any = false;
+        std::size_t k = 0;
+        for (int n = 0; n < d->CmdListsCount; ++n) {
+            ImDrawList& l = *d->CmdLists[n];
+            ImVector<ImDrawIdx>& picked = parts_idx_[static_cast<std::size_t>(n)];
+            picked.resize(0);
+            for (ImDrawCmd& c : l.CmdBuffer) {
+                const Own& o = own[k++];
+                c.ClipRect = ImVec4(std::max(o.clip.x, fpx(part.x)), std::max(o.clip.y, fpx(part.y)),
+                                    std::min(o.clip.z, fpx(part.right())), std::min(o.clip.w, fpx(part.bottom())));
+                c.IdxOffset = static_cast<unsigned>(picked.Size);
+                if (c.ClipRect.z > c.ClipRect.x && c.ClipRect.w > c.ClipRect.y) {
+                    const ImDrawVert* vtx = l.VtxBuffer.Data + c.VtxOffset;
+                    for (unsigned t = 0; t + 2 < o.elem_count; t += 3) {
+                        const ImDrawIdx* tri = l.IdxBuffer.Data + o.idx_offset + t;
+                        if (touches(vtx, tri, part)) {
+                            for (int i = 0; i < 3; ++i) picked.push_back(tri[i]);
+                        }
+                    }
+                }
+                c.ElemCount = static_cast<unsigned>(picked.Size) - c.IdxOffset;
+                if (c.ElemCount == 0) c.ClipRect = ImVec4(0, 0, 0, 0);  // skipped by the backend
+                any = any || c.ElemCount > 0;
+            }
+            l.IdxBuffer.swap(picked);
+        }
+        if (any) ImGui_ImplSDLRenderer_RenderDrawData(d);
+        for (int n = 0; n < d->CmdListsCount; ++n) d->CmdLists[n]->IdxBuffer.swap(parts_idx_[static_cast<std::size_t>(n)]);
+    }
+    std::size_t k = 0;
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        for (ImDrawCmd& c : d->CmdLists[n]->CmdBuffer) {
+            c.ClipRect = own[k].clip;
+            c.IdxOffset = own[k].idx_offset;
+            c.ElemCount = own[k].elem_count;
+            ++k;
+        }
+    }
 }
 
 void UiLayer::draw_idle_overlay() {

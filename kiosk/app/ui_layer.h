@@ -15,13 +15,16 @@
 #include "patient_controls.h"
 #include "pointer_input.h"
 #include "touch_fonts.h"
+#include "ui_drawn_areas.h"
 
 #include <SDL.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
-struct ImGuiContext;
+#include <imgui.h>
 
 namespace kiosk {
 
@@ -50,7 +53,19 @@ public:
                                                                  const PatientControlsView& view);
     // The staff keypad or panel; returns what was touched.
     void staff(const StaffView& view, StaffPanelModel& model);
-    void end_frame();
+    // Ends the frame (ImGui::Render) without drawing it; render() draws it.
+    void finish_frame();
+    // Draws the finished frame; with `clip`, only inside those rectangles (a frame drawn in parts).
+    void render(const std::vector<Rect>* clip = nullptr);
+    void end_frame() {
+        finish_frame();
+        render();
+    }
+    // After finish_frame: the frame draws exactly what the one before it drew (same triangles,
+    // textures and clip rectangles), so its pixels on a kept screen need no drawing.
+    [[nodiscard]] bool overlay_same() const { return overlay_same_; }
+    // After finish_frame: the parts of the screen the buttons cover with opaque colour.
+    [[nodiscard]] const std::vector<Rect>& opaque_areas() const { return drawn_.opaque; }
 
     // One frame with just the touch button, for `kiosk render` pictures.
     void draw_idle_overlay();
@@ -66,6 +81,11 @@ private:
     UiFonts fonts_;
     bool ok_ = false;
     bool another_frame_ = false;
+    UiDrawnAreas drawn_;             // filled in by the widgets through ImGuiIO::UserData
+    std::vector<std::byte> drawn_data_;  // the last frame's draw lists, byte for byte
+    std::vector<std::byte> next_data_;   // this frame's, before they are compared
+    std::vector<ImVector<ImDrawIdx>> parts_idx_;  // render(clip): the triangles picked for one part
+    bool overlay_same_ = false;
     std::string error_;
 };
 

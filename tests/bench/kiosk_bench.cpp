@@ -4,8 +4,11 @@
 // asserted, because shared CI machines are noisy. With `--window` each size gets a real window on
 // the current video driver (Xvfb in tests/bench/render_bench.sh); `--renderer opengl` needs one.
 #include "app/picture_decoder.h"
+#include "app/pointer_input.h"
+#include "app/screen_updates.h"
 #include "app/sdl_session.h"
 #include "app/slide_renderer.h"
+#include "app/ui_layer.h"
 #include "core/deck.h"
 #include "core/player.h"
 
@@ -285,6 +288,33 @@ int main(int argc, char** argv) {
             present();
             ++real_frames;
         }
+        // The kiosk's fade frame with the touch button over it (ImGui), drawn whole and drawn in
+        // parts as the kiosk draws it on the software renderer in a window (screen_updates.h).
+        Spread whole, parts;
+        if (window && painter->cpu_frames()) {
+            UiLayer ui(renderer, config, *fonts, w, h);
+            ScreenUpdates updates(target.window.get(), renderer);
+            const Rect button = compute_regions(w, h, SlideLayoutKind::TextOnly, false).button;
+            const PointerInput nobody;
+            for (const bool in_parts : {false, true}) {
+                std::vector<double> t;
+                for (int f = 0; f < steps; ++f) {
+                    fade.fade = static_cast<float>(f) / static_cast<float>(steps);
+                    const double ms = time_ms([&] {
+                        ui.begin_frame(1.0F / 60.0F, nobody);
+                        (void)ui.touch_button(button);
+                        ui.finish_frame();
+                        if (!in_parts) updates.forget();
+                        const FramePlan plan = updates.plan(*painter, ui, fade, now, w, h, true);
+                        painter->draw_frame(fade, now, w, h, plan);
+                        ui.render(plan.full ? nullptr : &plan.drawn);
+                        updates.present(plan);
+                    });
+                    if (f >= 2) t.push_back(ms);  // ImGui's first frames lay its windows out
+                }
+                (in_parts ? parts : whole) = spread(t);
+            }
+        }
         const Spread s = spread(statics), c = spread(fades);
         const bool hd = w * h <= 1920 * 1080;
         std::printf(
@@ -293,6 +323,11 @@ int main(int argc, char** argv) {
             "0.8 s fade | late paints %llu | RSS %ld MB PSS %ld MB\n",
             name.c_str(), w, h, first, prep, s.p50, s.p99, s.max, c.p50, c.p99, c.max, hd ? "8" : "33", real_frames,
             static_cast<unsigned long long>(painter->late_paints()), rollup_kb("Rss") / 1024, rollup_kb("Pss") / 1024);
+        if (whole.p50 > 0) {
+            std::printf("%-8s %4dx%-4d crossfade with the touch button: drawn whole p50 %5.2f p99 %5.2f ms | drawn in "
+                        "parts (only what changed) p50 %5.2f p99 %5.2f ms\n",
+                        name.c_str(), w, h, whole.p50, whole.p99, parts.p50, parts.p99);
+        }
         std::fflush(stdout);
     }
     std::printf("%s: peak memory %ld MB over all sizes (each size's own figure is above)\n", driver.c_str(),

@@ -635,7 +635,7 @@ void KioskApp::draw() {
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
             const std::string spoken_language = session_->is_default_language() ? std::string() : session_->language();
-            if (const auto c = ui_->patient_controls(controls, aids_->view())) {
+            if (const auto c = ui_->patient_controls(controls, aids_->view(), session_->language_button_label())) {
                 aids_->on_control(*c, shown, spoken_language);
                 dirty_ = true;
             }

@@ -14,7 +14,8 @@ namespace {
 std::string language_button_label(const KioskConfig& config, std::string_view language) {
     const FakeClock clock;
     PatientSession session(clock, config.languages, std::chrono::seconds(1));
-    for (std::size_t i = 0; i <= config.languages.others.size() && session.language() != language && !language.empty(); ++i)
+    for (std::size_t i = 0; i <= config.languages.others.size() && session.language() != language && !language.empty();
+         ++i)
         session.switch_language();
     return session.language_button_label();
 }

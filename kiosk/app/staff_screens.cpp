@@ -366,7 +366,9 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
 
         // Printers: a badge with each one's state in words, its detail under it, then the last test
         // print. Without a printer of the kiosk's own there is no Test print, and the words get its room.
-        const Rect area = model.printer_configured ? p.printer : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
+        const Rect area = model.printer_configured
+                              ? p.printer
+                              : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
         ImGui::PushClipRect(top_left(area), bottom_right(area), true);
         float y = fpx(area.y);
         const auto printer_row = [&](const char* name, bool configured, const PrinterStatus& status,

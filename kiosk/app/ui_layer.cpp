@@ -60,8 +60,8 @@ std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {
 }
 
 std::optional<PatientControl> UiLayer::patient_controls(const PatientControlsLayout& layout,
-                                                      const PatientControlsView& view,
-                                                      std::string_view language_label) {
+                                                        const PatientControlsView& view,
+                                                        std::string_view language_label) {
     return draw_patient_controls(layout, view, config_.text, config_.theme, fonts_,
                                  patient_label_px(layout, config_.text, language_label, fonts_));
 }

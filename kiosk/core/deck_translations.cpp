@@ -56,13 +56,14 @@ std::optional<Diagnostic> stale_translation(const fs::path& translation, const f
 // is taken from the original's decoded pixels instead of being decoded a second time.
 PictureDecoder sharing_decoder(const PictureDecoder& decode, const Slide* original) {
     if (!decode) return decode;
-    return [decode, original](const SlideImage& image, std::string_view bytes, SlideLayoutKind layout) -> PictureDecode {
-        if (original && original->image && original->image->pixels && original->layout == layout &&
-            original->image->path == image.path && original->image->digest == image.digest) {
-            return PictureDecode{original->image->pixels, {}};
-        }
-        return decode(image, bytes, layout);
-    };
+    return
+        [decode, original](const SlideImage& image, std::string_view bytes, SlideLayoutKind layout) -> PictureDecode {
+            if (original && original->image && original->image->pixels && original->layout == layout &&
+                original->image->path == image.path && original->image->digest == image.digest) {
+                return PictureDecode{original->image->pixels, {}};
+            }
+            return decode(image, bytes, layout);
+        };
 }
 
 std::shared_ptr<const Slide> with_call_to_action(const std::shared_ptr<const Slide>& s) {
@@ -92,7 +93,8 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
             SlideParseResult parsed = parse_slide_file(*file, deck.folder, options.display_prefix + name, lang_config,
                                                        sharing_decoder(options.decode_picture, source));
             SlideFileReport report{name, SlideFileState::Ok, std::move(parsed.diagnostics)};
-            if (auto stale = stale_translation(*file, deck.folder / original, options.display_prefix + name, original)) {
+            if (auto stale =
+                    stale_translation(*file, deck.folder / original, options.display_prefix + name, original)) {
                 report.diagnostics.push_back(std::move(*stale));
                 if (parsed.slide) parsed.slide->warnings.push_back(report.diagnostics.back());
             }

@@ -429,7 +429,8 @@ void TouchPanel::check_tick(PanelEffects& out) {
     // A fresh answer decides; with none by the deadline the last one does (a printer that does
     // not answer is not one to type a number for).
     if (status_is_fresh(SlipKind::Desk) || clock_.steady() >= checking_until_) {
-        if (auto blocked = printer_state_blocker(SlipKind::Desk)) return show_problem(blocked->first, blocked->second, out);
+        if (auto blocked = printer_state_blocker(SlipKind::Desk))
+            return show_problem(blocked->first, blocked->second, out);
         wipe_keyed();
         go(PanelScreen::Keypad);
     }

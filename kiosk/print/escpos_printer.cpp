@@ -146,10 +146,9 @@ PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline,
     if (!can_print(after.state)) {
         return {outcome_for(after.state), "the slip may be incomplete: " + after.detail, after};
     }
-    const std::string why = confirm_timeout_.count() > 0
-                                ? "it did not answer the completion request (GS ( H) within " +
-                                      std::to_string(wait.count()) + " ms"
-                                : "confirmation is switched off (confirm_seconds = 0)";
+    const std::string why = confirm_timeout_.count() > 0 ? "it did not answer the completion request (GS ( H) within " +
+                                                               std::to_string(wait.count()) + " ms"
+                                                         : "confirmation is switched off (confirm_seconds = 0)";
     return {JobOutcome::SentNotConfirmed, "sent to " + where + ", not confirmed: " + why, after};
 }
 

@@ -44,7 +44,8 @@ std::string read_words(const fs::path& png, const kiosk::Rect& box, const char* 
                      "white", "-border", "20", scratch.string()})
             .exit_code != 0)
         return "(no crop)";
-    std::string out = run_command({"tesseract", scratch.string(), "-", "-l", lang}, {{"OMP_THREAD_LIMIT", "1"}}, 60s).output;
+    std::string out =
+        run_command({"tesseract", scratch.string(), "-", "-l", lang}, {{"OMP_THREAD_LIMIT", "1"}}, 60s).output;
     // Lowercase, and words wrapped onto two lines read as one line.
     std::string words;
     for (const char c : out) {

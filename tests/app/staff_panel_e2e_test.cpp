@@ -59,14 +59,22 @@ struct StaffStage {
         dir.write("slides/020-bravo.md", slide("Bravo exercises"));
         dir.write("slides/030-charlie.md", slide("Charlie posture"));
         // The state folder too: a wrong PIN is saved there, and must not reach the next test.
-        config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n"
-                                         "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
-                                         "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
-                                         "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
-                                         "[printer]\nuri = \"none\"\n"
-                                         "[desk_printer]\nuri = \"tcp://127.0.0.1:" + std::to_string(desk_printer.port()) + "\"\n"
-                                         "[staff]\npin_hash = \"" + hash_of("2468") + "\"\n"
-                                         "stats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
+        config = dir.write(
+            "kiosk.toml",
+            "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() +
+                "\"\n"
+                "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
+                "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
+                "[printer]\nuri = \"none\"\n"
+                "[desk_printer]\nuri = \"tcp://127.0.0.1:" +
+                std::to_string(desk_printer.port()) +
+                "\"\n"
+                "[staff]\npin_hash = \"" +
+                hash_of("2468") +
+                "\"\n"
+                "stats_file = \"" +
+                (dir.path() / "usage.log").string() + "\"\n");
     }
     [[nodiscard]] std::vector<std::string> run_args() const {
         return {"--config", config.string(), "--slides", slides.string()};

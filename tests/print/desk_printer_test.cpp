@@ -168,7 +168,8 @@ TEST(DeskPrinterIntegration, AnEmptyKioskPrinterDoesNotStopACallBackToTheDesk) {
     ASSERT_TRUE(kiosk.panel.view().offers_callback);
     ask_for_call_back(kiosk, U"+15550107777");
     ASSERT_TRUE(kiosk.until(PanelScreen::Result));
-    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing) << "the kiosk printer's paper is not the desk's";
+    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing)
+        << "the kiosk printer's paper is not the desk's";
     EXPECT_FALSE(kiosk.panel.view().message_is_problem);
 
     const test::Paper desk_paper = test::print_on_paper(desk_printer.received(), 512);

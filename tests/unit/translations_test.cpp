@@ -224,7 +224,8 @@ TEST_F(TranslatedDeck, ATranslationOlderThanItsOriginalIsFlaggedToStaff) {
     ASSERT_EQ(r->diagnostics.size(), 1U);
     EXPECT_EQ(r->diagnostics[0].severity, Severity::Warning);
     EXPECT_EQ(r->diagnostics[0].file, "slides/010-a.es.md");
-    EXPECT_NE(r->diagnostics[0].message.find("older than 010-a.md"), std::string::npos) << r->diagnostics[0].to_string();
+    EXPECT_NE(r->diagnostics[0].message.find("older than 010-a.md"), std::string::npos)
+        << r->diagnostics[0].to_string();
     EXPECT_NE(r->diagnostics[0].hint.find("save it"), std::string::npos) << "it says how to clear it";
     EXPECT_FALSE(has_errors(deck.all_diagnostics()));
     EXPECT_EQ(deck.in_language(deck.slides[0], "es")->title, "Dolor de espalda") << "it still shows";

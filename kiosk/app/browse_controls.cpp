@@ -1,5 +1,6 @@
 #include "browse_controls.h"
 
+#include "patient_controls.h"
 #include "ui_draw.h"
 
 #include <algorithm>
@@ -21,7 +22,8 @@ void chevron(ImDrawList* dl, const Rect& r, bool pointing_left, ImU32 col) {
 }  // namespace
 
 std::optional<PatientControl> draw_browse_controls(const PatientControlsLayout& layout, std::string_view language_label,
-                                                   bool arrows, const ThemeConfig& theme, const UiFonts& fonts_in) {
+                                                   bool arrows, const ThemeConfig& theme, const UiFonts& fonts_in,
+                                                   float label_px) {
     const UiFonts fonts = usable(fonts_in);
     std::optional<PatientControl> out;
     const auto radius = [](const Rect& r) { return fpx(r.h) * 0.22F; };
@@ -36,11 +38,10 @@ std::optional<PatientControl> draw_browse_controls(const PatientControlsLayout& 
         if (begin_overlay("##language", layout.language, false)) {
             const Rect& r = layout.language;
             if (touch_area("##lang", r, quiet, radius(r))) out = PatientControl::Language;
-            // As large as the main button's label: the name must be read by someone who needs it.
-            const int pad = std::max(4, r.h / 7);
-            const Rect label{r.x + r.h / 5, r.y + pad, r.w - 2 * (r.h / 5), r.h - 2 * pad};
-            draw_text(ImGui::GetWindowDrawList(), fonts.large, fpx(label.h) * 0.95F, label, language_label,
-                      colour(theme.accent));
+            // Large: the name must be read by someone who needs it; as large as Read aloud's word.
+            const Rect label = language_label_rect(r);
+            draw_text(ImGui::GetWindowDrawList(), fonts.large, label_px > 0 ? label_px : fpx(label.h) * 0.95F, label,
+                      language_label, colour(theme.accent));
         }
         end_overlay();
     }

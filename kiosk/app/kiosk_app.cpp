@@ -125,6 +125,8 @@ private:
     void build_large_text_painter();
     [[nodiscard]] std::vector<TextPage> large_pages(const PlayerFrame& f);
     [[nodiscard]] PatientControlsWanted patient_controls_wanted() const;
+    // Both printers' last known states to the patient panel (each decides about its own slips).
+    void show_printers_to_panel();
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -246,7 +248,7 @@ int KioskApp::run() {
     aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
     build_patient_session();  // before the painters: the controls' room depends on the languages
     build_large_text_painter();
-    if (config_->printer.uri != "none") printer_ = std::make_unique<PrintWorker>(config_->printer, config_->desk_printer);
+    printer_ = make_print_worker(*config_);
     if (const auto w = cups_job_files_warning(config_->printer.uri)) log_ << "kiosk: warning: " << *w << '\n';
     build_staff();
     build_usage_log();
@@ -273,7 +275,7 @@ int KioskApp::run() {
             else control_->test_print_done(false, "no printer is set up in kiosk.toml");
         }
         if (printer_) {
-            panel_->set_printer_status(printer_->status());
+            show_printers_to_panel();
             for (const JobResult& r : printer_->take_results()) {
                 if (test_print_job_ && r.job_id == *test_print_job_) {
                     // "printed on tcp://…" already says the outcome; "printed: printed on …" says it twice.
@@ -414,9 +416,9 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     if (change.printer || old->desk_printer != now.desk_printer) {
         printer_.reset();
         test_print_job_.reset();
-        if (now.printer.uri != "none") printer_ = std::make_unique<PrintWorker>(now.printer, now.desk_printer);
+        printer_ = make_print_worker(now);
     }
-    if (printer_) panel_->set_printer_status(printer_->status());
+    show_printers_to_panel();
     if (change.staff) build_staff();
     if (change.usage_log) build_usage_log();
     build_patient_session();
@@ -628,8 +630,10 @@ void KioskApp::draw() {
         staff_model_.deck = player_->deck();
         staff_model_.current_slide = frame.current ? frame.current->file_name : std::string();
         staff_model_.paused = player_->paused();
-        staff_model_.printer_configured = printer_ != nullptr;
+        staff_model_.printer_configured = config_->printer.uri != "none";
+        staff_model_.desk_printer_configured = config_->desk_printer.configured();
         if (printer_) staff_model_.printer = printer_->status();
+        if (printer_) staff_model_.desk_printer = printer_->desk_status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
         staff_model_.settings_status =
             (config_->clinic.phone_hidden ? "the clinic's phone number is hidden; set [clinic] phone. " : "") +
@@ -644,7 +648,7 @@ void KioskApp::draw() {
         } else {
             intent = ui_->touch_button(compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button);
             const std::string spoken_language = session_->is_default_language() ? std::string() : session_->language();
-            if (const auto c = ui_->patient_controls(controls, aids_->view())) {
+            if (const auto c = ui_->patient_controls(controls, aids_->view(), session_->language_button_label())) {
                 aids_->on_control(*c, shown, spoken_language);
                 dirty_ = true;
             }
@@ -795,7 +799,7 @@ void KioskApp::show_language() {
     build_large_text_painter();
     if (!ui_layer_ok()) running_ = false;
     panel_ = std::make_unique<TouchPanel>(clock_, shown());
-    if (printer_) panel_->set_printer_status(printer_->status());
+    show_printers_to_panel();
     log_ << "kiosk: a patient chose " << session_->language() << '\n';
     dirty_ = true;
 }
@@ -865,6 +869,12 @@ PlayerFrame KioskApp::localized_frame() const {
 
 // Every patient control in one layout: Read aloud and A+ (PatientAids), the language button and
 // the arrows, so none overlaps another.
+void KioskApp::show_printers_to_panel() {
+    if (!printer_) return;
+    panel_->set_printer_status(printer_->status());
+    panel_->set_desk_printer_status(printer_->desk_status());
+}
+
 PatientControlsWanted KioskApp::patient_controls_wanted() const {
     PatientControlsWanted wanted = aids_->wanted();
     wanted.language = session_->has_language_button();

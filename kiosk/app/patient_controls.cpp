@@ -48,9 +48,37 @@ void draw_stop(ImDrawList* dl, const ImVec2& c, float s, ImU32 col) {
 
 }  // namespace
 
+Rect read_aloud_label_rect(const Rect& r) {
+    const int pad = std::max(4, r.h / 7);
+    const int text_x = r.x + r.h;
+    return Rect{text_x, r.y + pad, r.right() - text_x - r.h / 5, r.h - 2 * pad};
+}
+
+Rect language_label_rect(const Rect& r) {
+    const int pad = std::max(4, r.h / 7);
+    return Rect{r.x + r.h / 5, r.y + pad, r.w - 2 * (r.h / 5), r.h - 2 * pad};
+}
+
+float patient_label_px(const PatientControlsLayout& layout, const UiStrings& text, std::string_view language_label,
+                       const UiFonts& fonts_in) {
+    const UiFonts fonts = usable(fonts_in);
+    float px = 0;
+    // As large as the box's height allows, wrapped and shrunk as draw_text does, for each word.
+    const auto fit = [&](const Rect& box, std::string_view word) {
+        const float fits = fitted_text_px(fonts.large, fpx(box.h) * 0.95F, box, word);
+        if (fits > 0) px = px == 0 ? fits : std::min(px, fits);
+    };
+    if (layout.read_aloud.w > 0) {
+        fit(read_aloud_label_rect(layout.read_aloud), text.read_aloud);
+        fit(read_aloud_label_rect(layout.read_aloud), text.stop_reading);
+    }
+    if (layout.language.w > 0) fit(language_label_rect(layout.language), language_label);
+    return px;
+}
+
 std::optional<PatientControl> draw_patient_controls(const PatientControlsLayout& layout,
                                                     const PatientControlsView& view, const UiStrings& text,
-                                                    const ThemeConfig& theme, const UiFonts& fonts_in) {
+                                                    const ThemeConfig& theme, const UiFonts& fonts_in, float label_px) {
     const UiFonts fonts = usable(fonts_in);
     std::optional<PatientControl> out;
     if (const Rect& r = layout.read_aloud; r.w > 0 && r.h > 0) {
@@ -67,12 +95,10 @@ std::optional<PatientControl> draw_patient_controls(const PatientControlsLayout&
             } else {
                 draw_speaker(dl, centre, icon, look.text);
             }
-            const int pad = std::max(4, r.h / 7);
-            const int text_x = r.x + r.h;
-            const Rect label{text_x, r.y + pad, r.right() - text_x - r.h / 5, r.h - 2 * pad};
-            // As large as the main button's label: draw_text shrinks it to the width if need be.
-            draw_text(dl, fonts.large, fpx(label.h) * 0.95F, label, view.speaking ? text.stop_reading : text.read_aloud,
-                      look.text);
+            const Rect label = read_aloud_label_rect(r);
+            // The size shared with the language button; draw_text shrinks it to the width if need be.
+            const float px = label_px > 0 ? label_px : fpx(label.h) * 0.95F;
+            draw_text(dl, fonts.large, px, label, view.speaking ? text.stop_reading : text.read_aloud, look.text);
         }
         end_overlay();
     }

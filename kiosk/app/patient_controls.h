@@ -16,9 +16,20 @@ struct PatientControlsView {
     bool large_text = false;  // A+ is drawn pressed while the large view is on
 };
 
+// `label_px`: the type size of the Read aloud label (patient_label_px), shrunk only if it must.
 [[nodiscard]] std::optional<PatientControl> draw_patient_controls(const PatientControlsLayout& layout,
                                                                   const PatientControlsView& view,
                                                                   const UiStrings& text, const ThemeConfig& theme,
-                                                                  const UiFonts& fonts);
+                                                                  const UiFonts& fonts, float label_px);
+
+// Where the words go inside Read aloud (right of the speaker) and the language button.
+[[nodiscard]] Rect read_aloud_label_rect(const Rect& button);
+[[nodiscard]] Rect language_label_rect(const Rect& button);
+
+// One type size for the words on Read aloud and the language button, the largest at which both
+// fit ("Read aloud" and "Stop" alike, so the size does not jump while it speaks): side by side,
+// a smaller word on one would look like a lesser control.
+[[nodiscard]] float patient_label_px(const PatientControlsLayout& layout, const UiStrings& text,
+                                     std::string_view language_label, const UiFonts& fonts);
 
 }  // namespace kiosk

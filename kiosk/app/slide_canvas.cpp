@@ -1,13 +1,41 @@
 #include "app/slide_canvas.h"
 
 #include "app/control_server.h"
+#include "core/language_config.h"
+#include "core/patient_session.h"
 
 #include <cstring>
 
 namespace kiosk {
 
-SlideCanvas::SlideCanvas(const KioskConfig& config, int w, int h) : w_(w), h_(h) {
-    fonts_ = FontSet::open(config.theme.font_family, &error_);
+namespace {
+
+// The language button names the language it switches to, as the kiosk's own session decides.
+std::string language_button_label(const KioskConfig& config, std::string_view language) {
+    const FakeClock clock;
+    PatientSession session(clock, config.languages, std::chrono::seconds(1));
+    for (std::size_t i = 0; i <= config.languages.others.size() && session.language() != language && !language.empty();
+         ++i)
+        session.switch_language();
+    return session.language_button_label();
+}
+
+}  // namespace
+
+SlideCanvas::SlideCanvas(const KioskConfig& config, int w, int h, std::string_view language)
+    : config_(language.empty() ? config : localized(config, language)),
+      w_(w),
+      h_(h),
+      language_label_(language_button_label(config, language)) {
+    // The controls a kiosk with a sound output shows: Read aloud (when [audio] is on), A+, the
+    // language button; the arrows' room is kept, as on screen, though they show only after a touch.
+    PatientControlsWanted wanted;
+    wanted.read_aloud = config_.audio.enabled;
+    wanted.text_size = true;
+    wanted.language = !language_label_.empty();
+    wanted.arrows = true;
+    controls_ = patient_controls_layout(compute_regions(w, h, SlideLayoutKind::TextOnly, false), wanted);
+    fonts_ = FontSet::open(config_.theme.font_family, &error_);
     if (!fonts_) {
         if (error_.empty()) error_ = "no font";
         return;
@@ -19,8 +47,9 @@ SlideCanvas::SlideCanvas(const KioskConfig& config, int w, int h) : w_(w), h_(h)
         error_ = std::string("cannot create a renderer: ") + SDL_GetError();
         return;
     }
-    painter_.emplace(renderer_.get(), *fonts_, config);
-    ui_.emplace(renderer_.get(), config, *fonts_, w, h, /*with_platform_backend=*/false);
+    painter_.emplace(renderer_.get(), *fonts_, config_);
+    painter_->set_patient_controls(wanted);
+    ui_.emplace(renderer_.get(), config_, *fonts_, w, h, /*with_platform_backend=*/false);
 }
 
 SDL_Surface* SlideCanvas::draw(std::shared_ptr<const Slide> slide, int position, int count, const LocalTime& now) {
@@ -30,7 +59,7 @@ SDL_Surface* SlideCanvas::draw(std::shared_ptr<const Slide> slide, int position,
     frame.position = position;
     frame.count = count;
     painter_->draw_frame(frame, now, w_, h_);
-    ui_->draw_idle_overlay();
+    ui_->draw_idle_overlay(controls_, language_label_);
     SDL_RenderPresent(renderer_.get());
     return canvas_.get();
 }
@@ -38,7 +67,7 @@ SDL_Surface* SlideCanvas::draw(std::shared_ptr<const Slide> slide, int position,
 SDL_Surface* SlideCanvas::draw_information_screen(const LocalTime& now) {
     if (!ok()) return nullptr;
     painter_->draw_information_screen(now, w_, h_);
-    ui_->draw_idle_overlay();
+    ui_->draw_idle_overlay(controls_, language_label_);
     SDL_RenderPresent(renderer_.get());
     return canvas_.get();
 }

@@ -1,6 +1,7 @@
 // A slide drawn exactly as the kiosk draws it, off screen: the software renderer, fonts, slide
-// painter and idle overlay of the running kiosk, on a surface of the kiosk's size. `kiosk render`
-// and the staff web page's preview both use it, so a preview is the picture the waiting room sees.
+// painter and idle overlay of the running kiosk (the main button and the patient's controls as
+// they are before a first touch), on a surface of the kiosk's size. `kiosk render` and the staff
+// web page's preview both use it, so a preview is the picture the waiting room sees.
 #pragma once
 
 #include "app/fonts.h"
@@ -9,18 +10,21 @@
 #include "app/ui_layer.h"
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/patient_controls_layout.h"
 #include "core/slide.h"
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
 class SlideCanvas {
 public:
-    // Needs SDL (SdlSession) initialised, with or without video.
-    SlideCanvas(const KioskConfig& config, int w, int h);
+    // Needs SDL (SdlSession) initialised, with or without video. `language`: one of [languages]
+    // whose sentences the buttons show (its slides are passed to draw()); empty: the default.
+    SlideCanvas(const KioskConfig& config, int w, int h, std::string_view language = {});
     SlideCanvas(const SlideCanvas&) = delete;  // the painter holds references to the fonts
     SlideCanvas& operator=(const SlideCanvas&) = delete;
     [[nodiscard]] bool ok() const { return error_.empty(); }
@@ -35,7 +39,10 @@ public:
     [[nodiscard]] const TextLayout& layout(const Slide& slide) { return painter_->layout(slide, w_, h_); }
 
 private:
+    KioskConfig config_;  // localized to the canvas's language; the painter and UI hold references
     int w_, h_;
+    PatientControlsLayout controls_;
+    std::string language_label_;  // what the language button shows: the other language's name
     std::string error_;
     std::optional<FontSet> fonts_;
     sdl::Surface canvas_;

@@ -193,9 +193,9 @@ SlideStatus status_of(SlideFileState s) {
     return {&kNeutral, "?"};
 }
 
-SlideStatus printer_status(const StaffPanelModel& m) {
-    if (!m.printer_configured) return {&kNeutral, "None"};
-    switch (m.printer.state) {
+SlideStatus printer_status(bool configured, const PrinterStatus& status) {
+    if (!configured) return {&kNeutral, "None"};
+    switch (status.state) {
         case PrinterState::Ready: return {&kGood, "Ready"};
         case PrinterState::PaperLow: return {&kWarn, "Paper low"};
         case PrinterState::PaperOut: return {&kBad, "Paper out"};
@@ -364,17 +364,32 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
 
         draw_slide_list(ui, p, model);
 
-        // Printer: a badge with the state in words, the detail and the last test print under it.
-        const SlideStatus ps = printer_status(model);
-        const Rect head{p.printer.x, p.printer.y, p.printer.w, static_cast<int>(ui.body * 1.1F)};
-        draw_text(ui.dl, ui.fonts.large, ui.body, head, "Printer", colour(theme.accent), Align::Left);
-        const float badge_x = fpx(p.printer.x) + text_width(ui.fonts.large, ui.body, "Printer") + fpx(p.gap);
-        (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
+        // Printers: a badge with each one's state in words, its detail under it, then the last test
+        // print. Without a printer of the kiosk's own there is no Test print, and the words get its room.
+        const Rect area = model.printer_configured
+                              ? p.printer
+                              : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
+        ImGui::PushClipRect(top_left(area), bottom_right(area), true);
+        float y = fpx(area.y);
+        const auto printer_row = [&](const char* name, bool configured, const PrinterStatus& status,
+                                     const std::string& detail) {
+            const SlideStatus ps = printer_status(configured, status);
+            const Rect head{area.x, static_cast<int>(y), area.w, static_cast<int>(ui.body * 1.1F)};
+            draw_text(ui.dl, ui.fonts.large, ui.body, head, name, colour(theme.accent), Align::Left);
+            const float badge_x = fpx(area.x) + text_width(ui.fonts.large, ui.body, name) + fpx(p.gap);
+            (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
+            y = fpx(head.bottom()) + 4.0F;
+            y += draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(area.x), y), fpx(area.w), detail,
+                                colour(theme.text));
+        };
         std::string detail = model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
         if (!model.last_test_print.empty()) detail += (detail.empty() ? "" : "\n") + ("Test print: " + model.last_test_print);
-        ImGui::PushClipRect(top_left(p.printer), bottom_right(p.printer), true);
-        (void)draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(p.printer.x), fpx(head.bottom()) + 4.0F),
-                             fpx(p.printer.w), detail, colour(theme.text));
+        printer_row("Printer", model.printer_configured, model.printer, detail);
+        if (model.desk_printer_configured) {
+            // Call-back slips carry a patient's name and number to the desk: staff must see that it works.
+            y += ui.small * 0.3F;
+            printer_row("Desk printer", true, model.desk_printer, "Call-back slips: " + model.desk_printer.detail);
+        }
         ImGui::PopClipRect();
         if (model.printer_configured && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
             command(StaffCommand::TestPrint);

@@ -28,6 +28,8 @@ struct StaffPanelModel {
     bool paused = false;
     PrinterStatus printer;
     bool printer_configured = false;
+    PrinterStatus desk_printer;  // [desk_printer], where call-back slips go
+    bool desk_printer_configured = false;
     std::string folder_status;        // "watching slides/" or why not
     std::string settings_status;      // kiosk.toml problems staff must fix (hidden phone, a bad line); empty when fine
     DailyTotals today;

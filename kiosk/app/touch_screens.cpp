@@ -264,6 +264,7 @@ void draw_printing(const Ctx& c) {
     Rect body = c.frame.body;
     const Rect message{body.x, body.y, body.w, body.h / 2};
     draw_text(c.dl, c.fonts.large, fpx(c.px.large), message, c.view.message, c.pal.text);
+    if (!c.view.slip_comes_out_here) return;  // a call-back slip printing at the desk: no slot to point at
     const Rect arrow{body.x, body.y + body.h / 2 + c.frame.gap, body.w, body.h / 2 - c.frame.gap};
     // About a third of the shorter side: a clear pointer, not a poster.
     const int side = std::min(arrow.h, std::min(c.frame.screen.w, c.frame.screen.h) / 3);

@@ -57,22 +57,44 @@ std::vector<std::string_view> wrap(ImFont* font, float px, std::string_view text
     return lines;
 }
 
-void draw_text(ImDrawList* dl, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col, Align align) {
-    if (text.empty() || box.w <= 0 || box.h <= 0) return;
+namespace {
+
+struct FittedText {
+    float size = 0;
+    std::vector<std::string_view> lines;
+};
+
+FittedText fit_text(ImFont* font, float px, const Rect& box, std::string_view text) {
     const float w = fpx(box.w);
     const float h = fpx(box.h);
     // Never above the atlas size: scaled-up glyphs look ragged, and ragged letters are hard to read.
     px = std::min(px, font->FontSize);
-    float size = px;
-    std::vector<std::string_view> lines;
+    FittedText f{px, {}};
     for (;;) {
-        lines = wrap(font, size, text, w);
+        f.lines = wrap(font, f.size, text, w);
         float widest = 0;
-        for (const auto l : lines) widest = std::max(widest, text_width(font, size, l));
+        for (const auto l : f.lines) widest = std::max(widest, text_width(font, f.size, l));
         // ImGui's font size already is the line height.
-        if ((widest <= w && static_cast<float>(lines.size()) * size <= h) || size <= px * 0.5F) break;
-        size *= 0.94F;
+        if ((widest <= w && static_cast<float>(f.lines.size()) * f.size <= h) || f.size <= px * 0.5F) break;
+        f.size *= 0.94F;
     }
+    return f;
+}
+
+}  // namespace
+
+float fitted_text_px(ImFont* font, float px, const Rect& box, std::string_view text) {
+    if (text.empty() || box.w <= 0 || box.h <= 0) return 0;
+    return fit_text(font, px, box, text).size;
+}
+
+void draw_text(ImDrawList* dl, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col, Align align) {
+    if (text.empty() || box.w <= 0 || box.h <= 0) return;
+    const float w = fpx(box.w);
+    const float h = fpx(box.h);
+    const FittedText fitted = fit_text(font, px, box, text);
+    const float size = fitted.size;
+    const std::vector<std::string_view>& lines = fitted.lines;
     float y = fpx(box.y) + (h - static_cast<float>(lines.size()) * size) / 2.0F;
     for (const auto l : lines) {
         const float lw = text_width(font, size, l);

@@ -43,6 +43,9 @@ enum class Align { Left, Center, Right };
 void draw_text(ImDrawList* dl, ImFont* font, float px, const Rect& box, std::string_view text, ImU32 col,
                Align align = Align::Center);
 
+// The type size draw_text ends up using for `text` in `box` when asked for `px` (0 for no text).
+[[nodiscard]] float fitted_text_px(ImFont* font, float px, const Rect& box, std::string_view text);
+
 // Top-aligned wrapped text at a fixed size (at most the atlas size); returns the height used.
 float draw_paragraph(ImDrawList* dl, ImFont* font, float px, ImVec2 at, float width, std::string_view text, ImU32 col);
 // The height draw_paragraph would use, for laying out before drawing.

@@ -57,7 +57,8 @@ std::optional<PanelIntent> UiLayer::touch_button(const Rect& where) {
 
 std::optional<PatientControl> UiLayer::browse_controls(const PatientControlsLayout& layout,
                                                       std::string_view language_label, bool arrows) {
-    return draw_browse_controls(layout, language_label, arrows, config_.theme, fonts_);
+    return draw_browse_controls(layout, language_label, arrows, config_.theme, fonts_,
+                                patient_label_px(layout, config_.text, language_label, fonts_));
 }
 
 std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {
@@ -65,8 +66,10 @@ std::optional<PanelIntent> UiLayer::touch_panel(const TouchPanelView& view) {
 }
 
 std::optional<PatientControl> UiLayer::patient_controls(const PatientControlsLayout& layout,
-                                                      const PatientControlsView& view) {
-    return draw_patient_controls(layout, view, config_.text, config_.theme, fonts_);
+                                                        const PatientControlsView& view,
+                                                        std::string_view language_label) {
+    return draw_patient_controls(layout, view, config_.text, config_.theme, fonts_,
+                                 patient_label_px(layout, config_.text, language_label, fonts_));
 }
 
 void UiLayer::staff(const StaffView& view, StaffPanelModel& model) {
@@ -195,13 +198,15 @@ void UiLayer::render(const std::vector<Rect>* clip) {
     }
 }
 
-void UiLayer::draw_idle_overlay() {
+void UiLayer::draw_idle_overlay(const PatientControlsLayout& controls, std::string_view language_label) {
     const Rect button = compute_regions(w_, h_, SlideLayoutKind::TextOnly, false).button;
     const PointerInput nobody;
     // The first frame only measures windows; the second is the one drawn.
     for (int pass = 0; pass < 2; ++pass) {
         begin_frame(1.0f / 60.0f, nobody);
         (void)touch_button(button);
+        (void)patient_controls(controls, {}, language_label);
+        (void)browse_controls(controls, language_label, false);
         if (pass == 0) {
             ImGui::EndFrame();
         } else {

@@ -48,9 +48,11 @@ public:
     // The language button and ‹ › arrows (browse_controls.h).
     [[nodiscard]] std::optional<PatientControl> browse_controls(const PatientControlsLayout& layout,
                                                                 std::string_view language_label, bool arrows);
-    // Read aloud and A+ (patient_controls.h); draw only while the panel is closed.
+    // Read aloud and A+ (patient_controls.h); draw only while the panel is closed. The language
+    // button's label is needed for the size of Read aloud's word, shared with it.
     [[nodiscard]] std::optional<PatientControl> patient_controls(const PatientControlsLayout& layout,
-                                                                 const PatientControlsView& view);
+                                                                 const PatientControlsView& view,
+                                                                 std::string_view language_label);
     // The staff keypad or panel; returns what was touched.
     void staff(const StaffView& view, StaffPanelModel& model);
     // Ends the frame (ImGui::Render) without drawing it; render() draws it.
@@ -67,8 +69,9 @@ public:
     // After finish_frame: the parts of the screen the buttons cover with opaque colour.
     [[nodiscard]] const std::vector<Rect>& opaque_areas() const { return drawn_.opaque; }
 
-    // One frame with just the touch button, for `kiosk render` pictures.
-    void draw_idle_overlay();
+    // One frame with the touch button and the patient's controls as a screen shows them before
+    // anyone touches it (no arrows yet), for `kiosk render` pictures. The default layout has none.
+    void draw_idle_overlay(const PatientControlsLayout& controls = {}, std::string_view language_label = {});
     // ImGui wants another frame soon: a press waiting for its release frame, or a frame that saw a
     // press or release (what a click changes while a frame is drawn shows in the next one).
     [[nodiscard]] bool wants_another_frame() const { return another_frame_; }

@@ -12,6 +12,8 @@
 #include <SDL_image.h>
 
 #include <cmath>
+#include <map>
+#include <memory>
 #include <ostream>
 
 namespace kiosk::cli {
@@ -74,11 +76,17 @@ int render_command(const Args& args, Io io) {
     const Deck deck = load_deck(slides, options);
     for (const auto& d : deck.all_diagnostics()) io.err << d.to_string() << '\n';
 
-    SlideCanvas canvas(config, size.w, size.h);
-    if (!canvas.ok()) {
-        io.err << "kiosk render: " << canvas.error() << '\n';
-        return kExitFailure;
-    }
+    // One canvas per language: the buttons speak the slide's language, as on screen.
+    std::map<std::string, std::unique_ptr<SlideCanvas>> canvases;
+    const auto canvas_for = [&](const std::string& language) -> SlideCanvas* {
+        auto& c = canvases[language];
+        if (!c) c = std::make_unique<SlideCanvas>(config, size.w, size.h, language);
+        if (c->ok()) return c.get();
+        io.err << "kiosk render: " << c->error() << '\n';
+        return nullptr;
+    };
+    SlideCanvas* default_canvas = canvas_for({});
+    if (!default_canvas) return kExitFailure;
     const LocalTime now = to_local(std::chrono::system_clock::now());
 
     // What to draw: every slide in play order, then, where kiosk.toml offers other languages, each
@@ -86,14 +94,15 @@ int render_command(const Args& args, Io io) {
     struct Page {
         std::shared_ptr<const Slide> slide;
         int position;
+        std::string language;  // empty: the deck's own
     };
     std::vector<Page> pages;
     const int count = static_cast<int>(deck.slides.size());
-    for (int i = 0; i < count; ++i) pages.push_back({deck.slides[static_cast<size_t>(i)], i});
+    for (int i = 0; i < count; ++i) pages.push_back({deck.slides[static_cast<size_t>(i)], i, {}});
     for (const auto& [language, by_original] : deck.translations) {
         for (int i = 0; i < count; ++i) {
             const auto& original = deck.slides[static_cast<size_t>(i)];
-            if (auto t = deck.in_language(original, language); t != original) pages.push_back({t, i});
+            if (auto t = deck.in_language(original, language); t != original) pages.push_back({t, i, language});
         }
     }
 
@@ -110,19 +119,21 @@ int render_command(const Args& args, Io io) {
     for (int i = 0; i < sheet_count; ++i) {
         const Page& page = pages[static_cast<size_t>(i)];
         const Slide& slide = *page.slide;
-        SDL_Surface* drawn = canvas.draw(page.slide, page.position, count, now);
+        SlideCanvas* canvas = canvas_for(page.language);
+        if (!canvas) return kExitFailure;
+        SDL_Surface* drawn = canvas->draw(page.slide, page.position, count, now);
         const fs::path png = out_dir / (fs::path(slide.file_name).stem().string() + ".png");
         if (!save_png(drawn, png, io.err)) ++failures;
         SDL_Rect dst{gap + (i % columns) * (tw + gap), gap + (i / columns) * (th + gap), tw, th};
         SDL_BlitScaled(drawn, nullptr, sheet.get(), &dst);
-        const TextLayout& layout = canvas.layout(slide);
+        const TextLayout& layout = canvas->layout(slide);
         rendered.push_back(RenderedSlide{&slide, png.filename().string(), layout.shrunk, layout.fits});
         io.out << png.string() << '\n';
     }
     if (count == 0) {
         // What the waiting room sees with no usable slide: the information screen.
         const fs::path png = out_dir / "information-screen.png";
-        if (!save_png(canvas.draw_information_screen(now), png, io.err)) ++failures;
+        if (!save_png(default_canvas->draw_information_screen(now), png, io.err)) ++failures;
         io.out << png.string() << '\n';
     }
     const fs::path sheet_png = out_dir / "contact-sheet.png";

@@ -246,6 +246,7 @@ constexpr TextKey kTextKeys[] = {
     {"scan_to_call", &UiStrings::scan_to_call},
     {"printing", &UiStrings::printing},
     {"callback_printing", &UiStrings::callback_printing},
+    {"callback_sending", &UiStrings::callback_sending},
     {"printed", &UiStrings::printed},
     {"sent_not_confirmed", &UiStrings::sent_not_confirmed},
     {"callback_sent_not_confirmed", &UiStrings::callback_sent_not_confirmed},

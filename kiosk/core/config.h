@@ -107,6 +107,8 @@ struct UiStrings {
     std::string scan_to_call = "Scan to call";
     std::string printing = "Your slip is printing, please take it from the slot below.";
     std::string callback_printing = "Thank you. The desk will call you back.";
+    // While a call-back slip goes to the desk's own printer: nothing comes out here.
+    std::string callback_sending = "Sending your request to the desk…";
     std::string printed = "Your slip has been printed. Please take it from the slot below.";
     std::string sent_not_confirmed = "Your slip was sent to the printer. If nothing comes out, please ask at the desk.";
     std::string callback_sent_not_confirmed =

@@ -3,6 +3,8 @@
 #include "language_config.h"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 
 namespace kiosk {
 
@@ -33,6 +35,37 @@ SlideFileReport* report_of(Deck& deck, const std::string& name) {
     return nullptr;
 }
 
+// A translation saved before its original was last changed may no longer say the same. Copying a
+// folder or checking it out writes the files seconds apart in any order: only a gap longer than
+// that counts.
+constexpr auto kStaleTranslationSlack = std::chrono::minutes(5);
+
+std::optional<Diagnostic> stale_translation(const fs::path& translation, const fs::path& original,
+                                            const std::string& display_name, const std::string& original_name) {
+    std::error_code e1, e2;
+    const auto t = fs::last_write_time(translation, e1);
+    const auto o = fs::last_write_time(original, e2);
+    if (e1 || e2 || o - t <= kStaleTranslationSlack) return std::nullopt;
+    return Diagnostic{display_name, 0, Severity::Warning,
+                      "this translation is older than " + original_name + ", which was changed after it was translated",
+                      "Check that it still says the same as " + original_name +
+                          " and save it (even unchanged) to clear this warning"};
+}
+
+// The translation's picture is usually its original's: the same file, shown in the same layout,
+// is taken from the original's decoded pixels instead of being decoded a second time.
+PictureDecoder sharing_decoder(const PictureDecoder& decode, const Slide* original) {
+    if (!decode) return decode;
+    return
+        [decode, original](const SlideImage& image, std::string_view bytes, SlideLayoutKind layout) -> PictureDecode {
+            if (original && original->image && original->image->pixels && original->layout == layout &&
+                original->image->path == image.path && original->image->digest == image.digest) {
+                return PictureDecode{original->image->pixels, {}};
+            }
+            return decode(image, bytes, layout);
+        };
+}
+
 std::shared_ptr<const Slide> with_call_to_action(const std::shared_ptr<const Slide>& s) {
     if (!s || s->call_to_action) return s;
     auto copy = std::make_shared<Slide>(*s);
@@ -56,9 +89,15 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
             const auto file = std::find_if(files.begin(), files.end(),
                                            [&wanted](const fs::path& p) { return p.filename().string() == wanted; });
             if (file == files.end()) continue;
+            const Slide* source = deck.find(original);
             SlideParseResult parsed = parse_slide_file(*file, deck.folder, options.display_prefix + name, lang_config,
-                                                       options.decode_picture);
+                                                       sharing_decoder(options.decode_picture, source));
             SlideFileReport report{name, SlideFileState::Ok, std::move(parsed.diagnostics)};
+            if (auto stale =
+                    stale_translation(*file, deck.folder / original, options.display_prefix + name, original)) {
+                report.diagnostics.push_back(std::move(*stale));
+                if (parsed.slide) parsed.slide->warnings.push_back(report.diagnostics.back());
+            }
             std::shared_ptr<const Slide> slide;
             if (parsed.slide) {
                 if (!report.diagnostics.empty()) report.state = SlideFileState::Warnings;
@@ -75,7 +114,6 @@ void load_translations(Deck& deck, const std::vector<fs::path>& files, const Tra
                 }
             }
             deck.files.push_back(std::move(report));
-            const Slide* source = deck.find(original);
             if (!slide || !source) continue;
             // The original asks for the call to action: so does its translation.
             if (source->call_to_action) slide = with_call_to_action(slide);

@@ -10,8 +10,10 @@ namespace {
 
 // Proportions of the shorter screen side, like slide_layout's, so 4K is 1080p doubled and portrait
 // keeps landscape's label sizes. The widths leave room for the label at the main button's size.
-constexpr double kReadAloudWidth = 0.31;  // speaker symbol + "Read aloud"
-constexpr double kLanguageWidth = 0.25;   // a language's own name, e.g. "Español"
+// Read aloud's word is longer than most languages' names and shares its box with the speaker, so
+// it gets the wider box: both labels are drawn at one size (patient_controls.h), set by the tighter.
+constexpr double kReadAloudWidth = 0.36;  // speaker symbol + "Read aloud"
+constexpr double kLanguageWidth = 0.22;   // a language's own name, e.g. "Español"
 constexpr double kTextSizeWidth = 0.12;   // "A+"
 constexpr double kGap = 0.015;            // between two controls: a finger lands on one, not both
 

@@ -42,9 +42,10 @@ int effective_print_dots(const PrinterConfig& p) {
 }
 
 CallbackRoute callback_route(const KioskConfig& c) {
-    // The kiosk prints only with its own printer configured; a desk printer works alongside it.
-    if (c.printer.uri == "none") return CallbackRoute::NotOffered;
+    // A desk printer takes call-backs whether or not the kiosk has a printer of its own (a clinic
+    // may have only the one behind the counter); without it the kiosk's printer must print them.
     if (c.desk_printer.configured()) return CallbackRoute::DeskPrinter;
+    if (c.printer.uri == "none") return CallbackRoute::NotOffered;
     if (c.desk_printer.without == DeskFallback::Hide) return CallbackRoute::NotOffered;
     return CallbackRoute::HandToDesk;
 }

@@ -128,20 +128,21 @@ StaffPanelLayout staff_panel_layout(int screen_w, int screen_h) {
         column = take_right(rest, pct(0.42, rest.w), f.gap * 2);
         p.exit = take_bottom(rest, button_h, f.gap);  // under the list, far from Close
     } else {
-        // Under the list: printer, counters, folder and Exit need about this much.
-        column = take_bottom(rest, pct(0.68, f.s), f.gap * 2);
+        // Under the list: printers, counters, folder and Exit need about this much.
+        column = take_bottom(rest, pct(0.80, f.s), f.gap * 2);
         p.exit = take_bottom(column, button_h, f.gap);
     }
     p.slides_title = take_top(rest, pct(0.065, f.s));
     p.slides = rest;
 
-    Rect printer_row = take_top(column, pct(0.17, f.s), f.gap);
+    // Room for two printers (the kiosk's and the desk's), each a heading and a line or two.
+    Rect printer_row = take_top(column, pct(0.31, f.s), f.gap);
     p.test_print = take_right(printer_row, std::min(pct(0.28, f.s), printer_row.w / 2), f.gap);
     // The button sits level with the status words, not stretched to two lines' height.
     p.test_print = {p.test_print.x, p.test_print.y + (p.test_print.h - button_h) / 2, p.test_print.w,
                     std::min(button_h, p.test_print.h)};
     p.printer = printer_row;
-    p.today = take_top(column, std::min(pct(0.25, f.s), column.h), f.gap);
+    p.today = take_top(column, std::min(pct(0.22, f.s), column.h), f.gap);
     p.folder = column;
     return p;
 }

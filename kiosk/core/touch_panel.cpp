@@ -80,6 +80,7 @@ TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanel
       limiter_(RateLimiter::from_config(config.printer)),
       qr_(make_qr(tel_uri(config.clinic.phone))) {
     printer_.state = printer_configured_ ? PrinterState::Unknown : PrinterState::None;
+    desk_printer_.state = callback_route_ == CallbackRoute::DeskPrinter ? PrinterState::Unknown : PrinterState::None;
     // A hidden phone (broken in kiosk.toml, no last good number) is never replaced by a made-up
     // one: the take-away slip, which carries the number, is not offered, and patients are sent to
     // the desk. A callback slip still works: the desk calls the patient.
@@ -95,8 +96,7 @@ TouchPanel::TouchPanel(const Clock& clock, const KioskConfig& config, TouchPanel
     view_.callback_hand_in = callback_route_ == CallbackRoute::HandToDesk;
     view_.hours = config.clinic.hours;
     view_.call_qr = phone_hidden_ ? nullptr : &qr_;
-    view_.offers_print = printer_configured_ && !phone_hidden_;
-    view_.offers_callback = printer_configured_ && callback_route_ != CallbackRoute::NotOffered;
+    update_offers();
 }
 
 TouchPanel::~TouchPanel() { wipe_keyed(); }
@@ -106,11 +106,29 @@ void TouchPanel::set_topic(std::string topic) { topic_ = std::move(topic); }
 void TouchPanel::set_printer_status(const PrinterStatus& status) {
     printer_ = status;
     if (!printer_configured_) printer_.state = PrinterState::None;
-    // Only "no printer at all" hides the choices: a printer that is out of paper is still offered,
+    update_offers();
+}
+
+void TouchPanel::set_desk_printer_status(const PrinterStatus& status) {
+    desk_printer_ = status;
+    if (callback_route_ != CallbackRoute::DeskPrinter) desk_printer_.state = PrinterState::None;
+    update_offers();
+}
+
+void TouchPanel::update_offers() {
+    // Only "no printer at all" hides a choice: a printer that is out of paper is still offered,
     // and touching it explains the problem and shows the number (the patient learns why).
-    const bool offered = printer_.state != PrinterState::None;
-    view_.offers_print = offered && !phone_hidden_;
-    view_.offers_callback = offered && callback_route_ != CallbackRoute::NotOffered;
+    view_.offers_print = printer_.state != PrinterState::None && !phone_hidden_;
+    view_.offers_callback =
+        callback_route_ != CallbackRoute::NotOffered && status_of(SlipKind::Desk).state != PrinterState::None;
+}
+
+const PrinterStatus& TouchPanel::status_of(SlipKind kind) const {
+    return kind == SlipKind::Desk && callback_route_ == CallbackRoute::DeskPrinter ? desk_printer_ : printer_;
+}
+
+PrinterStatus& TouchPanel::status_of(SlipKind kind) {
+    return kind == SlipKind::Desk && callback_route_ == CallbackRoute::DeskPrinter ? desk_printer_ : printer_;
 }
 
 void TouchPanel::bind_job(std::uint64_t worker_job_id) {
@@ -158,11 +176,11 @@ void TouchPanel::show_problem(const std::string& sentence, PanelEvent why, Panel
 
 void TouchPanel::arrive_at_choices(PanelEffects& out) {
     trust_status_from_ = clock_.steady();
-    if (printer_configured_) out.emplace_back(effect::CheckPrinter{});
+    if (printer_configured_ || callback_route_ == CallbackRoute::DeskPrinter) out.emplace_back(effect::CheckPrinter{});
 }
 
-std::optional<std::pair<std::string, PanelEvent>> TouchPanel::printer_state_blocker() const {
-    switch (printer_.state) {
+std::optional<std::pair<std::string, PanelEvent>> TouchPanel::printer_state_blocker(SlipKind kind) const {
+    switch (status_of(kind).state) {
         case PrinterState::PaperOut: return std::pair{text_.printer_out_of_paper, PanelEvent::PrinterUnavailable};
         case PrinterState::None:
         case PrinterState::CoverOpen:
@@ -175,9 +193,9 @@ std::optional<std::pair<std::string, PanelEvent>> TouchPanel::printer_state_bloc
     return std::nullopt;
 }
 
-std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker() const {
-    if (status_is_fresh()) {
-        if (auto blocked = printer_state_blocker()) return blocked;
+std::optional<std::pair<std::string, PanelEvent>> TouchPanel::print_blocker(SlipKind kind) const {
+    if (status_is_fresh(kind)) {
+        if (auto blocked = printer_state_blocker(kind)) return blocked;
     }
     if (!limiter_.allow(clock_.steady())) return std::pair{text_.rate_limited, PanelEvent::RateLimited};
     return std::nullopt;
@@ -193,10 +211,10 @@ void TouchPanel::submit(SlipRequest request, PanelEffects& out) {
     awaiting_kind_ = request.kind;
     printing_deadline_ = now + to_steady(options_.job_deadline + options_.result_grace);
     auto_close_at_.reset();
-    // A slip for the desk printer does not come out here: say so while it is being sent.
-    view_.message = request.kind == SlipKind::Desk && callback_route_ == CallbackRoute::DeskPrinter
-                        ? text_.checking_printer
-                        : text_.printing;
+    // A slip for the desk printer does not come out here: say so while it is being sent, and the
+    // screen points at no slot.
+    view_.slip_comes_out_here = !(request.kind == SlipKind::Desk && callback_route_ == CallbackRoute::DeskPrinter);
+    view_.message = view_.slip_comes_out_here ? text_.printing : text_.callback_sending;
     view_.message_is_problem = false;
     view_.show_number = false;
     go(PanelScreen::Printing);
@@ -228,8 +246,8 @@ void TouchPanel::finish_job(JobOutcome outcome, PanelEffects& out) {
             return;
         }
         case JobOutcome::PaperOut:
-            printer_.state = PrinterState::PaperOut;  // the job just asked: Back then Print is told at once
-            printer_.asked_at = clock_.steady();
+            status_of(kind).state = PrinterState::PaperOut;  // the job just asked: Back then Print is told at once
+            status_of(kind).asked_at = clock_.steady();
             show_problem(text_.printer_out_of_paper, PanelEvent::PrintFailed, out);
             return;
         case JobOutcome::CoverOpen:
@@ -287,7 +305,8 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                    [&](const intent::ChoosePrint&) {
                        if (screen != PanelScreen::Choices || !view_.offers_print) return;
                        out.emplace_back(effect::CountEvent{PanelEvent::ChosePrint});
-                       if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
+                       if (auto blocked = print_blocker(SlipKind::TakeAway))
+                           return show_problem(blocked->first, blocked->second, out);
                        // A bad state from before the patient came is not trusted: the job asks the
                        // printer first and answers PaperOut without printing if it still is.
                        SlipRequest request;
@@ -298,8 +317,9 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                        if (screen != PanelScreen::Choices || !view_.offers_callback) return;
                        out.emplace_back(effect::CountEvent{PanelEvent::ChoseCallback});
                        // Say so before the patient types a number that cannot be printed.
-                       if (auto blocked = print_blocker()) return show_problem(blocked->first, blocked->second, out);
-                       if (printer_state_blocker()) {
+                       if (auto blocked = print_blocker(SlipKind::Desk))
+                           return show_problem(blocked->first, blocked->second, out);
+                       if (printer_state_blocker(SlipKind::Desk)) {
                            // Stale bad news (paper may be refilled): ask again before the keypad.
                            view_.message = text_.checking_printer;
                            view_.message_is_problem = false;
@@ -355,7 +375,7 @@ PanelEffects TouchPanel::handle(const PanelIntent& in) {
                        request.patient_name = std::move(name.value);
                        request.patient_phone = std::move(phone.value);
                        // Printer or limit may have changed while the patient typed.
-                       if (auto blocked = print_blocker()) {
+                       if (auto blocked = print_blocker(SlipKind::Desk)) {
                            request.wipe();
                            wipe_keyed();
                            return show_problem(blocked->first, blocked->second, out);
@@ -408,8 +428,9 @@ PanelEffects TouchPanel::tick() {
 void TouchPanel::check_tick(PanelEffects& out) {
     // A fresh answer decides; with none by the deadline the last one does (a printer that does
     // not answer is not one to type a number for).
-    if (status_is_fresh() || clock_.steady() >= checking_until_) {
-        if (auto blocked = printer_state_blocker()) return show_problem(blocked->first, blocked->second, out);
+    if (status_is_fresh(SlipKind::Desk) || clock_.steady() >= checking_until_) {
+        if (auto blocked = printer_state_blocker(SlipKind::Desk))
+            return show_problem(blocked->first, blocked->second, out);
         wipe_keyed();
         go(PanelScreen::Keypad);
     }
@@ -436,7 +457,7 @@ PanelEffects TouchPanel::on_job_result(const JobResult& result) {
     // The patient closed the panel before the printer answered: count it, leave the screen alone.
     const SlipKind kind = awaiting_kind_;
     awaiting_job_.reset();
-    if (result.outcome == JobOutcome::PaperOut) printer_.state = PrinterState::PaperOut;
+    if (result.outcome == JobOutcome::PaperOut) status_of(kind).state = PrinterState::PaperOut;
     const bool sent = result.outcome == JobOutcome::Printed || result.outcome == JobOutcome::SentNotConfirmed;
     out.emplace_back(effect::CountEvent{!sent                                  ? PanelEvent::PrintFailed
                                         : kind == SlipKind::Desk               ? PanelEvent::CallbackPrinted

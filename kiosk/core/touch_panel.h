@@ -100,6 +100,7 @@ struct TouchPanelView {
     std::string message;
     bool message_is_problem = false;  // drawn with the warning style
     bool show_number = false;         // Result: draw the number, QR and hours below the message
+    bool slip_comes_out_here = true;  // Printing: false while a call-back slip goes to the desk's printer
     // Keypad.
     PanelField active_field = PanelField::Phone;
     std::string_view name;            // as typed
@@ -147,6 +148,9 @@ public:
     // patient reached the choices (status.asked_at); an older one is asked again (CheckPrinter), and
     // a print is submitted anyway, since the job asks the printer before sending a byte.
     void set_printer_status(const PrinterStatus& status);
+    // The desk printer's state ([desk_printer]): it alone decides about call-back slips when one
+    // is configured, so an empty kiosk printer never stops a patient asking to be called back.
+    void set_desk_printer_status(const PrinterStatus& status);
     // The outcome of a submitted job. Results for other jobs (or after the panel moved on) are
     // counted but do not change the screen.
     [[nodiscard]] PanelEffects on_job_result(const JobResult& result);
@@ -169,9 +173,13 @@ private:
     void show_problem(const std::string& sentence, PanelEvent why, PanelEffects& out);
     // nullopt when printing is possible now; else the sentence to show (and the counter). A bad
     // printer state blocks only when it is fresh (asked after trust_status_from_).
-    [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> print_blocker() const;
-    [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> printer_state_blocker() const;
-    [[nodiscard]] bool status_is_fresh() const { return printer_.asked_at >= trust_status_from_; }
+    [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> print_blocker(SlipKind kind) const;
+    [[nodiscard]] std::optional<std::pair<std::string, PanelEvent>> printer_state_blocker(SlipKind kind) const;
+    [[nodiscard]] bool status_is_fresh(SlipKind kind) const { return status_of(kind).asked_at >= trust_status_from_; }
+    // The printer that gets `kind`'s slip: the desk printer for a call-back when there is one.
+    [[nodiscard]] const PrinterStatus& status_of(SlipKind kind) const;
+    [[nodiscard]] PrinterStatus& status_of(SlipKind kind);
+    void update_offers();
     // The patient is at the choices: from now on only a fresh answer may refuse; ask for one.
     void arrive_at_choices(PanelEffects& out);
     void check_tick(PanelEffects& out);
@@ -187,6 +195,7 @@ private:
     bool phone_hidden_;
     RateLimiter limiter_;
     PrinterStatus printer_;
+    PrinterStatus desk_printer_;  // state None unless callback_route_ is DeskPrinter
     std::string topic_;
     QrMatrix qr_;
 

@@ -128,21 +128,27 @@ PrintReport EscposTcpPrinter::print(const SlipLayout& slip, SteadyTime deadline,
 
     // After: the bytes are in the printer (or a socket buffer). GS ( H is answered in order, once
     // the slip has printed; DLE EOT only says how the printer is now, not that the paper moved.
-    const bool confirmed = confirm_timeout_.count() > 0 &&
-                           confirm_printed(fd, next_process_id_++, std::min(deadline, steady_clock::now() + confirm_timeout_));
+    const std::chrono::milliseconds wait =
+        ignores_confirmation_ ? std::min(confirm_timeout_, kUnconfirmingWait) : confirm_timeout_;
+    const bool confirmed =
+        wait.count() > 0 && confirm_printed(fd, next_process_id_++, std::min(deadline, steady_clock::now() + wait));
     if (next_process_id_ >= 10000) next_process_id_ = 1;
     PrinterStatus after = ask_status(fd, where, status_timeout_);
-    if (confirmed) return {JobOutcome::Printed, "printed on " + where + " (confirmed by the printer)", after};
+    if (confirmed) {
+        ignores_confirmation_ = false;
+        return {JobOutcome::Printed, "printed on " + where + " (confirmed by the printer)", after};
+    }
+    // Silent to GS ( H but answering DLE EOT: it does not know the command (a dead link would not answer).
+    if (wait.count() > 0 && can_print(after.state)) ignores_confirmation_ = true;
     if (after.state == PrinterState::Offline) {
         return {JobOutcome::Error, "the slip was sent but " + where + " did not confirm it (" + after.detail + ")", after};
     }
     if (!can_print(after.state)) {
         return {outcome_for(after.state), "the slip may be incomplete: " + after.detail, after};
     }
-    const std::string why = confirm_timeout_.count() > 0
-                                ? "it did not answer the completion request (GS ( H) within " +
-                                      std::to_string(confirm_timeout_.count()) + " ms"
-                                : "confirmation is switched off (confirm_seconds = 0)";
+    const std::string why = confirm_timeout_.count() > 0 ? "it did not answer the completion request (GS ( H) within " +
+                                                               std::to_string(wait.count()) + " ms"
+                                                         : "confirmation is switched off (confirm_seconds = 0)";
     return {JobOutcome::SentNotConfirmed, "sent to " + where + ", not confirmed: " + why, after};
 }
 

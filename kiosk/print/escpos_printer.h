@@ -27,7 +27,15 @@ private:
     std::chrono::milliseconds status_timeout_;
     std::chrono::milliseconds confirm_timeout_;
     std::uint16_t next_process_id_ = 1;
+    // Set when a slip's GS ( H went unanswered while the printer still answered DLE EOT: a model
+    // that ignores the command. Later slips wait only kUnconfirmingWait for it, so one patient, not
+    // every patient, waits the whole confirm_timeout; an answer clears it again.
+    bool ignores_confirmation_ = false;
 };
+
+// How long a printer that ignored GS ( H before is given to answer it (a real answer comes within
+// a slip's printing time, ~1-2 s, on models that know the command).
+inline constexpr std::chrono::milliseconds kUnconfirmingWait{2000};
 
 class EscposDevicePrinter final : public Printer {
 public:

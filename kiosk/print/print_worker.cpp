@@ -11,6 +11,7 @@ PrintWorker::PrintWorker(PrinterConfig config, DeskPrinterConfig desk, std::chro
     : config_(std::move(config)),
       desk_(std::move(desk)),
       status_interval_(status_interval),
+      desk_status_(status_now(desk_.configured() ? PrinterState::Unknown : PrinterState::None, {})),
       thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
 
 PrintWorker::~PrintWorker() {
@@ -43,6 +44,13 @@ PrinterStatus PrintWorker::status() const {
     return status_;
 }
 
+PrinterStatus PrintWorker::desk_status() const {
+    const std::lock_guard lock(mutex_);
+    PrinterStatus s = desk_status_;
+    s.slips_printed = status_.slips_printed;
+    return s;
+}
+
 void PrintWorker::refresh_status() {
     {
         const std::lock_guard lock(mutex_);
@@ -65,14 +73,18 @@ void PrintWorker::run(std::stop_token stop) {
         s.slips_printed = status_.slips_printed;
         status_ = std::move(s);
     };
-    if (!made.printer) {
-        PrinterStatus s;
-        s.state = PrinterState::Error;
-        s.detail = made.error;
-        s.checked_at = std::chrono::system_clock::now();
+    const auto set_desk_status = [this](PrinterStatus s) {
+        const std::lock_guard lock(mutex_);
+        desk_status_ = std::move(s);
+    };
+    // A printer that cannot be made (a bad URI) is an Error for good: staff see why.
+    const auto unmade = [](const MadePrinter& m) {
+        PrinterStatus s = status_now(PrinterState::Error, m.error);
         s.asked_at = std::chrono::steady_clock::now();
-        set_status(s);
-    }
+        return s;
+    };
+    if (!made.printer) set_status(unmade(made));
+    if (desk_.configured() && !desk_made.printer) set_desk_status(unmade(desk_made));
 
     auto next_refresh = std::chrono::steady_clock::now();
     while (!stop.stop_requested()) {
@@ -108,23 +120,38 @@ void PrintWorker::run(std::stop_token stop) {
             const std::lock_guard lock(mutex_);
             const bool sent = report.outcome == JobOutcome::Printed || report.outcome == JobOutcome::SentNotConfirmed;
             const std::uint64_t printed = status_.slips_printed + (sent ? 1 : 0);
-            if (made.printer && !to_desk) {  // the desk printer's state is not the kiosk printer's
-                status_ = report.status;  // the backend asked the printer before printing
-                status_.asked_at = asked_at;
+            // The backend asked the printer before printing: that answer is the printer's state now.
+            if (printer.printer) {
+                PrinterStatus& target = to_desk ? desk_status_ : status_;
+                target = report.status;
+                target.asked_at = asked_at;
             }
             status_.slips_printed = printed;
             results_.push_back(JobResult{job->id, report.outcome, report.detail});
             in_flight_ = 0;
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
-        } else if (refresh && made.printer) {
-            PrinterStatus s = made.printer->query_status();
-            s.asked_at = asked_at;
-            set_status(std::move(s));
+        } else if (refresh) {
+            // Both printers, so the panel and the staff see each one's own state.
+            for (MadePrinter* p : {&made, &desk_made}) {
+                if (!p->printer) continue;
+                PrinterStatus s = p->printer->query_status();
+                s.asked_at = asked_at;
+                if (p == &made) {
+                    set_status(std::move(s));
+                } else {
+                    set_desk_status(std::move(s));
+                }
+            }
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
         } else {
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
         }
     }
+}
+
+std::unique_ptr<PrintWorker> make_print_worker(const KioskConfig& config) {
+    if (config.printer.uri == "none" && !config.desk_printer.configured()) return nullptr;
+    return std::make_unique<PrintWorker>(config.printer, config.desk_printer);
 }
 
 }  // namespace kiosk

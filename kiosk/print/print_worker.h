@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -27,7 +28,7 @@ public:
     explicit PrintWorker(PrinterConfig config, std::chrono::milliseconds status_interval = std::chrono::seconds(30));
     // With a desk printer: desk slips (SlipLayout::kind == Desk) go to `desk.printer`, so a patient's
     // name and number never come out of the kiosk's own slot; without one (uri "none") they go to
-    // `config` (the patient hands the slip in). status() is always the kiosk's own printer.
+    // `config` (the patient hands the slip in). `config` may be "none" when only the desk prints.
     PrintWorker(PrinterConfig config, DeskPrinterConfig desk,
                 std::chrono::milliseconds status_interval = std::chrono::seconds(30));
     // Stops the thread; a job in progress gives up (a CUPS job is cancelled), queued jobs are dropped.
@@ -41,8 +42,12 @@ public:
     std::uint64_t submit(SlipLayout slip);
     // Results of finished jobs since the last call, oldest first.
     [[nodiscard]] std::vector<JobResult> take_results();
-    // The latest known state (Unknown until the first check, which happens at start).
+    // The latest known state of the kiosk's own printer (Unknown until the first check, which
+    // happens at start; None for uri "none").
     [[nodiscard]] PrinterStatus status() const;
+    // The same for the desk printer, asked alongside it; None when there is no desk printer.
+    // slips_printed counts the slips of both.
+    [[nodiscard]] PrinterStatus desk_status() const;
     // Asks the printer again now (the staff panel or the patient panel opened, a patient chose to
     // print while the last answer was bad). The answer's asked_at is after this call.
     void refresh_status();
@@ -67,11 +72,15 @@ private:
     std::deque<Job> queue_;
     std::vector<JobResult> results_;
     PrinterStatus status_;
+    PrinterStatus desk_status_;
     std::uint64_t next_id_ = 1;
     size_t in_flight_ = 0;
     bool refresh_requested_ = true;
 
     std::jthread thread_;  // last: started after every member above exists, joined first
 };
+
+// The worker for `config`'s [printer] and [desk_printer]; null when neither prints (uri "none").
+[[nodiscard]] std::unique_ptr<PrintWorker> make_print_worker(const KioskConfig& config);
 
 }  // namespace kiosk

@@ -1,9 +1,11 @@
 // The staff panel through the real `kiosk run` under Xvfb: the hidden corner hold, the PIN keypad
-// (wrong PIN, right PIN), the panel's Next and Close, and Exit pressed twice ending the process.
+// (wrong PIN, right PIN), the panel's Next and Close, the desk printer's state on it, and Exit
+// pressed twice ending the process.
 // Keys are found with the same layout functions the screens use.
 #include "app/e2e_support.h"
 #include "app/x_session.h"
 #include "core/staff_panel_layout.h"
+#include "print/escpos_listener.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -44,6 +46,8 @@ std::string hash_of(const std::string& pin) {
 }
 
 struct StaffStage {
+    // The printer behind the counter (no printer in the waiting room): the panel must show it.
+    EscposListener desk_printer{ListenerMode::Ok};
     TempDir dir{"kiosk-staff-e2e"};
     fs::path slides = dir.path() / "slides";
     fs::path config;
@@ -55,13 +59,22 @@ struct StaffStage {
         dir.write("slides/020-bravo.md", slide("Bravo exercises"));
         dir.write("slides/030-charlie.md", slide("Charlie posture"));
         // The state folder too: a wrong PIN is saved there, and must not reach the next test.
-        config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() + "\"\n"
-                                         "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
-                                         "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
-                                         "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
-                                         "[printer]\nuri = \"none\"\n"
-                                         "[staff]\npin_hash = \"" + hash_of("2468") + "\"\n"
-                                         "stats_file = \"" + (dir.path() / "usage.log").string() + "\"\n");
+        config = dir.write(
+            "kiosk.toml",
+            "[kiosk]\nstate_dir = \"" + (dir.path() / "state").string() +
+                "\"\n"
+                "[clinic]\nname = \"Test Clinic\"\nphone = \"+1 555 010 0142\"\n"
+                "[player]\ntransition_seconds = 0.2\nidle_timeout_seconds = 60\n"
+                "min_slide_seconds = 600\nmax_slide_seconds = 600\n"  // with duration 600: only Next moves the loop
+                "[printer]\nuri = \"none\"\n"
+                "[desk_printer]\nuri = \"tcp://127.0.0.1:" +
+                std::to_string(desk_printer.port()) +
+                "\"\n"
+                "[staff]\npin_hash = \"" +
+                hash_of("2468") +
+                "\"\n"
+                "stats_file = \"" +
+                (dir.path() / "usage.log").string() + "\"\n");
     }
     [[nodiscard]] std::vector<std::string> run_args() const {
         return {"--config", config.string(), "--slides", slides.string()};
@@ -154,6 +167,10 @@ TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
     EXPECT_TRUE(contains_ignoring_case(panel, "Today")) << panel;
     EXPECT_TRUE(contains_ignoring_case(panel, "bravo.md")) << panel;
     EXPECT_TRUE(contains_ignoring_case(panel, "charlie.md")) << panel;
+    // Both printers, each with its own state: none here, and the desk's answering.
+    const std::string desk = s.ocr_until(dir / "staff-4-panel.png", "Desk printer");
+    EXPECT_TRUE(contains_ignoring_case(desk, "Desk printer")) << desk;
+    EXPECT_TRUE(contains_ignoring_case(desk, "Call-back slips: ready")) << desk;
 
     const kiosk::StaffPanelLayout p = kiosk::staff_panel_layout(kW, kH);
     s.tap(p.next);  // returns once the screen changed

@@ -224,6 +224,41 @@ TEST_P(PanelRender, PrintingThenConfirmation) {
     EXPECT_EQ(zbar(png), "tel:+15550100199") << "the number comes with the confirmation too";
 }
 
+// Pixels of exactly `c`: the arrow that points at the slot is drawn in the theme's accent colour.
+std::size_t pixels_of(const std::vector<Uint8>& rgba, const Rgb& c) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 3 < rgba.size(); i += 4) {  // SDL_PIXELFORMAT_RGBA32: R, G, B, A in memory
+        if (rgba[i] == c.r && rgba[i + 1] == c.g && rgba[i + 2] == c.b) ++n;
+    }
+    return n;
+}
+
+// A call-back slip printing behind the counter: the screen says it goes to the desk and points at
+// no slot, where nothing will come out.
+TEST_P(PanelRender, ACallBackToTheDeskPrinterPointsAtNoSlot) {
+    (void)panel.handle(intent::Open{});
+    (void)panel.handle(intent::ChoosePrint{});
+    (void)shoot("5_printing");
+    const std::size_t arrow = pixels_of(hl.pixels(), config.theme.accent);
+
+    KioskConfig desk = test_config();
+    desk.desk_printer.printer.uri = "tcp://127.0.0.1:9101";
+    TouchPanel p(clock, desk);
+    p.set_printer_status(ready());
+    p.set_desk_printer_status(ready());
+    (void)p.handle(intent::Open{});
+    (void)p.handle(intent::ChooseCallback{});
+    ASSERT_EQ(p.view().screen, PanelScreen::Keypad);
+    for (const char32_t c : std::u32string_view(U"5550107777")) (void)p.handle(intent::KeyChar{c});
+    (void)p.handle(intent::Submit{});
+    ASSERT_EQ(p.view().screen, PanelScreen::Printing);
+    EXPECT_EQ(p.view().message, desk.text.callback_sending);
+    (void)hl.shoot([&] { return draw_touch_panel(p.view(), desk, hl.fonts(), w, h); }, "5_printing_to_desk");
+    const std::size_t no_arrow = pixels_of(hl.pixels(), desk.theme.accent);
+    EXPECT_GT(arrow, 1000U) << "the take-away slip's screen points at the slot";
+    EXPECT_LT(no_arrow * 4, arrow) << "the desk's slip: no arrow to the slot";
+}
+
 TEST_P(PanelRender, PaperOutShowsTheNumber) {
     (void)panel.handle(intent::Open{});
     PrinterStatus out;

@@ -6,6 +6,7 @@
 
 #include "core/slip.h"
 #include "core/touch_panel.h"
+#include "print/escpos_printer.h"
 #include "print/print_worker.h"
 #include "support/process.h"
 
@@ -117,6 +118,38 @@ TEST(ConfirmationIntegration, APrinterThatCannotConfirmGivesSentNotConfirmedAfte
     // The panel does not claim the paper came out.
     EXPECT_EQ(panel_message(config, r.outcome, SlipKind::TakeAway), config.text.sent_not_confirmed);
     EXPECT_NE(panel_message(config, r.outcome, SlipKind::TakeAway), config.text.printed);
+}
+
+// Only the first patient waits the whole confirm_seconds for a printer that ignores GS ( H: once it
+// stayed silent while still answering DLE EOT, later slips give it kUnconfirmingWait. If it answers
+// after all (firmware updated, a different printer at the address), it is trusted again.
+TEST(ConfirmationIntegration, APrinterThatIgnoredTheRequestOnceIsNotWaitedForAgain) {
+    EscposListener printer(ListenerMode::Ok);
+    printer.set_answers_process_id(false);
+    const KioskConfig config = clinic(printer.port(), 5.0);
+    PrintWorker worker(config.printer);
+    const auto timed = [&] {
+        const auto start = std::chrono::steady_clock::now();
+        worker.submit(compose_slip(config, take_away()));
+        const JobResult r = wait_result(worker);
+        return std::pair{r, std::chrono::steady_clock::now() - start};
+    };
+    const auto [first, first_took] = timed();
+    EXPECT_EQ(first.outcome, JobOutcome::SentNotConfirmed) << first.detail;
+    EXPECT_GE(first_took, 5s) << "the first slip waits for confirm_seconds";
+    const auto [second, second_took] = timed();
+    EXPECT_EQ(second.outcome, JobOutcome::SentNotConfirmed) << second.detail;
+    EXPECT_GE(second_took, kUnconfirmingWait) << "it is still asked, briefly";
+    EXPECT_LT(second_took, 4500ms) << "the next patient does not wait the whole 5 s again";
+    EXPECT_EQ(printer.process_id_requests(), 2);
+
+    printer.set_answers_process_id(true);
+    const JobResult third = timed().first;
+    EXPECT_EQ(third.outcome, JobOutcome::Printed) << third.detail;
+    printer.set_process_delay_ms(2500);  // a long slip: longer than the brief wait, within confirm_seconds
+    const JobResult fourth = timed().first;
+    EXPECT_EQ(fourth.outcome, JobOutcome::Printed) << "trusted again, so it gets the whole wait: " << fourth.detail;
+    EXPECT_EQ(printer.process_id_requests(), 4);
 }
 
 TEST(ConfirmationIntegration, ConfirmationSwitchedOffSendsNoRequest) {

@@ -53,6 +53,7 @@ struct KioskLoop {
         return test::wait_until(
             [&] {
                 panel.set_printer_status(worker.status());
+                panel.set_desk_printer_status(worker.desk_status());
                 for (const JobResult& r : worker.take_results()) apply(panel.on_job_result(r));
                 apply(panel.tick());
                 return panel.view().screen == screen;
@@ -83,8 +84,9 @@ TEST(DeskPrinterIntegration, TakeAwayAndDeskSlipsGoToTheirOwnPrinters) {
     kiosk.touch(intent::SwitchField{PanelField::Phone});
     for (const char32_t c : std::u32string_view(U"+15550107777")) kiosk.touch(intent::KeyChar{c});
     kiosk.touch(intent::Submit{});
-    EXPECT_EQ(kiosk.panel.view().message, config.text.checking_printer)
+    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_sending)
         << "nothing comes out here, so the screen does not say 'take it from the slot'";
+    EXPECT_FALSE(kiosk.panel.view().slip_comes_out_here) << "and it points at no slot";
     ASSERT_TRUE(kiosk.until(PanelScreen::Result));
     EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing);
 
@@ -132,6 +134,78 @@ TEST(DeskPrinterIntegration, WithoutADeskPrinterTheSlipIsHandedInOrTheChoiceIsHi
     hidden.touch(intent::Open{});
     EXPECT_TRUE(hidden.panel.view().offers_print);
     EXPECT_FALSE(hidden.panel.view().offers_callback) << "fallback = \"hide\": no call-back choice";
+}
+
+// Typing a name and number on the keypad and sending them to the desk, as a patient does.
+void ask_for_call_back(KioskLoop& kiosk, std::u32string_view phone) {
+    kiosk.touch(intent::ChooseCallback{});
+    ASSERT_TRUE(kiosk.until(PanelScreen::Keypad)) << kiosk.panel.view().message;
+    kiosk.touch(intent::SwitchField{PanelField::Name});
+    for (const char32_t c : std::u32string_view(U"Zoe")) kiosk.touch(intent::KeyChar{c});
+    kiosk.touch(intent::SwitchField{PanelField::Phone});
+    for (const char32_t c : phone) kiosk.touch(intent::KeyChar{c});
+    kiosk.touch(intent::Submit{});
+}
+
+// The waiting room's printer is out of paper, the desk's is fine: the take-away slip is refused
+// with the number on screen, but a patient can still ask to be called back. Each printer's own
+// state decides about its own slips, and the worker reports each one (the staff panel shows both).
+TEST(DeskPrinterIntegration, AnEmptyKioskPrinterDoesNotStopACallBackToTheDesk) {
+    EscposListener kiosk_printer(ListenerMode::PaperOut), desk_printer(ListenerMode::Ok);
+    const KioskConfig config = two_printers(kiosk_printer.port(), desk_printer.port());
+    KioskLoop kiosk(config);
+    ASSERT_TRUE(test::wait_until([&] { return kiosk.worker.status().state == PrinterState::PaperOut; }, 10s));
+    ASSERT_TRUE(test::wait_until([&] { return kiosk.worker.desk_status().state == PrinterState::Ready; }, 10s));
+
+    kiosk.touch(intent::Open{});
+    kiosk.touch(intent::ChoosePrint{});
+    ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+    EXPECT_TRUE(kiosk.panel.view().message_is_problem);
+    EXPECT_NE(kiosk.panel.view().message.find(config.text.printer_out_of_paper), std::string::npos)
+        << kiosk.panel.view().message;
+    kiosk.touch(intent::Back{});
+    ASSERT_TRUE(kiosk.until(PanelScreen::Choices));
+    ASSERT_TRUE(kiosk.panel.view().offers_callback);
+    ask_for_call_back(kiosk, U"+15550107777");
+    ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing)
+        << "the kiosk printer's paper is not the desk's";
+    EXPECT_FALSE(kiosk.panel.view().message_is_problem);
+
+    const test::Paper desk_paper = test::print_on_paper(desk_printer.received(), 512);
+    EXPECT_EQ(desk_paper.cuts, 1);
+    EXPECT_NE(desk_paper.line_with("+1 555 010 7777"), nullptr) << desk_paper.all_text();
+    EXPECT_EQ(test::print_on_paper(kiosk_printer.received(), 384).cuts, 0) << "nothing was printed without paper";
+    EXPECT_EQ(kiosk.worker.status().state, PrinterState::PaperOut) << "the kiosk printer's own state";
+    EXPECT_EQ(kiosk.worker.desk_status().state, PrinterState::Ready) << "the desk printer's own state";
+    EXPECT_NE(kiosk.worker.desk_status().detail.find(std::to_string(desk_printer.port())), std::string::npos)
+        << "staff read which printer it is: " << kiosk.worker.desk_status().detail;
+}
+
+// A clinic with only the printer behind the counter: no take-away slip, but the call-back works.
+TEST(DeskPrinterIntegration, ADeskPrinterAloneTakesCallBacks) {
+    EscposListener desk_printer(ListenerMode::Ok);
+    KioskConfig config = two_printers(0, desk_printer.port());
+    config.printer.uri = "none";
+    EXPECT_EQ(callback_route(config), CallbackRoute::DeskPrinter);
+    EXPECT_NE(make_print_worker(config), nullptr) << "the kiosk needs a print worker for the desk printer";
+    KioskConfig neither = config;
+    neither.desk_printer.printer.uri = "none";
+    EXPECT_EQ(make_print_worker(neither), nullptr);
+
+    KioskLoop kiosk(config);
+    ASSERT_TRUE(test::wait_until([&] { return kiosk.worker.desk_status().state == PrinterState::Ready; }, 10s));
+    kiosk.touch(intent::Open{});
+    EXPECT_EQ(kiosk.panel.view().screen, PanelScreen::Choices);
+    EXPECT_FALSE(kiosk.panel.view().offers_print) << "no printer here: no take-away slip";
+    ASSERT_TRUE(kiosk.panel.view().offers_callback);
+    ask_for_call_back(kiosk, U"5550107777");
+    ASSERT_TRUE(kiosk.until(PanelScreen::Result));
+    EXPECT_EQ(kiosk.panel.view().message, config.text.callback_printing);
+    EXPECT_EQ(kiosk.worker.status().state, PrinterState::None);
+    const test::Paper desk_paper = test::print_on_paper(desk_printer.received(), 512);
+    EXPECT_EQ(desk_paper.cuts, 1);
+    EXPECT_NE(desk_paper.line_with("555 010 7777"), nullptr) << desk_paper.all_text();
 }
 
 }  // namespace

@@ -163,6 +163,12 @@ TEST_P(StaffScreens, PanelRendersTheDeckPrinterAndCountersAndNextComesBack) {
 
     (void)hl.shoot(draw, model, "panel_open");
     EXPECT_GT(hl.colour_count(), 50U) << "the panel frame is blank";
+    // With a desk printer too: both states, each under its own heading (to look at).
+    StaffPanelModel both = model;
+    both.desk_printer_configured = true;
+    both.desk_printer.state = PrinterState::PaperOut;
+    both.desk_printer.detail = "out of paper (192.168.1.50:9100)";
+    (void)hl.shoot(draw, both, "panel_desk_printer");
 
     const StaffPanelLayout p = staff_panel_layout(hl.w(), hl.h());
     auto touches = hl.click(draw, model, p.next);

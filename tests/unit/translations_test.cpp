@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
+
 namespace kiosk {
 namespace {
 
@@ -195,6 +198,76 @@ TEST_F(TranslatedDeck, ALastSlideCanDeclineTheNumber) {
     EXPECT_FALSE(deck.slides[1]->call_to_action);
     EXPECT_FALSE(deck.in_language(deck.slides[1], "es")->call_to_action);
     EXPECT_FALSE(has_errors(deck.all_diagnostics()));
+}
+
+const SlideFileReport* report_for(const Deck& deck, const std::string& name) {
+    for (const auto& f : deck.files) {
+        if (f.file_name == name) return &f;
+    }
+    return nullptr;
+}
+
+// An English slide edited after it was translated: the translation may no longer say the same.
+// Staff are told on the translation (a warning, never an error, and it still shows); saving the
+// translation clears it, and files copied minutes apart in either order do not count.
+TEST_F(TranslatedDeck, ATranslationOlderThanItsOriginalIsFlaggedToStaff) {
+    namespace fs = std::filesystem;
+    const fs::path original = dir.write("010-a.md", "# Back pain\n\nWords, changed since.\n");
+    const fs::path es = dir.write("010-a.es.md", "# Dolor de espalda\n\nPalabras.\n");
+    const auto now = fs::file_time_type::clock::now();
+    fs::last_write_time(original, now);
+    fs::last_write_time(es, now - std::chrono::hours(3));
+    Deck deck = load();
+    const SlideFileReport* r = report_for(deck, "010-a.es.md");
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->state, SlideFileState::Warnings);
+    ASSERT_EQ(r->diagnostics.size(), 1U);
+    EXPECT_EQ(r->diagnostics[0].severity, Severity::Warning);
+    EXPECT_EQ(r->diagnostics[0].file, "slides/010-a.es.md");
+    EXPECT_NE(r->diagnostics[0].message.find("older than 010-a.md"), std::string::npos)
+        << r->diagnostics[0].to_string();
+    EXPECT_NE(r->diagnostics[0].hint.find("save it"), std::string::npos) << "it says how to clear it";
+    EXPECT_FALSE(has_errors(deck.all_diagnostics()));
+    EXPECT_EQ(deck.in_language(deck.slides[0], "es")->title, "Dolor de espalda") << "it still shows";
+
+    for (const auto when : {now - std::chrono::minutes(2), now + std::chrono::minutes(1)}) {
+        fs::last_write_time(es, when);
+        deck = load();
+        r = report_for(deck, "010-a.es.md");
+        ASSERT_NE(r, nullptr);
+        EXPECT_EQ(r->state, SlideFileState::Ok) << (r->diagnostics.empty() ? "" : r->diagnostics[0].to_string());
+    }
+}
+
+// The Spanish slide names the same picture as the English one: it is decoded once, and the
+// translation draws the original's pixels. A picture of its own is decoded for it.
+TEST_F(TranslatedDeck, ATranslationWithItsOriginalsPictureDoesNotDecodeItAgain) {
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"3\"/>";
+    dir.write("art.svg", svg);
+    dir.write("art-es.svg", svg + " ");
+    dir.write("010-a.md", "+++\nimage = \"art.svg\"\n+++\n# Back pain\n\nWords.\n");
+    dir.write("010-a.es.md", "+++\nimage = \"art.svg\"\n+++\n# Dolor de espalda\n\nPalabras.\n");
+    dir.write("020-b.md", "+++\nimage = \"art.svg\"\n+++\n# Massage\n\nWords.\n");
+    dir.write("020-b.es.md", "+++\nimage = \"art-es.svg\"\n+++\n# Masaje\n\nPalabras.\n");
+    int decoded = 0;
+    DeckLoadOptions o;
+    o.config = &config;
+    o.decode_picture = [&decoded](const SlideImage& image, std::string_view, SlideLayoutKind) {
+        ++decoded;
+        auto p = std::make_shared<Picture>();
+        p->width = image.width;
+        p->height = image.height;
+        return PictureDecode{std::move(p), {}};
+    };
+    const Deck deck = load_deck(dir.path(), o);
+    ASSERT_EQ(deck.slides.size(), 2U);
+    const auto a_es = deck.in_language(deck.slides[0], "es");
+    const auto b_es = deck.in_language(deck.slides[1], "es");
+    ASSERT_TRUE(a_es->image && a_es->image->pixels);
+    ASSERT_TRUE(b_es->image && b_es->image->pixels);
+    EXPECT_EQ(a_es->image->pixels, deck.slides[0]->image->pixels) << "the original's pixels, not a second decode";
+    EXPECT_NE(b_es->image->pixels, deck.slides[1]->image->pixels) << "its own picture is its own";
+    EXPECT_EQ(decoded, 3) << "010-a.md, 020-b.md and 020-b.es.md's own picture; 010-a.es.md reuses 010-a.md's";
 }
 
 TEST(BundledDeck, EverySlideHasItsSpanishTranslation) {

@@ -90,7 +90,7 @@ void build_buttons(Screen& s, const PatientControlsLayout& controls) {
     (void)s.pointer.next(p);
     s.ui.begin_frame(1.0F / 60.0F, s.pointer);
     (void)s.ui.touch_button(compute_regions(kW, kH, SlideLayoutKind::TextOnly, false).button);
-    (void)s.ui.patient_controls(controls, PatientControlsView{});
+    (void)s.ui.patient_controls(controls, PatientControlsView{}, "Español");
     (void)s.ui.browse_controls(controls, "Español", true);
     s.ui.finish_frame();
 }

@@ -4,23 +4,39 @@
 #include "support/process.h"
 #include "support/temp_dir.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <thread>
+
 namespace kiosk::test {
 namespace {
 
-TEST(HttpTls, ServesHttpsWithASecureSessionCookie) {
-    ASSERT_TRUE(have_program("openssl") && have_program("curl")) << "deploy/setup.sh test installs openssl and curl";
-    TempDir dir("kiosk-web-tls");
-    const auto cert = dir.path() / "cert.pem";
-    const auto key = dir.path() / "key.pem";
-    const auto made =
+// A self-signed certificate for 127.0.0.1 made with openssl, and server options serving HTTPS with it.
+struct TlsFiles {
+    TempDir dir{"kiosk-web-tls"};
+    std::filesystem::path cert = dir.path() / "cert.pem";
+    std::filesystem::path key = dir.path() / "key.pem";
+    CommandResult made =
         run_command({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                      "-keyout", key.string(), "-out", cert.string(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
                      "subjectAltName=IP:127.0.0.1"});
-    ASSERT_EQ(made.exit_code, 0) << made.output;
-    auto options = WebServer::default_options();
-    options.tls_certificate_pem = read_file(cert);
-    options.tls_key_pem = read_file(key);
-    WebServer s(options);
+    [[nodiscard]] web::ServerOptions options(web::ServerOptions o = WebServer::default_options()) const {
+        o.tls_certificate_pem = read_file(cert);
+        o.tls_key_pem = read_file(key);
+        return o;
+    }
+};
+
+TEST(HttpTls, ServesHttpsWithASecureSessionCookie) {
+    ASSERT_TRUE(have_program("openssl") && have_program("curl")) << "deploy/setup.sh test installs openssl and curl";
+    const TlsFiles tls;
+    ASSERT_EQ(tls.made.exit_code, 0) << tls.made.output;
+    const auto& cert = tls.cert;
+    WebServer s(tls.options());
     ASSERT_NE(s.port, 0);
     const std::string base = "https://127.0.0.1:" + std::to_string(s.port);
     const auto page = run_command(
@@ -41,6 +57,96 @@ TEST(HttpTls, ServesHttpsWithASecureSessionCookie) {
     HttpCall plain;
     plain.path = "/login";
     EXPECT_NE(http(s.port, plain).status, 200);
+}
+
+// A real TLS client, `openssl s_client`, whose standard input is one end of a socket pair: what the
+// test sends there goes to the server as TLS records, a byte at a time if the test likes.
+class TlsClient {
+public:
+    TlsClient(int port, const std::filesystem::path& ca, const std::filesystem::path& output) {
+        // Everything the child needs is made before fork: the test process has the server's threads.
+        const std::vector<std::string> args = {
+            "openssl",  "s_client",   "-connect", "127.0.0.1:" + std::to_string(port), "-CAfile", ca.string(),
+            "-brief",  // "CONNECTION ESTABLISHED" once the handshake is done
+            "-ign_eof", "-nocommands"};
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        const std::string out = output.string();
+        int pair[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) return;
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            const int log = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            ::dup2(pair[1], 0);
+            ::dup2(log, 1);
+            ::dup2(log, 2);
+            ::execvp(argv[0], argv.data());
+            ::_exit(127);
+        }
+        ::close(pair[1]);
+        input_ = pair[0];
+    }
+    ~TlsClient() {
+        if (input_ >= 0) ::close(input_);
+        if (pid_ > 0 && !exited()) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    TlsClient(const TlsClient&) = delete;
+    TlsClient& operator=(const TlsClient&) = delete;
+
+    bool send(char c) const { return ::send(input_, &c, 1, MSG_NOSIGNAL) == 1; }
+    // True once s_client has ended (it does when the server closes the connection).
+    bool exited() {
+        if (pid_ <= 0 || done_) return true;
+        done_ = ::waitpid(pid_, nullptr, WNOHANG) == pid_;
+        return done_;
+    }
+
+private:
+    pid_t pid_ = -1;
+    int input_ = -1;
+    bool done_ = false;
+};
+
+// The header time cap holds over HTTPS too: a client that finished the TLS handshake and then sends
+// its request line and headers a byte every 200 ms (never silent long enough for the idle timeout)
+// is cut off at the cap, and the server goes on serving.
+TEST(HttpTls, AClientTricklingItsHeadersOverTlsIsCutOffAtTheHeaderCap) {
+    ASSERT_TRUE(have_program("openssl") && have_program("curl")) << "deploy/setup.sh test installs openssl and curl";
+    const TlsFiles tls;
+    ASSERT_EQ(tls.made.exit_code, 0) << tls.made.output;
+    auto caps = WebServer::default_options();
+    caps.limits.header_timeout_seconds = 2;
+    caps.limits.request_timeout_seconds = 4;
+    WebServer s(tls.options(caps));
+    ASSERT_NE(s.port, 0);
+
+    const auto output = tls.dir.path() / "s_client.log";
+    const auto start = std::chrono::steady_clock::now();
+    TlsClient client(s.port, tls.cert, output);
+    ASSERT_TRUE(wait_until([&] { return read_file(output).find("CONNECTION ESTABLISHED") != std::string::npos; },
+                           std::chrono::seconds(5)))
+        << "the TLS handshake is done before the trickle starts: " << read_file(output);
+    const std::string headers =
+        "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    for (std::size_t i = 0; !client.exited() && std::chrono::steady_clock::now() - start < std::chrono::seconds(12);
+         ++i) {
+        (void)client.send(headers[i % headers.size()]);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(client.exited()) << "still connected after 12 s: " << read_file(output);
+    EXPECT_GE(took, std::chrono::milliseconds(1500)) << "not before the cap";
+    EXPECT_LT(took, std::chrono::milliseconds(4500)) << "cut off near the 2 s header cap, not at the idle timeout";
+    EXPECT_NE(s.log().find("request line and headers took over 2 s"), std::string::npos) << s.log();
+    EXPECT_EQ(read_file(output).find("HTTP/1.1"), std::string::npos) << "no answer was sent to it";
+
+    const auto page = run_command({"curl", "-sS", "--cacert", tls.cert.string(), "-o", "/dev/null", "-w",
+                                   "%{http_code}", "https://127.0.0.1:" + std::to_string(s.port) + "/login"});
+    EXPECT_EQ(page.output, "200") << "staff still get in over HTTPS";
 }
 
 TEST(HttpLog, NeverHoldsAPasswordOrWhatAPatientTyped) {

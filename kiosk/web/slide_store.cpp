@@ -107,28 +107,37 @@ SaveResult done(std::string name, std::string message) {
     return r;
 }
 
-// True for "020-massage.es.md": a translation, which plays only beside its original.
+// True for "020-massage.es.md" (or "020-massage.es.md.off"): a translation, which plays only beside
+// its original.
 bool is_translation(std::string_view name) {
-    return ends_with(name, ".md") && translation_name(name).has_value();
+    return slide_translation_name(name).has_value();
 }
 
-// The translations of `original` ("020-massage.md" or "020-massage.md.off") among `files`.
+// The translations of `original` ("020-massage.md" or "020-massage.md.off") among `files`, switched
+// on or off.
 std::vector<std::string> translations_of(const std::vector<std::string>& files, std::string_view original) {
     std::vector<std::string> out;
     if (is_translation(original)) return out;
     const std::string base = base_name(original);
     for (const std::string& f : files) {
         if (!is_slide_name(f) || !is_translation(f)) continue;
-        if (translation_name(f)->original == base) out.push_back(f);
+        if (slide_translation_name(f)->original == base) out.push_back(f);
     }
     return out;
 }
 
 // What `translation` is called beside its original's new name: "020-massage.es.md" beside
-// "030-massage.md" (or "030-massage.md.off") is "030-massage.es.md".
+// "030-massage.md" (or "030-massage.md.off") is "030-massage.es.md"; a switched-off translation
+// stays switched off ("030-massage.es.md.off").
 std::string translation_beside(std::string_view translation, std::string_view new_original) {
     const std::string base = base_name(new_original);
-    return base.substr(0, base.size() - 3) + "." + translation_name(translation)->language + ".md";
+    return base.substr(0, base.size() - 3) + "." + slide_translation_name(translation)->language + ".md" +
+           (ends_with(translation, kOffSuffix) ? std::string(kOffSuffix) : "");
+}
+
+// "020-massage.md" ↔ "020-massage.md.off".
+std::string toggled(std::string_view name) {
+    return ends_with(name, kOffSuffix) ? base_name(name) : std::string(name) + std::string(kOffSuffix);
 }
 
 // `folder` + "/" + name, or the name alone for the slides folder itself.
@@ -136,13 +145,13 @@ std::string in_folder(std::string_view folder, std::string_view name) {
     return folder.empty() ? std::string(name) : std::string(folder) + "/" + std::string(name);
 }
 
-// True when `name` in `folder`, its switched-off form and what its translations would be called are all free.
+// True when `name` in `folder` and what its translations would be called are free, switched on and off.
 bool free_with(const FolderIo& io, std::string_view folder, const std::string& name,
                const std::vector<std::string>& translations) {
-    if (io.exists(in_folder(folder, name)) || io.exists(in_folder(folder, base_name(name) + std::string(kOffSuffix))))
-        return false;
+    if (io.exists(in_folder(folder, name)) || io.exists(in_folder(folder, toggled(name)))) return false;
     for (const std::string& t : translations) {
-        if (io.exists(in_folder(folder, translation_beside(t, name)))) return false;
+        const std::string beside = translation_beside(t, name);
+        if (io.exists(in_folder(folder, beside)) || io.exists(in_folder(folder, toggled(beside)))) return false;
     }
     return true;
 }
@@ -211,6 +220,10 @@ bool is_slide_name(std::string_view name) {
     return ends_with(name, ".md") || ends_with(name, std::string(".md") + std::string(kOffSuffix));
 }
 
+std::optional<TranslationName> slide_translation_name(std::string_view name) {
+    return translation_name(base_name(name));
+}
+
 std::string slide_etag(std::string_view bytes) {
     return "\"" + std::to_string(bytes.size()) + "-" + std::to_string(std::hash<std::string_view>{}(bytes)) + "\"";
 }
@@ -231,7 +244,7 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
     }
     std::vector<SlideEntry> out;
     for (const SlideFileReport& f : deck.files) {
-        if (is_translation(f.file_name) && originals.count(translation_name(f.file_name)->original)) continue;
+        if (is_translation(f.file_name) && originals.count(slide_translation_name(f.file_name)->original)) continue;
         SlideEntry e;
         e.name = f.file_name;
         e.translations = translations_of(files, f.file_name);
@@ -252,16 +265,26 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
         }
         out.push_back(std::move(e));
     }
-    // Switched-off slides: checked the same way, so staff see their problems before switching on.
+    // Switched-off slides: given the check that switching on makes, so staff see why one would not
+    // switch on before they try. A switched-off translation is listed under its original.
     for (const std::string& name : files) {
         if (!ends_with(name, std::string(".md") + std::string(kOffSuffix)) || !is_slide_name(name)) continue;
+        if (is_translation(name) && originals.count(slide_translation_name(name)->original)) continue;
         SlideEntry e;
         e.name = name;
         e.translations = translations_of(files, name);
         e.status = SlideStatus::Off;
         const SlideText t = read(name);
-        const SlideParseResult parsed = parse_slide_text(t.text, dir_, name, config_);
-        e.messages = messages_of(parsed.diagnostics);
+        const Diagnostics problems = check(base_name(name), t.text);
+        e.messages = messages_of(problems);
+        if (!t.error.empty()) {
+            e.switch_on_error = t.error;
+        } else if (const auto first = std::find_if(problems.begin(), problems.end(),
+                                                   [](const Diagnostic& d) { return d.severity == Severity::Error; });
+                   first != problems.end()) {
+            e.switch_on_error = line_message(*first);
+        }
+        const SlideParseResult parsed = parse_slide_text(t.text, dir_, name, config_for(name));
         if (parsed.slide) {
             e.title = parsed.slide->title;
             e.duration_seconds = static_cast<int>((parsed.slide->duration.count() + 500) / 1000);
@@ -278,12 +301,15 @@ std::vector<SlideEntry> SlideStore::list(const LocalTime& now) const {
 
 std::vector<std::string> SlideStore::removed() const {
     const std::vector<std::string> files = FolderIo(dir_).files(kRemovedFolder);
-    const std::set<std::string> present(files.begin(), files.end());
+    std::set<std::string> originals;  // switched on or off
+    for (const std::string& n : files) {
+        if (is_slide_name(n) && !is_translation(n)) originals.insert(base_name(n));
+    }
     std::vector<std::string> out;
     for (const std::string& n : files) {
         if (!is_slide_name(n)) continue;
         // A translation removed with its original comes back with it: one line for both.
-        if (is_translation(n) && present.count(translation_name(n)->original)) continue;
+        if (is_translation(n) && originals.count(slide_translation_name(n)->original)) continue;
         out.push_back(n);
     }
     return out;
@@ -308,11 +334,11 @@ SlideText SlideStore::read(std::string_view name) const {
 }
 
 KioskConfig SlideStore::config_for(std::string_view name) const {
-    return is_translation(name) ? localized(config_, translation_name(name)->language) : config_;
+    return is_translation(name) ? localized(config_, slide_translation_name(name)->language) : config_;
 }
 
 bool SlideStore::is_last_slide(std::string_view name) const {
-    const std::string original = is_translation(name) ? translation_name(name)->original : std::string(name);
+    const std::string original = is_translation(name) ? slide_translation_name(name)->original : std::string(name);
     std::string last;
     for (const std::string& n : FolderIo(dir_).files()) {
         if (is_slide_name(n) && ends_with(n, ".md") && !is_translation(n)) last = n;  // sorted: play order
@@ -416,10 +442,12 @@ SaveResult SlideStore::restore(std::string_view name) {
 
 SaveResult SlideStore::set_enabled(std::string_view name, bool on) {
     if (!is_slide_name(name)) return failed("\"" + std::string(name) + "\" is not a slide's name");
+    const FolderIo io(dir_);
+    if (!io.ok()) return failed(io.error());
+    if (!io.exists(name)) return failed("There is no slide named " + std::string(name) + ".");
     const bool is_off = ends_with(name, kOffSuffix);
-    if (is_off != on) return done(std::string(name), "Nothing to change.");
-    const std::string target = on ? base_name(name) : std::string(name) + std::string(kOffSuffix);
-    if (on) {
+    const std::string target = is_off == on ? toggled(name) : std::string(name);
+    if (on && is_off) {
         const SlideText t = read(name);
         SaveResult r;
         r.diagnostics = check(target, t.text);
@@ -429,8 +457,30 @@ SaveResult SlideStore::set_enabled(std::string_view name, bool on) {
             return r;
         }
     }
+    // Its translations go with it: the loader reads only "*.md", so a translation left on beside a
+    // switched-off slide would be reported as one without an original, and one left off would keep
+    // the switched-on slide untranslated. Those already in the wanted state (a slide switched off
+    // before translations followed it) stay as they are.
+    std::vector<std::pair<std::string, std::string>> renames;  // from, to
+    for (const std::string& t : translations_of(io.files(), name)) {
+        if (ends_with(t, kOffSuffix) == on) renames.emplace_back(t, toggled(t));
+    }
+    // Switching off, the translations go first and the slide last; switching on, the slide first:
+    // a reload of the kiosk in between never sees a translation without its slide.
+    if (target != name) renames.insert(on ? renames.begin() : renames.end(), {std::string(name), target});
+    if (renames.empty()) return done(std::string(name), "Nothing to change.");
     std::string error;
-    if (!FolderIo(dir_).rename(name, target, error)) return failed(error);
+    for (std::size_t i = 0; i < renames.size(); ++i) {
+        if (io.rename(renames[i].first, renames[i].second, error)) continue;
+        // All or nothing: put back the ones done, so the slide and its translations stay together.
+        std::string undo_error;
+        bool undone = true;
+        for (std::size_t j = i; j-- > 0;) undone = io.rename(renames[j].second, renames[j].first, undo_error) && undone;
+        const std::string what = on ? "Not switched on: " : "Not switched off: ";
+        if (undone) return failed(what + error + ". Nothing was changed.");
+        return failed(what + error + ", and putting the files back failed too (" + undo_error +
+                      "): check the slides folder, some of this slide's files may be switched on and some off.");
+    }
     return done(target, on ? "Switched on: the kiosk shows it again." : "Switched off: the kiosk skips it.");
 }
 

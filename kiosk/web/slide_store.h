@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/diagnostic.h"
+#include "core/translations.h"
 
 #include <filesystem>
 #include <optional>
@@ -35,6 +36,9 @@ struct SlideEntry {
     int duration_seconds = 0;           // as it plays (reading time when not written)
     std::string show_window;            // "always", or "Mon–Fri 08:00–12:00 from 2026-12-01"
     std::vector<std::string> messages;  // "line: message" (hint) for each warning/error
+    // Off: the first error that keeps it from being switched on (the check set_enabled makes), so
+    // staff see it before they try; empty when it would switch on.
+    std::string switch_on_error;
     // Its translations beside it ("020-massage.es.md"), which travel with it when it is moved, removed
     // or restored. A translation whose original is gone is listed as an entry of its own.
     std::vector<std::string> translations;
@@ -71,7 +75,7 @@ public:
     SlideStore(std::filesystem::path slides_dir, kiosk::KioskConfig config);
 
     // Every slide, switched-off ones included, in play order (the order of their file names);
-    // translations are listed under their original.
+    // translations (switched on or off) are listed under their original.
     [[nodiscard]] std::vector<SlideEntry> list(const kiosk::LocalTime& now) const;
     [[nodiscard]] std::vector<std::string> removed() const;
 
@@ -85,6 +89,8 @@ public:
     [[nodiscard]] SaveResult add_from(std::string_view template_name, std::string_view title);
     [[nodiscard]] SaveResult remove(std::string_view name);   // into removed/
     [[nodiscard]] SaveResult restore(std::string_view name);  // from removed/, to the end of the order if taken
+    // Renames the slide and its translations to or from "*.md.off" (all or none: a refused rename
+    // puts back the ones done). Switching on is refused when the slide would not load.
     [[nodiscard]] SaveResult set_enabled(std::string_view name, bool on);
     // Rewrites the number prefixes (010, 020, ...) so the slides play in `order` (every slide's name).
     [[nodiscard]] SaveResult reorder(const std::vector<std::string>& order);
@@ -118,3 +124,6 @@ private:
 [[nodiscard]] std::string slide_etag(std::string_view bytes);
 
 }  // namespace kiosk::web
+// "020-massage.es.md" and, switched off, "020-massage.es.md.off" → {"020-massage.md", "es"}; nullopt
+// for an original.
+[[nodiscard]] std::optional<kiosk::TranslationName> slide_translation_name(std::string_view name);

@@ -32,7 +32,7 @@ std::string translations_html(const SlideEntry& e, const KioskConfig& config) {
     std::string out = "<p class=\"translations\">Translations: ";
     for (std::size_t i = 0; i < e.translations.size(); ++i) {
         const std::string& t = e.translations[i];
-        const auto lang = translation_name(t);
+        const auto lang = slide_translation_name(t);
         std::string label = lang ? lang->language : t;
         if (const LanguageOption* l = lang ? config.languages.find(lang->language) : nullptr; l && !l->name.empty())
             label = l->name;
@@ -67,7 +67,10 @@ std::string slide_card(const Request& request, const SlideEntry& e, const KioskC
            "\" alt=\"\" width=\"320\" height=\"180\" loading=\"lazy\"></a>";
     out += "<div class=\"slide-info\"><h2><a href=\"/slide?name=" + url_encode(e.name) + "\">" +
            html_escape(e.title.empty() ? "(no title)" : e.title) + "</a></h2>";
-    out += "<p><span class=\"status " + status_class + "\">" + html_escape(to_string(e.status)) + "</span> ";
+    // A switched-off slide says whether it would switch on, so staff need not try to find out.
+    const std::string status =
+        std::string(to_string(e.status)) + (e.switch_on_error.empty() ? "" : " — has errors: " + e.switch_on_error);
+    out += "<p><span class=\"status " + status_class + "\">" + html_escape(status) + "</span> ";
     if (e.duration_seconds > 0) out += std::to_string(e.duration_seconds) + " s · ";
     if (!e.show_window.empty()) out += "shows " + html_escape(e.show_window) + " · ";
     out += "<span class=\"file\">" + html_escape(e.name) + "</span></p>";

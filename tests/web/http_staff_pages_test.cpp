@@ -203,8 +203,61 @@ TEST(StaffSite, ASwitchedOffSlideIsRestoredSwitchedOff) {
     EXPECT_EQ(site.post("/slides/remove", {{"name", "020-sleep.md.off"}}).status, 303);
     EXPECT_EQ(site.post("/removed/restore", {{"name", "020-sleep.md.off"}}).status, 303);
     EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.md.off"));
-    EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.es.md")) << "its translation is back beside it";
+    EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.es.md.off")) << "its translation is back beside it, off too";
     EXPECT_EQ(slide_names(site.deck()), (std::vector<std::string>{"010-back.md", "030-call.md"}));
+}
+
+// Every file the kiosk's loader reports on, with what it says about each.
+std::string loader_report(const Deck& deck) {
+    std::string out;
+    for (const auto& f : deck.files) {
+        out += f.file_name + "\n";
+        for (const auto& d : f.diagnostics) out += "  " + d.message + "\n";
+    }
+    return out;
+}
+
+// Switch off from the list: the kiosk shows neither the slide nor its translation, and says nothing
+// about either (no "translation without an original" for staff); switch on: both are back.
+TEST(StaffSite, SwitchingASlideOffAndOnTakesItsTranslationAlong) {
+    StaffSite site(kBilingual);
+    const HttpReply off = site.post("/slides/off", {{"name", "020-sleep.md"}});
+    EXPECT_EQ(off.status, 303) << off.body;
+    EXPECT_TRUE(fs::exists(site.slides() / "020-sleep.es.md.off"));
+    EXPECT_FALSE(fs::exists(site.slides() / "020-sleep.es.md"));
+    const Deck deck = site.deck();
+    EXPECT_EQ(slide_names(deck), (std::vector<std::string>{"010-back.md", "030-call.md"}));
+    EXPECT_EQ(deck.translations.at("es").count("020-sleep.md"), 0u);
+    EXPECT_EQ(loader_report(deck).find("020-sleep"), std::string::npos) << loader_report(deck);
+    const HttpReply list = site.get("/");
+    EXPECT_EQ(count_of(list.body, "<li class=\"slide-card"), 3u) << "its translation is inside its card";
+    EXPECT_EQ(list.body.find("no original"), std::string::npos) << "no warning for staff";
+    EXPECT_NE(list.body.find("/slide?name=020-sleep.es.md.off\">Español</a>"), std::string::npos)
+        << "the switched-off Spanish version can still be edited";
+
+    EXPECT_EQ(site.post("/slides/on", {{"name", "020-sleep.md.off"}}).status, 303);
+    const Deck back = site.deck();
+    EXPECT_EQ(slide_names(back), (std::vector<std::string>{"010-back.md", "020-sleep.md", "030-call.md"}));
+    ASSERT_EQ(back.translations.at("es").count("020-sleep.md"), 1u);
+    EXPECT_EQ(back.translations.at("es").at("020-sleep.md")->title, "Dormir");
+}
+
+// A switched-off slide with an error says so on the list, with the error, before staff try to switch
+// it on; one without says only that it is switched off.
+TEST(StaffSite, TheListSaysWhyASwitchedOffSlideWouldNotSwitchOn) {
+    auto files = kBilingual;
+    files["040-broken.md.off"] = "+++\nlayout = \"sideways\"\n+++\n# Broken\n\nWords.\n";
+    StaffSite site(files);
+    EXPECT_EQ(site.post("/slides/off", {{"name", "020-sleep.md"}}).status, 303);
+    const HttpReply list = site.get("/");
+    EXPECT_NE(list.body.find("<span class=\"status off\">switched off — has errors: line 2: "), std::string::npos)
+        << list.body;
+    EXPECT_NE(list.body.find("<span class=\"status off\">switched off</span>"), std::string::npos)
+        << "the good one just says switched off";
+    EXPECT_EQ(count_of(list.body, "has errors"), 1u);
+    const HttpReply refused = site.post("/slides/on", {{"name", "040-broken.md.off"}});
+    EXPECT_EQ(refused.status, 400) << "and switching it on is refused, as the list said";
+    EXPECT_NE(refused.body.find("Not switched on"), std::string::npos);
 }
 
 TEST(StaffSite, AReorderCutShortIsFinishedWhenThePageStarts) {

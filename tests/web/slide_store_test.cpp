@@ -1,6 +1,7 @@
 // The slides folder as the web page changes it, with real files in a temporary folder, and the
 // kiosk's own deck loader reading the result.
 #include "web/slide_store.h"
+#include "core/config.h"
 #include "core/deck.h"
 #include "support/temp_dir.h"
 
@@ -197,4 +198,117 @@ TEST(SlideStore, UploadChecksThePictureByContent) {
     const UploadResult traversal = f.store.upload_picture("../../etc/x.png", png_bytes(10, 10));
     ASSERT_EQ(traversal.status, 200);
     EXPECT_EQ(traversal.picture, "art/x.png");
+}
+
+namespace {
+
+// kiosk.toml offering Spanish, so the loader pairs translations and warns about a lone one.
+KioskConfig spanish_config() {
+    return parse_config("[languages]\ndefault = \"en\"\nen = \"English\"\nes = \"Español\"\n", "kiosk.toml").config;
+}
+
+// Every file the kiosk's loader reports on (with what it says), and every warning or error it gives.
+std::string loader_report(const Deck& deck) {
+    std::string out;
+    for (const auto& f : deck.files) {
+        out += f.file_name + "\n";
+        for (const auto& d : f.diagnostics) out += "  " + d.message + "\n";
+    }
+    return out;
+}
+
+struct BilingualFolder {
+    TempDir tmp{"web-store-es"};
+    KioskConfig config = spanish_config();
+    SlideStore store{tmp.path(), config};
+    BilingualFolder() {
+        tmp.write("010-first.md", kGood);
+        tmp.write("010-first.es.md", "# Primero\n\nUnas palabras.\n");
+        tmp.write("020-second.md", "# Second\n\nMore words.\n");
+        tmp.write("020-second.es.md", "# Segundo\n\nMás palabras.\n");
+    }
+    [[nodiscard]] Deck deck() const {
+        DeckLoadOptions options;
+        options.config = &config;
+        return load_deck(tmp.path(), options);
+    }
+    [[nodiscard]] bool has(const std::string& name) const { return fs::exists(tmp.path() / name); }
+};
+
+}  // namespace
+
+TEST(SlideStore, SwitchingOffTakesTheTranslationsAlongSoTheKioskShowsNeitherAndWarnsOfNothing) {
+    BilingualFolder f;
+    const SaveResult off = f.store.set_enabled("020-second.md", false);
+    ASSERT_EQ(off.outcome, SaveResult::Outcome::Saved) << off.message;
+    EXPECT_TRUE(f.has("020-second.md.off"));
+    EXPECT_TRUE(f.has("020-second.es.md.off")) << "the translation is switched off the same way";
+    EXPECT_FALSE(f.has("020-second.es.md")) << "no translation is left without its slide";
+    const Deck deck = f.deck();
+    EXPECT_EQ(deck.slides.size(), 1u);
+    EXPECT_EQ(deck.translations.at("es").count("020-second.md"), 0u);
+    EXPECT_EQ(loader_report(deck).find("020-second"), std::string::npos)
+        << "the kiosk neither shows nor warns about the switched-off slide or its translation:\n"
+        << loader_report(deck);
+    const auto list = f.store.list(LocalTime{});
+    ASSERT_EQ(list.size(), 2u) << "the switched-off translation is listed under its slide, not as a slide";
+    EXPECT_EQ(list[1].name, "020-second.md.off");
+    EXPECT_EQ(list[1].status, SlideStatus::Off);
+    EXPECT_EQ(list[1].translations, std::vector<std::string>{"020-second.es.md.off"});
+    EXPECT_TRUE(list[1].switch_on_error.empty()) << list[1].switch_on_error;
+
+    const SaveResult on = f.store.set_enabled("020-second.md.off", true);
+    ASSERT_EQ(on.outcome, SaveResult::Outcome::Saved) << on.message;
+    EXPECT_TRUE(f.has("020-second.md"));
+    EXPECT_TRUE(f.has("020-second.es.md"));
+    const Deck back = f.deck();
+    EXPECT_EQ(back.slides.size(), 2u);
+    ASSERT_EQ(back.translations.at("es").count("020-second.md"), 1u) << "both are back";
+    EXPECT_EQ(back.translations.at("es").at("020-second.md")->title, "Segundo");
+}
+
+TEST(SlideStore, ASwitchThatCannotRenameEveryFilePutsBackTheOnesDone) {
+    BilingualFolder f;
+    f.tmp.write("020-second.de.md", "# Zweite\n\nMehr Worte.\n");
+    f.tmp.write("020-second.es.md.off", "# Segundo viejo\n\nOtra vez.\n");  // takes the name es.md would get
+    const SaveResult off = f.store.set_enabled("020-second.md", false);
+    EXPECT_EQ(off.outcome, SaveResult::Outcome::Failed);
+    EXPECT_NE(off.message.find("Not switched off"), std::string::npos) << off.message;
+    EXPECT_NE(off.message.find("020-second.es.md.off is already there"), std::string::npos) << off.message;
+    EXPECT_NE(off.message.find("Nothing was changed"), std::string::npos) << off.message;
+    for (const char* name : {"020-second.md", "020-second.de.md", "020-second.es.md", "020-second.es.md.off"})
+        EXPECT_TRUE(f.has(name)) << name << " is as it was";
+    EXPECT_FALSE(f.has("020-second.de.md.off")) << "the rename that worked was undone";
+    EXPECT_FALSE(f.has("020-second.md.off"));
+    EXPECT_EQ(read_file(f.tmp.path() / "020-second.es.md"), "# Segundo\n\nMás palabras.\n");
+
+    // Switching on: the slide goes first, and comes back when its translation cannot follow.
+    TempDir tmp("web-store-on");
+    tmp.write("030-third.md.off", "# Third\n\nWords.\n");
+    tmp.write("030-third.es.md.off", "# Tercero\n\nPalabras.\n");
+    tmp.write("030-third.es.md", "# Tercero otro\n\nPalabras.\n");
+    SlideStore store(tmp.path(), spanish_config());
+    const SaveResult on = store.set_enabled("030-third.md.off", true);
+    EXPECT_EQ(on.outcome, SaveResult::Outcome::Failed);
+    EXPECT_NE(on.message.find("Not switched on"), std::string::npos) << on.message;
+    EXPECT_TRUE(fs::exists(tmp.path() / "030-third.md.off"));
+    EXPECT_FALSE(fs::exists(tmp.path() / "030-third.md")) << "undone";
+}
+
+TEST(SlideStore, ASwitchedOffSlidesStatusSaysWhetherItWouldSwitchOn) {
+    Folder f;
+    f.tmp.write("040-bad.md.off", "+++\nlayout = 7\n+++\n# Bad\n\nx\n");
+    ASSERT_EQ(f.store.set_enabled("020-second.md", false).outcome, SaveResult::Outcome::Saved);
+    const auto list = f.store.list(LocalTime{});
+    ASSERT_EQ(list.size(), 4u);
+    EXPECT_EQ(list[1].name, "020-second.md.off");
+    EXPECT_TRUE(list[1].switch_on_error.empty()) << "a good slide would switch on: " << list[1].switch_on_error;
+    ASSERT_EQ(list[3].name, "040-bad.md.off");
+    EXPECT_EQ(list[3].status, SlideStatus::Off);
+    // The same check as switching on, so the page says beforehand what the refusal would say.
+    const SaveResult refused = f.store.set_enabled("040-bad.md.off", true);
+    ASSERT_EQ(refused.outcome, SaveResult::Outcome::Rejected);
+    ASSERT_FALSE(refused.diagnostics.empty());
+    EXPECT_EQ(list[3].switch_on_error, line_message(refused.diagnostics[0]));
+    EXPECT_EQ(list[3].switch_on_error.rfind("line 2: ", 0), 0u) << list[3].switch_on_error;
 }

@@ -86,7 +86,7 @@ int web_command(const Args& args, Io io) {
         context.config_path = kSystemConfig;
     }
     context.state_dir = config.system.state_dir;
-    web::register_staff_pages(router, context);
+    web::register_staff_pages(router, context, options.log);
 
     // Block the stop signals before the server's threads start (they inherit the mask), so only
     // sigwait below receives them.

@@ -27,7 +27,20 @@ std::pair<std::string, std::string> split(std::string_view rel) {
     return {std::string(rel.substr(0, slash)), std::string(rel.substr(slash + 1))};
 }
 
+// write_atomic's temp files: hidden and ending ".tmp", so the deck loader skips them (is_editor_temp_file).
+constexpr std::string_view kTempPrefix = ".web-";
+constexpr std::string_view kTempSuffix = ".tmp";
+
 }  // namespace
+
+bool is_write_temp_name(std::string_view name) {
+    if (name.size() <= kTempPrefix.size() + kTempSuffix.size() || !name.starts_with(kTempPrefix) ||
+        !name.ends_with(kTempSuffix))
+        return false;
+    const std::string_view digits =
+        name.substr(kTempPrefix.size(), name.size() - kTempPrefix.size() - kTempSuffix.size());
+    return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 FolderIo::FolderIo(const std::filesystem::path& dir) : dir_(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {
     if (!dir_) error_ = "the slides folder " + dir.string() + " cannot be opened (" + errno_text() + ")";
@@ -83,9 +96,9 @@ bool FolderIo::exists(std::string_view rel) const {
 
 bool FolderIo::write_atomic(std::string_view rel, std::string_view bytes, std::string& error) const {
     const auto [folder, leaf] = split(rel);
-    // Hidden and ending ".tmp": the deck loader skips it (is_editor_temp_file) while it is written.
     std::random_device rd;
-    const std::string tmp = (folder.empty() ? "" : folder + "/") + ".web-" + std::to_string(rd()) + ".tmp";
+    const std::string tmp = (folder.empty() ? "" : folder + "/") + std::string(kTempPrefix) + std::to_string(rd()) +
+                            std::string(kTempSuffix);
     UniqueFd fd = open_beneath(tmp, O_WRONLY | O_CREAT | O_EXCL);
     if (!fd) {
         error = "cannot write in the slides folder (" + errno_text() + ")";
@@ -172,6 +185,17 @@ std::vector<std::string> FolderIo::files(std::string_view rel) const {
     ::closedir(d);
     std::sort(names.begin(), names.end());
     return names;
+}
+
+int FolderIo::remove_write_temp_files(std::string_view rel) const {
+    const UniqueFd fd = rel.empty() ? UniqueFd(::openat(dir_.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+                                    : open_beneath(rel, O_RDONLY | O_DIRECTORY);
+    if (!fd) return 0;
+    int removed = 0;
+    for (const std::string& name : files(rel)) {  // regular files only: never a folder or a link
+        if (is_write_temp_name(name) && ::unlinkat(fd.get(), name.c_str(), 0) == 0) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace kiosk::web

@@ -14,6 +14,9 @@
 
 namespace kiosk::web {
 
+// True for the names write_atomic gives its temp files: ".web-<digits>.tmp".
+[[nodiscard]] bool is_write_temp_name(std::string_view name);
+
 class FolderIo {
 public:
     // Opens `dir` (creating nothing). ok() is false when it is not a readable folder.
@@ -31,6 +34,9 @@ public:
     bool make_folder(std::string_view rel, std::string& error) const;
     // Regular files (not links) directly in `rel` ("" = the folder itself), sorted by name.
     [[nodiscard]] std::vector<std::string> files(std::string_view rel = "") const;
+    // Deletes the temp files of writes cut short (the process killed mid-write) directly in `rel`:
+    // regular files named exactly as is_write_temp_name says, nothing else. Returns how many.
+    int remove_write_temp_files(std::string_view rel = "") const;
 
 private:
     UniqueFd open_beneath(std::string_view rel, int flags) const;

@@ -549,6 +549,14 @@ void SlideStore::finish_interrupted_reorder() {
     }
 }
 
+int SlideStore::remove_leftover_temp_files() {
+    const FolderIo io(dir_);
+    if (!io.ok()) return 0;
+    // Uploads write into art/; removed/ is written by nothing today but holds slide files all the same.
+    return io.remove_write_temp_files() + io.remove_write_temp_files(kRemovedFolder) +
+           io.remove_write_temp_files(kPictureFolder);
+}
+
 SaveResult SlideStore::move(std::string_view name, int step) {
     std::vector<std::string> order;
     for (const SlideEntry& e : list(LocalTime{})) order.push_back(e.name);

@@ -101,6 +101,10 @@ public:
     // A reorder cut short (power cut, the service stopped) leaves slides under hidden names the
     // kiosk skips; this puts each back under the name it was going to get. Run at start-up.
     void finish_interrupted_reorder();
+    // A save or upload cut short (the process killed mid-write) leaves its hidden temp file
+    // (".web-<digits>.tmp") for ever; this deletes those in the folder, removed/ and art/, and
+    // nothing else. Run at start-up, before any save. Returns how many it deleted.
+    int remove_leftover_temp_files();
     [[nodiscard]] UploadResult upload_picture(std::string_view filename, std::string_view bytes);
 
     [[nodiscard]] const std::filesystem::path& folder() const { return dir_; }
@@ -120,10 +124,10 @@ private:
 // True for the names staff slides may have: a plain file name (no folder, no leading dot) of letters,
 // digits, '-', '_' and '.', ending ".md" or ".md.off". Everything a request names is checked by this.
 [[nodiscard]] bool is_slide_name(std::string_view name);
+// "020-massage.es.md" and, switched off, "020-massage.es.md.off" → {"020-massage.md", "es"}; nullopt
+// for an original.
+[[nodiscard]] std::optional<kiosk::TranslationName> slide_translation_name(std::string_view name);
 // The content stamp of a slide's bytes.
 [[nodiscard]] std::string slide_etag(std::string_view bytes);
 
 }  // namespace kiosk::web
-// "020-massage.es.md" and, switched off, "020-massage.es.md.off" → {"020-massage.md", "es"}; nullopt
-// for an original.
-[[nodiscard]] std::optional<kiosk::TranslationName> slide_translation_name(std::string_view name);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string_view>
 
 #include "web/http_message.h"
 
@@ -15,6 +17,8 @@ struct StaffPagesContext {
     std::filesystem::path state_dir;    // the kiosk's state folder: status.json, control.sock, usage log
 };
 
-void register_staff_pages(Router& router, const StaffPagesContext& context);
+// `log` gets a line about the repairs made to the slides folder at start-up (it may be empty).
+void register_staff_pages(Router& router, const StaffPagesContext& context,
+                          const std::function<void(std::string_view)>& log = {});
 
 }  // namespace kiosk::web

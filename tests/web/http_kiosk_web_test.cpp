@@ -60,6 +60,44 @@ TEST(KioskWeb, ServesUntilSigtermAndSaysReadyToSystemd) {
     EXPECT_EQ(text.find(password), std::string::npos) << text;
 }
 
+// A save cut short (the process killed between writing its temp file and renaming it) leaves a
+// hidden ".web-<digits>.tmp"; `kiosk web` deletes those when it starts, and only those.
+TEST(KioskWeb, RemovesTheTempFilesOfInterruptedSavesAtStartAndNothingElse) {
+    TempDir dir("kiosk-web-tmp");
+    const int port = free_loopback_port();
+    const auto config = dir.write("kiosk.toml", "[kiosk]\nstate_dir = \"" + dir.path().string() +
+                                                    "\"\n[web]\nlisten = \"127.0.0.1:" + std::to_string(port) +
+                                                    "\"\npassword_hash = \"" + hash_web_password("x") + "\"\n");
+    const auto slides = dir.path() / "slides";
+    const std::vector<std::string> leftovers = {"slides/.web-1234567890.tmp", "slides/.web-7.tmp",
+                                                "slides/removed/.web-42.tmp", "slides/art/.web-3141592653.tmp"};
+    for (const auto& name : leftovers) dir.write(name, "half a slide");
+    const std::vector<std::string> keep = {
+        "slides/010-first.md",  "slides/.web-.tmp",      "slides/.web-12a.tmp",    "slides/.web-12.tmp.bak",
+        "slides/web-12.tmp",    "slides/.web-12.TMP",    "slides/x.web-12.tmp",    "slides/.web--12.tmp",
+        "slides/.web-12.tmpx",  "slides/.Web-12.tmp",    "slides/.web-1 2.tmp",    "slides/removed/020-old.md",
+        "slides/art/.web-.tmp", "slides/art/poster.png", "slides/other/.web-5.tmp"};
+    for (const auto& name : keep) dir.write(name, "# Keep\n\nme.\n");
+    std::filesystem::create_directories(slides / ".web-99.tmp");  // a folder of that name is not ours
+    std::filesystem::create_symlink(dir.path() / "kiosk.toml", slides / ".web-98.tmp");  // nor a link
+
+    NotifyListener notify(dir.path() / "notify.sock");
+    ASSERT_TRUE(notify.ok()) << notify.error();
+    const auto log = dir.path() / "web.log";
+    ChildProcess web({kKiosk, "web", "--config", config.string(), "--slides", slides.string()},
+                     {{"NOTIFY_SOCKET", notify.path().string()}}, log.string());
+    ASSERT_TRUE(notify.wait_for("READY=1", std::chrono::seconds(20))) << read_file(log);
+    for (const auto& name : leftovers) EXPECT_FALSE(std::filesystem::exists(dir.path() / name)) << name;
+    for (const auto& name : keep) EXPECT_TRUE(std::filesystem::exists(dir.path() / name)) << name << " must stay";
+    EXPECT_TRUE(std::filesystem::is_directory(slides / ".web-99.tmp"));
+    EXPECT_TRUE(std::filesystem::is_symlink(slides / ".web-98.tmp"));
+    EXPECT_EQ(web.stop(), 0);
+    const std::string text = read_file(log);
+    EXPECT_NE(text.find("kiosk web: removed 4 leftover temp files (.web-*.tmp) of interrupted saves"),
+              std::string::npos)
+        << text;
+}
+
 TEST(KioskWeb, SwitchedOffInTheSettingsExitsWithAMessage) {
     TempDir dir("kiosk-web-off");
     const auto config = dir.write("kiosk.toml", "[web]\nenabled = false\n");

@@ -1,6 +1,7 @@
 // The real `kiosk web` process, as kiosk-web.service runs it: it tells systemd READY=1 once it
-// listens, serves the login and the staff pages, stops cleanly on SIGTERM, and keeps the password
-// out of its log; with [web] enabled = false it says so and exits.
+// listens, serves the login and the staff pages, stops cleanly on SIGTERM, keeps the password out
+// of its log and deletes the temp files of interrupted saves at start; with [web] enabled = false
+// it says so and exits.
 #include "http_client.h"
 #include "service/notify_listener.h"
 #include "support/process.h"

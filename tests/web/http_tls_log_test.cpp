@@ -1,5 +1,5 @@
-// HTTPS with a certificate made in the test (openssl), the Secure cookie under TLS, and the
-// server's log kept free of passwords and of anything a patient typed.
+// HTTPS with a certificate made in the test (openssl), the Secure cookie and the header time cap
+// under TLS, and the server's log kept free of passwords and of anything a patient typed.
 #include "server_fixture.h"
 #include "support/process.h"
 #include "support/temp_dir.h"

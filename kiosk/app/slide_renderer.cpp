@@ -139,11 +139,13 @@ const SlideRenderer::CachedSlide* SlideRenderer::cached_slide(const Slide& slide
             return &slides_.front();
         }
     }
+    // Current and next: the entry used least recently is neither (a list keeps the others valid).
+    // It goes before the new one is painted, not after: painting takes a full-screen target and
+    // its read-back, and holding the evicted slide's pixels meanwhile would be one screen more at peak.
+    while (slides_.size() >= 2) slides_.pop_back();
     CachedSlide c = paint_cached(slide, w, h);
     if (!c.texture && !c.pixels) return nullptr;
     slides_.push_front(std::move(c));
-    // Current and next: the entry used least recently is neither (a list keeps the others valid).
-    while (slides_.size() > 2) slides_.pop_back();
     return &slides_.front();
 }
 

@@ -9,6 +9,7 @@
 namespace kiosk::cli {
 
 int run_command(const Args& args, Io io) {
+    const auto started = std::chrono::steady_clock::now();  // the start-up log counts from here
     ArgParser p({"config", "slides", "size", "printer"}, {"windowed"});
     if (!p.parse(args) || !p.positional().empty()) {
         io.err << "kiosk run: " << (p.error().empty() ? "unexpected argument '" + p.positional()[0] + "'" : p.error())
@@ -16,6 +17,7 @@ int run_command(const Args& args, Io io) {
         return kExitUsage;
     }
     KioskAppOptions options;
+    options.started = started;
     options.config = load_settings(p.value("config"), io.err);
     options.slides = slides_folder(p.value("slides"));
     options.windowed = p.flag("windowed");

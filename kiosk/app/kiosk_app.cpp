@@ -41,6 +41,7 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <ostream>
 
 namespace kiosk {
@@ -232,6 +233,12 @@ int KioskApp::run() {
     std::signal(SIGHUP, on_reload_signal);
     if (!open_window()) return 1;
     startup_->step("window", clock_.steady());
+    wake_event_ = SDL_RegisterEvents(1);
+    // The first deck (its text and only its first picture; the loader decodes the rest after the
+    // first frame) loads on a second core while the fonts open here: neither needs the other.
+    auto first_deck = std::async(std::launch::async, [this] {
+        return std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_, true);
+    });
     std::string error;
     fonts_ = FontSet::open(config_->theme.font_family, &error);
     if (!fonts_) {
@@ -242,18 +249,17 @@ int KioskApp::run() {
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, *config_);
     if (!ui_layer_ok()) return 1;
     startup_->step("fonts", clock_.steady());
-    wake_event_ = SDL_RegisterEvents(1);
-    // Only the first picture before the first frame; the loader decodes the rest right after it.
-    decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_, true);
-    startup_->step("deck", clock_.steady());
+    decks_ = first_deck.get();
+    startup_->step("deck", clock_.steady());  // what the deck took longer than the fonts
     if (!options_.config_file.empty()) {
         config_reloader_ = std::make_unique<ConfigReloader>(options_.config_file, config_, options_.adjust_config, wake_event_);
     }
     player_ = std::make_unique<Player>(clock_, config_->player);
     const auto first = decks_->take_new_deck();
     for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
-    log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
-         << h_ << '\n';
+    log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string()
+         << (decks_->holding_back() ? " (more once their pictures are decoded)" : "") << ", screen " << w_ << "×" << h_
+         << '\n';
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);

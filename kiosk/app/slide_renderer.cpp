@@ -87,7 +87,9 @@ void fill_on(SDL_Renderer* renderer, const Rect& r, const Rgb& c, std::uint8_t a
 }
 }  // namespace
 
-void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) { fill_on(renderer_, r, c, alpha); }
+void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
+    fill_on(renderer_, r, c, alpha);
+}
 
 void SlideRenderer::paint_slide(const Canvas& to, const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;

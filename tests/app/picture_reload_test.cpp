@@ -323,7 +323,9 @@ TEST_F(PictureReload, FirstPictureOnlyHoldsBackSlidesUntilTheirPicturesAreDecode
     ASSERT_NE(report, nullptr);
     EXPECT_EQ(report->state, SlideFileState::Rejected) << "rejected, not KeptPrevious";
     for (const auto& sl : whole->slides) {
-        if (sl->image) EXPECT_FALSE(is_waiting_picture(sl->image->pixels)) << sl->file_name;
+        if (sl->image) {
+            EXPECT_FALSE(is_waiting_picture(sl->image->pixels)) << sl->file_name;
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "picture_decoder.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -119,6 +121,7 @@ void DeckReloader::loader_loop(std::stop_token stop) {
         }
         const auto started = std::chrono::steady_clock::now();
         auto deck = load(previous, *config);
+        malloc_trim(0);  // the decoders' scratch (full-size bitmaps, rasteriser buffers) is free now
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         SDL_Log(was_holding_back ? "slides: the other pictures decoded: %zu slides in %lld ms"
                                  : "slides reloaded: %zu slides in %lld ms",

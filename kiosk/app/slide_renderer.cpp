@@ -3,6 +3,8 @@
 #include "call_to_action_draw.h"
 #include "core/call_to_action_layout.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -133,6 +135,9 @@ SlideRenderer::CachedSlide SlideRenderer::paint_cached(const Slide& slide, int w
         }  // the textures before their renderer
         SDL_RenderFlush(renderer.get());
         c.pixels = std::move(px);
+        // Hundreds of small word textures and glyph surfaces were just freed in the middle of the
+        // heap, where glibc keeps their pages; hand the free pages back (a millisecond, once a slide).
+        malloc_trim(0);
         return c;
     }
     sdl::Texture tex(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));

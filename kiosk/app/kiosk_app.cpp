@@ -929,7 +929,8 @@ bool headless_by_accident() {
 }  // namespace
 
 int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
-    StartupTiming startup(options.started.value_or(std::chrono::steady_clock::now()));
+    StartupTiming startup(options.exec_started.value_or(options.started.value_or(std::chrono::steady_clock::now())));
+    if (options.exec_started && options.started) startup.step("program load", *options.started);
     if (options.started) startup.step("config", std::chrono::steady_clock::now());
     SdlSession sdl(true);
     if (!sdl.ok() || headless_by_accident()) {

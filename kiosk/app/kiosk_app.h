@@ -25,6 +25,9 @@ struct KioskAppOptions {
     // When `kiosk run` began, before reading kiosk.toml: the start-up log line's zero. Unset: the
     // log starts at run_kiosk and names no config step.
     std::optional<std::chrono::steady_clock::time_point> started;
+    // When the process was started (exec), if known: the line then begins there, with the time
+    // the program and its libraries took to load as its first step.
+    std::optional<std::chrono::steady_clock::time_point> exec_started;
 };
 
 // Runs until the staff panel's "Exit" or SIGTERM/SIGINT. Returns a process exit code.

@@ -6,7 +6,10 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <utility>
 
 namespace kiosk {
@@ -164,6 +167,22 @@ std::optional<FontSet> FontSet::open_files(FontFiles files, std::string* error) 
         return std::nullopt;
     }
     set.owns_ttf_init_ = true;
+    std::map<std::string, std::shared_ptr<const std::string>> read;  // path -> bytes
+    for (std::size_t i = 0; i < set.data_.size(); ++i) {
+        const std::string& path = set.files_.paths[i];
+        auto& bytes = read[path];
+        if (!bytes) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream all;
+            all << in.rdbuf();
+            if (!in || all.str().empty()) {
+                if (error) *error = "cannot read font " + path;
+                return std::nullopt;
+            }
+            bytes = std::make_shared<const std::string>(std::move(all).str());
+        }
+        set.data_[i] = bytes;
+    }
     for (const FontStyle style : {FontStyle::Regular, FontStyle::Bold, FontStyle::Italic, FontStyle::BoldItalic}) {
         if (set.get(style, 16) == nullptr) {
             if (error) *error = "cannot open font " + set.files_.path(style) + ": " + TTF_GetError();
@@ -177,6 +196,7 @@ FontSet::FontSet(FontFiles files) : files_(std::move(files)) {}
 
 FontSet::FontSet(FontSet&& other) noexcept
     : files_(std::move(other.files_)),
+      data_(std::move(other.data_)),
       cache_(std::move(other.cache_)),
       owns_ttf_init_(std::exchange(other.owns_ttf_init_, false)) {}
 
@@ -185,6 +205,7 @@ FontSet& FontSet::operator=(FontSet&& other) noexcept {
         cache_.clear();
         if (owns_ttf_init_) TTF_Quit();
         files_ = std::move(other.files_);
+        data_ = std::move(other.data_);
         cache_ = std::move(other.cache_);
         owns_ttf_init_ = std::exchange(other.owns_ttf_init_, false);
     }
@@ -204,8 +225,12 @@ TTF_Font* FontSet::get(FontStyle style, int px) const {
         cache_.splice(cache_.begin(), cache_, hit);
         return cache_.front().font.get();
     }
-    // At SDL_ttf's default 72 dpi a point is a pixel, so the em size is exactly `px`.
-    sdl::Font font(TTF_OpenFont(files_.path(style).c_str(), px));
+    // At SDL_ttf's default 72 dpi a point is a pixel, so the em size is exactly `px`. From the
+    // bytes in memory: FreeType reads the file's tables in place, with no file handle per size.
+    const std::string& bytes = file_data(style);
+    SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
+    if (rw == nullptr) return nullptr;
+    sdl::Font font(TTF_OpenFontRW(rw, 1, px));
     if (!font) return nullptr;
     const auto i = static_cast<std::size_t>(style);
     int ttf_style = TTF_STYLE_NORMAL;

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,11 @@ public:
     [[nodiscard]] int font_height(int px) const;
 
     [[nodiscard]] const FontFiles& files() const { return files_; }
+    // The whole font file of a style, read once when the set opened: every size SDL_ttf opens and
+    // the touch panel's ImGui fonts are made from these bytes, so no TTF file is read twice.
+    [[nodiscard]] const std::string& file_data(FontStyle style) const {
+        return *data_[static_cast<std::size_t>(style)];
+    }
 
     static constexpr std::size_t kMaxOpenFonts = 48;
 
@@ -71,6 +77,9 @@ private:
         sdl::Font font;
     };
     FontFiles files_;
+    // Indexed by FontStyle; styles with the same file share one copy. Declared before cache_: the
+    // open fonts read from these bytes, so they close first.
+    std::array<std::shared_ptr<const std::string>, 4> data_;
     mutable std::list<Entry> cache_;  // most recently used first
     bool owns_ttf_init_ = false;
 };

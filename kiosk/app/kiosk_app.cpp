@@ -12,6 +12,7 @@
 #include "core/swipe_gesture.h"
 #include "core/player.h"
 #include "core/slip.h"
+#include "core/startup_timing.h"
 #include "core/staff_flow.h"
 #include "core/touch_panel.h"
 #include "core/usage_log.h"
@@ -40,6 +41,7 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <ostream>
 
 namespace kiosk {
@@ -88,8 +90,11 @@ struct PublishedStatus {
 
 class KioskApp {
 public:
-    KioskApp(const KioskAppOptions& options, std::ostream& log)
-        : options_(options), config_(std::make_shared<const KioskConfig>(options.config)), log_(log) {}
+    KioskApp(const KioskAppOptions& options, std::ostream& log, StartupTiming startup)
+        : options_(options),
+          config_(std::make_shared<const KioskConfig>(options.config)),
+          log_(log),
+          startup_(std::move(startup)) {}
     int run();
 
 private:
@@ -185,6 +190,10 @@ private:
     SwipeGesture swipe_;
     std::shared_ptr<const KioskConfig> shown_;  // config_ in the patient's language; null: the default
     bool language_touched_ = false;  // switched after the frame: the UI layer is rebuilt for it
+    // Until the first frame is presented: then its line is logged and the deck loader may decode
+    // the pictures the first deck put off.
+    std::optional<StartupTiming> startup_;
+    void on_frame_presented();
 };
 
 bool KioskApp::open_window() {
@@ -223,6 +232,13 @@ int KioskApp::run() {
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGHUP, on_reload_signal);
     if (!open_window()) return 1;
+    startup_->step("window", clock_.steady());
+    wake_event_ = SDL_RegisterEvents(1);
+    // The first deck (its text and only its first picture; the loader decodes the rest after the
+    // first frame) loads on a second core while the fonts open here: neither needs the other.
+    auto first_deck = std::async(std::launch::async, [this] {
+        return std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_, true);
+    });
     std::string error;
     fonts_ = FontSet::open(config_->theme.font_family, &error);
     if (!fonts_) {
@@ -232,16 +248,18 @@ int KioskApp::run() {
     if (!fonts_->files().fallback_note.empty()) log_ << "kiosk: warning: " << fonts_->files().fallback_note << '\n';
     painter_ = std::make_unique<SlideRenderer>(renderer_.get(), *fonts_, *config_);
     if (!ui_layer_ok()) return 1;
-    wake_event_ = SDL_RegisterEvents(1);
-    decks_ = std::make_unique<DeckReloader>(options_.slides, config_, wake_event_, w_, h_);
+    startup_->step("fonts", clock_.steady());
+    decks_ = first_deck.get();
+    startup_->step("deck", clock_.steady());  // what the deck took longer than the fonts
     if (!options_.config_file.empty()) {
         config_reloader_ = std::make_unique<ConfigReloader>(options_.config_file, config_, options_.adjust_config, wake_event_);
     }
     player_ = std::make_unique<Player>(clock_, config_->player);
     const auto first = decks_->take_new_deck();
     for (const auto& d : first->all_diagnostics()) log_ << d.to_string() << '\n';
-    log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string() << ", screen " << w_ << "×"
-         << h_ << '\n';
+    log_ << "kiosk: " << first->slides.size() << " slides from " << options_.slides.string()
+         << (decks_->holding_back() ? " (more once their pictures are decoded)" : "") << ", screen " << w_ << "×" << h_
+         << '\n';
     player_->set_deck(first);
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
@@ -254,6 +272,7 @@ int KioskApp::run() {
     build_usage_log();
     last_frame_ = clock_.steady();
     start_appliance_parts();
+    startup_->step("other parts", clock_.steady());
 
     while (running_ && !g_stop_requested.load()) {
         service_.tick();
@@ -673,6 +692,7 @@ void KioskApp::draw() {
     if (screenshot) control_->deliver(read_frame(renderer_.get()));
     updates_->present(plan);
     service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
+    on_frame_presented();
     // The next slide is painted now, while this one is static, so no fade frame waits on painting.
     if (auto upcoming = player_->upcoming()) painter_->prepare(*upcoming, w_, h_);
 
@@ -722,6 +742,14 @@ void KioskApp::start_appliance_parts() {
     }
 }
 
+void KioskApp::on_frame_presented() {
+    if (!startup_) return;
+    startup_->step("first frame", clock_.steady());
+    log_ << "kiosk: " << startup_->line() << '\n';
+    startup_.reset();
+    decks_->start_background();
+}
+
 // Outside the display schedule: pause the loop where it is, show black once, draw nothing more.
 // Returns true while dark.
 bool KioskApp::stay_dark() {
@@ -750,6 +778,7 @@ bool KioskApp::stay_dark() {
         if (capture) control_->deliver(read_frame(renderer_.get()));
         SDL_RenderPresent(renderer_.get());
         dark_drawn_ = true;
+        on_frame_presented();
     }
     dirty_ = false;  // the footer clock and the rest wait for the morning
     return true;
@@ -900,6 +929,9 @@ bool headless_by_accident() {
 }  // namespace
 
 int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
+    StartupTiming startup(options.exec_started.value_or(options.started.value_or(std::chrono::steady_clock::now())));
+    if (options.exec_started && options.started) startup.step("program load", *options.started);
+    if (options.started) startup.step("config", std::chrono::steady_clock::now());
     SdlSession sdl(true);
     if (!sdl.ok() || headless_by_accident()) {
         log << "kiosk: cannot start the display: " << (sdl.ok() ? "no display found" : sdl.error()) << "\n"
@@ -909,7 +941,8 @@ int run_kiosk(const KioskAppOptions& options, std::ostream& log) {
         return 1;
     }
     watch_display(log);
-    KioskApp app(options, log);
+    startup.step("display", std::chrono::steady_clock::now());  // SDL, SDL_image, SDL_ttf started
+    KioskApp app(options, log, std::move(startup));
     return app.run();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/config.h"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -21,6 +22,12 @@ struct KioskAppOptions {
     std::function<void(KioskConfig&)> adjust_config;
     bool windowed = false;
     int width = 0, height = 0;  // 0 = the screen's size (fullscreen) or 1280×720 (windowed)
+    // When `kiosk run` began, before reading kiosk.toml: the start-up log line's zero. Unset: the
+    // log starts at run_kiosk and names no config step.
+    std::optional<std::chrono::steady_clock::time_point> started;
+    // When the process was started (exec), if known: the line then begins there, with the time
+    // the program and its libraries took to load as its first step.
+    std::optional<std::chrono::steady_clock::time_point> exec_started;
 };
 
 // Runs until the staff panel's "Exit" or SIGTERM/SIGINT. Returns a process exit code.

@@ -6,6 +6,7 @@
 
 #include <SDL_image.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>
@@ -80,7 +81,7 @@ PictureDecoder picture_decoder_for_screen(int screen_w, int screen_h, std::share
     };
     if (previous) {
         for (const auto& s : previous->slides) {
-            if (s->image && s->image->pixels && !s->image->digest.empty()) {
+            if (s->image && s->image->pixels && !is_waiting_picture(s->image->pixels) && !s->image->digest.empty()) {
                 known->by_key.emplace(key(s->image->digest, s->image->pixels->width, s->image->pixels->height),
                                       s->image->pixels);
             }
@@ -101,6 +102,33 @@ PictureDecoder picture_decoder_for_screen(int screen_w, int screen_h, std::share
             known->by_key.emplace(k, d.pixels);
         }
         return d;
+    };
+}
+
+namespace {
+// One 1×1 picture stands for every put-off one: a slide holding it is known to be waiting.
+const std::shared_ptr<const Picture>& waiting_picture() {
+    static const auto waiting = [] {
+        auto p = std::make_shared<Picture>();
+        p->width = 1;
+        p->height = 1;
+        p->rgba.assign(4, 0);
+        return std::shared_ptr<const Picture>(std::move(p));
+    }();
+    return waiting;
+}
+}  // namespace
+
+bool is_waiting_picture(const std::shared_ptr<const Picture>& pixels) {
+    return pixels && pixels == waiting_picture();
+}
+
+PictureDecoder first_picture_decoder_for_screen(int screen_w, int screen_h) {
+    auto decode = picture_decoder_for_screen(screen_w, screen_h);
+    auto first_done = std::make_shared<std::atomic<bool>>(false);
+    return [decode, first_done](const SlideImage& image, std::string_view bytes, SlideLayoutKind layout) {
+        if (first_done->exchange(true)) return PictureDecode{waiting_picture(), {}};
+        return decode(image, bytes, layout);
     };
 }
 

@@ -31,4 +31,10 @@ struct PictureSize {
 [[nodiscard]] PictureDecoder picture_decoder_for_screen(int screen_w, int screen_h,
                                                         std::shared_ptr<const Deck> previous = nullptr);
 
+// For a quick first frame: decodes the first picture asked for like picture_decoder_for_screen,
+// and answers every later one with a shared placeholder (is_waiting_picture) instead of decoding it.
+[[nodiscard]] PictureDecoder first_picture_decoder_for_screen(int screen_w, int screen_h);
+// True for the placeholder of a picture first_picture_decoder_for_screen put off.
+[[nodiscard]] bool is_waiting_picture(const std::shared_ptr<const Picture>& pixels);
+
 }  // namespace kiosk

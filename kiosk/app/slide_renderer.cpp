@@ -3,6 +3,8 @@
 #include "call_to_action_draw.h"
 #include "core/call_to_action_layout.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -78,51 +80,72 @@ const TextLayout& SlideRenderer::layout(const Slide& slide, int w, int h) {
     return it->second;
 }
 
-void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
-    SDL_SetRenderDrawBlendMode(renderer_, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, alpha);
+namespace {
+void fill_on(SDL_Renderer* renderer, const Rect& r, const Rgb& c, std::uint8_t alpha = 255) {
+    SDL_SetRenderDrawBlendMode(renderer, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer, c.r, c.g, c.b, alpha);
     const SDL_Rect sr{r.x, r.y, r.w, r.h};
-    SDL_RenderFillRect(renderer_, &sr);
+    SDL_RenderFillRect(renderer, &sr);
+}
+}  // namespace
+
+void SlideRenderer::fill(const Rect& r, const Rgb& c, std::uint8_t alpha) {
+    fill_on(renderer_, r, c, alpha);
 }
 
-void SlideRenderer::paint_slide(const Slide& slide, int w, int h) {
+void SlideRenderer::paint_slide(const Canvas& to, const Slide& slide, int w, int h) {
     const ThemeConfig& theme = config_.theme;
-    fill(Rect{0, 0, w, h}, theme.background);
+    fill_on(to.renderer, Rect{0, 0, w, h}, theme.background);
     const ScreenRegions r = regions(w, h, slide.call_to_action ? call_to_action_kind(slide.layout, w, h) : slide.layout,
                                           slide.image.has_value() || slide.call_to_action);
     // The picture comes from the deck's memory, decoded by the loader: painting never reads a file.
     if (slide.call_to_action) {
-        draw_call_to_action(renderer_, text_, fonts_, config_, r.image, w, h);
+        draw_call_to_action(to.renderer, to.labels, fonts_, config_, r.image, w, h);
     } else if (slide.image && r.image.w > 0 && r.image.h > 0) {
-        if (SDL_Texture* tex = images_.get(slide.image->pixels)) {
+        if (SDL_Texture* tex = to.pictures.get(slide.image->pixels)) {
             const Rect where = fit_image(slide.image->width, slide.image->height, r.image);
             const SDL_Rect dst{where.x, where.y, where.w, where.h};
-            SDL_RenderCopy(renderer_, tex, nullptr, &dst);
+            SDL_RenderCopy(to.renderer, tex, nullptr, &dst);
         }
     }
-    slide_text_.draw_runs(layout(slide, w, h).runs, run_colours(theme));
+    to.words.draw_runs(layout(slide, w, h).runs, run_colours(theme));
 }
 
 SlideRenderer::CachedSlide SlideRenderer::paint_cached(const Slide& slide, int w, int h) {
     CachedSlide c{layout_key(slide, w, h), nullptr, nullptr};
-    sdl::Texture tex(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
-    if (!tex) return c;
-    SDL_Texture* previous_target = SDL_GetRenderTarget(renderer_);
-    SDL_SetRenderTarget(renderer_, tex.get());
-    paint_slide(slide, w, h);
     if (cpu_) {
-        // Read back once; the target texture is dropped, so a slide costs one full-screen buffer.
+        // Painted straight into the pixels that are kept: a software renderer of its own over
+        // them, so no full-screen target texture and no read-back copy exist next to them (one
+        // screen of memory less at peak). It is the same software rasteriser as the window's, so
+        // the pixels are the same. Its words, labels and picture textures go with it.
         auto px = std::make_shared<SlidePixels>();
         px->w = w;
         px->h = h;
         px->argb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
         px->id = next_slide_pixels_id();
-        if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, px->argb.data(), w * 4) == 0) {
-            c.pixels = std::move(px);
-        }
-    } else {
-        c.texture = std::move(tex);
+        const sdl::Surface surface(
+            SDL_CreateRGBSurfaceWithFormatFrom(px->argb.data(), w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888));
+        const sdl::Renderer renderer(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+        if (!renderer) return c;
+        {
+            TextDrawer words(renderer.get(), fonts_);
+            TextDrawer labels(renderer.get(), fonts_, 64);
+            ImageCache pictures(renderer.get());
+            paint_slide(Canvas{renderer.get(), words, labels, pictures}, slide, w, h);
+        }  // the textures before their renderer
+        SDL_RenderFlush(renderer.get());
+        c.pixels = std::move(px);
+        // Hundreds of small word textures and glyph surfaces were just freed in the middle of the
+        // heap, where glibc keeps their pages; hand the free pages back (a millisecond, once a slide).
+        malloc_trim(0);
+        return c;
     }
+    sdl::Texture tex(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    if (!tex) return c;
+    SDL_Texture* previous_target = SDL_GetRenderTarget(renderer_);
+    SDL_SetRenderTarget(renderer_, tex.get());
+    paint_slide(Canvas{renderer_, slide_text_, text_, images_}, slide, w, h);
+    c.texture = std::move(tex);
     SDL_SetRenderTarget(renderer_, previous_target);
     // A painted slide is kept whole, so its words and picture as textures would only take memory
     // (hundreds of word textures per deck at 1080p): painting the next slide makes its own.
@@ -139,11 +162,13 @@ const SlideRenderer::CachedSlide* SlideRenderer::cached_slide(const Slide& slide
             return &slides_.front();
         }
     }
+    // Current and next: the entry used least recently is neither (a list keeps the others valid).
+    // It goes before the new one is painted, not after: painting takes a full-screen target and
+    // its read-back, and holding the evicted slide's pixels meanwhile would be one screen more at peak.
+    while (slides_.size() >= 2) slides_.pop_back();
     CachedSlide c = paint_cached(slide, w, h);
     if (!c.texture && !c.pixels) return nullptr;
     slides_.push_front(std::move(c));
-    // Current and next: the entry used least recently is neither (a list keeps the others valid).
-    while (slides_.size() > 2) slides_.pop_back();
     return &slides_.front();
 }
 
@@ -270,7 +295,8 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
     }
     if (!drawn) {
         // No render targets or no memory for the frame (should not happen): paint directly.
-        paint_slide(frame.incoming && eased >= 0.5f ? *frame.incoming : *frame.current, w, h);
+        paint_slide(Canvas{renderer_, slide_text_, text_, images_},
+                    frame.incoming && eased >= 0.5f ? *frame.incoming : *frame.current, w, h);
     }
     draw_footer(frame, now, w, h);
 }

@@ -80,7 +80,15 @@ private:
     };
     const CachedSlide* cached_slide(const Slide& slide, int w, int h);
     CachedSlide paint_cached(const Slide& slide, int w, int h);
-    void paint_slide(const Slide& slide, int w, int h);
+    // Where a slide is painted: the screen's renderer (into a target texture) or, on the software
+    // renderer, one over the kept pixels, each with the text and picture textures made for it.
+    struct Canvas {
+        SDL_Renderer* renderer;
+        TextDrawer& words;
+        TextDrawer& labels;
+        ImageCache& pictures;
+    };
+    void paint_slide(const Canvas& to, const Slide& slide, int w, int h);
     void draw_footer(const PlayerFrame& frame, const LocalTime& now, int w, int h);
     // The footer strip (clinic, clock, dots when they sit in it) and what sits on the slide (the
     // disclaimer, the dots in portrait): drawn over every re-blended part of the slide.

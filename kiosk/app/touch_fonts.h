@@ -10,6 +10,8 @@
 
 namespace kiosk {
 
+class FontSet;
+
 struct UiFonts {
     ImFont* body = nullptr;   // labels
     ImFont* large = nullptr;  // buttons, messages, typed text (bold)
@@ -21,6 +23,10 @@ struct UiFonts {
 // backend builds its font texture (or call ImGui_ImplSDLRenderer_DestroyFontsTexture after a
 // resize). nullopt and `error` set when no usable font file exists.
 [[nodiscard]] std::optional<UiFonts> build_ui_fonts(ImFontAtlas& atlas, const std::string& family, int screen_w,
+                                                    int screen_h, std::string* error = nullptr);
+// The same from the font files `fonts` already holds in memory (the kiosk's way: each TTF file is
+// read once for the slides and the panel). The atlas refers to those bytes: `fonts` must outlive it.
+[[nodiscard]] std::optional<UiFonts> build_ui_fonts(ImFontAtlas& atlas, const FontSet& fonts, int screen_w,
                                                     int screen_h, std::string* error = nullptr);
 
 }  // namespace kiosk

@@ -23,7 +23,7 @@ UiLayer::UiLayer(SDL_Renderer* renderer, const KioskConfig& config, const FontSe
     io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.UserData = &drawn_;  // touch_area() notes the opaque buttons here (ui_draw.h)
-    auto built = build_ui_fonts(*io.Fonts, fonts.files().family, w, h, &error_);
+    auto built = build_ui_fonts(*io.Fonts, fonts, w, h, &error_);
     if (!built) return;
     fonts_ = *built;
     if (!ImGui_ImplSDLRenderer_Init(renderer_)) {
@@ -107,6 +107,12 @@ void serialise(const ImDrawData& d, std::vector<std::byte>& out) {
 void UiLayer::finish_frame() {
     ImGui::SetCurrentContext(context_);
     ImGui::Render();
+    // The first frame's NewFrame made the atlas texture; ImGui's own pixel copies of it (alpha and
+    // RGBA, 5 bytes a texel) are never read again. Only outside a frame: the atlas is locked inside.
+    if (!atlas_pixels_freed_) {
+        ImGui::GetIO().Fonts->ClearTexData();
+        atlas_pixels_freed_ = true;
+    }
     // A press just registered needs the frame that sees its release; active widgets animate. ImGui
     // reports a click in the frame that sees the release, while that frame is being drawn: whatever
     // the click changed shows only in the next frame, so a frame with a press or release always

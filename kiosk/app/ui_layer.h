@@ -84,6 +84,7 @@ private:
     UiFonts fonts_;
     bool ok_ = false;
     bool another_frame_ = false;
+    bool atlas_pixels_freed_ = false;  // ImGui's CPU copies of the font atlas, after its texture is made
     UiDrawnAreas drawn_;             // filled in by the widgets through ImGuiIO::UserData
     std::vector<std::byte> drawn_data_;  // the last frame's draw lists, byte for byte
     std::vector<std::byte> next_data_;   // this frame's, before they are compared

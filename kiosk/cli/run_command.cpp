@@ -4,11 +4,42 @@
 #include "cli/commands.h"
 #include "cli/settings.h"
 
+#include <time.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
 #include <ostream>
+#include <sstream>
 
 namespace kiosk::cli {
 
+namespace {
+
+// When this process was exec'd, on the steady clock: its start time in /proc/self/stat (clock
+// ticks since boot, so 10 ms steps) against CLOCK_BOOTTIME now. nullopt when it cannot be read.
+std::optional<std::chrono::steady_clock::time_point> process_started() {
+    std::ifstream f("/proc/self/stat");
+    const std::string stat((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const auto paren = stat.rfind(')');  // the command name may hold spaces and parentheses
+    if (paren == std::string::npos) return std::nullopt;
+    std::istringstream fields(stat.substr(paren + 1));
+    std::string skip;
+    for (int i = 3; i < 22; ++i) fields >> skip;  // field 22 is starttime
+    long long ticks = -1;
+    timespec now{};
+    if (!(fields >> ticks) || ticks < 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0) return std::nullopt;
+    const double ago = static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 -
+                       static_cast<double>(ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    if (ago < 0 || ago > 60) return std::nullopt;
+    return std::chrono::steady_clock::now() -
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(ago));
+}
+
+}  // namespace
+
 int run_command(const Args& args, Io io) {
+    const auto started = std::chrono::steady_clock::now();  // the start-up log counts from here
     ArgParser p({"config", "slides", "size", "printer"}, {"windowed"});
     if (!p.parse(args) || !p.positional().empty()) {
         io.err << "kiosk run: " << (p.error().empty() ? "unexpected argument '" + p.positional()[0] + "'" : p.error())
@@ -16,6 +47,8 @@ int run_command(const Args& args, Io io) {
         return kExitUsage;
     }
     KioskAppOptions options;
+    options.started = started;
+    options.exec_started = process_started();
     options.config = load_settings(p.value("config"), io.err);
     options.slides = slides_folder(p.value("slides"));
     options.windowed = p.flag("windowed");

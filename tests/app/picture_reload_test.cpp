@@ -281,6 +281,54 @@ TEST_F(PictureReload, TexturesStayBoundedHoweverManySlidesPlay) {
     EXPECT_LE(most, 4u) << "three slide textures (current, incoming, one just replaced) and the picture being painted";
 }
 
+// The kiosk's start: only the first picture is decoded before the first frame. The slides whose
+// pictures wait are not in that deck at all (nothing can show, fade or browse to them), nothing
+// more is loaded until the first frame is shown, and then the whole deck comes, every picture
+// decoded. A picture broken meanwhile leaves its slide out: it was never a "last good" version.
+TEST_F(PictureReload, FirstPictureOnlyHoldsBackSlidesUntilTheirPicturesAreDecoded) {
+    ASSERT_TRUE(test::write_solid_picture(slides / "art/c.png", 400, 300, kRed));
+    ASSERT_TRUE(test::write_solid_picture(slides / "art/d.png", 400, 300, kBlue));
+    dir.write("slides/030-c.md", picture_slide("art/c.png", "Charlie"));
+    dir.write("slides/040-d.md", picture_slide("art/d.png", "Delta"));
+    DeckReloader reloader(slides, std::make_shared<const KioskConfig>(config), wake_, kW, kH, true);
+    const auto first = reloader.take_new_deck();
+    ASSERT_NE(first, nullptr);
+    EXPECT_TRUE(reloader.holding_back());
+    std::vector<std::string> names;
+    for (const auto& sl : first->slides) {
+        names.push_back(sl->file_name);
+        if (sl->image) {
+            EXPECT_TRUE(sl->image->pixels && !is_waiting_picture(sl->image->pixels))
+                << sl->file_name << " is in the first deck without its picture";
+        }
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"010-a.md", "020-b.md"}))
+        << "the first picture and the text-only slide are ready; the other two wait";
+    EXPECT_EQ(picture_colour(*first->find("010-a.md")), "#1E88E5") << "the first slide shows with its picture";
+
+    // Nothing is decoded before the first frame: the loader waits for it.
+    SDL_Delay(800);
+    EXPECT_EQ(reloader.take_new_deck(), nullptr) << "the loader worked before the first frame was shown";
+    fs::remove(slides / "art/d.png");
+    dir.write("slides/art/d.png", "this is not a PNG");  // broken while its slide waited
+
+    reloader.start_background();
+    reloader.start_background();  // the frame loop may say it more than once
+    const auto whole = deck_where(reloader, [](const Deck& d) { return d.find("030-c.md") != nullptr; });
+    ASSERT_NE(whole, nullptr) << "the held-back slides never came";
+    EXPECT_FALSE(reloader.holding_back());
+    EXPECT_EQ(picture_colour(*whole->find("030-c.md")), "#E53935") << "decoded on the loader thread";
+    EXPECT_EQ(whole->find("040-d.md"), nullptr) << "a slide that never had a picture is not kept as last good";
+    const auto* report = report_of(*whole, "040-d.md");
+    ASSERT_NE(report, nullptr);
+    EXPECT_EQ(report->state, SlideFileState::Rejected) << "rejected, not KeptPrevious";
+    for (const auto& sl : whole->slides) {
+        if (sl->image) {
+            EXPECT_FALSE(is_waiting_picture(sl->image->pixels)) << sl->file_name;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace kiosk
 

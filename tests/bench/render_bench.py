@@ -8,7 +8,9 @@
 3. Side by side (the issue's measurement): the bundled deck at 4 s a slide with 0.8 s crossfades
    at 1920x1080 for SECONDS, the kiosk and Chromium in kiosk mode playing the same slides as an
    HTML page (each slide rendered to PNG by `kiosk render`, CSS opacity crossfades), each on its
-   own Xvfb, at the same time: CPU (% of one core, all processes) and PSS (summed).
+   own Xvfb, at the same time: CPU (% of one core, all processes) and PSS (summed), and the kiosk's
+   PSS at its peak by kind (/proc/PID/smaps: anonymous blocks, heap, X shared memory, binary,
+   libraries), so the next change knows where the memory is.
 Figures only; nothing is asserted (shared CI machines are noisy). Bounded: ~70 s with the default.
 
 usage: render_bench.py KIOSK_BENCH KIOSK SLIDES_DIR [--seconds 40]
@@ -101,6 +103,58 @@ def pss_kb(pids):
     return total
 
 
+def pss_breakdown(pid):
+    """Where one process's PSS is, from /proc/PID/smaps: kB by kind, and the big anonymous blocks."""
+    out = {"anon": 0, "heap": 0, "shm": 0, "binary": 0, "stack": 0, "other": 0, "libs": {}, "blocks": []}
+    try:
+        exe = os.path.realpath("/proc/%d/exe" % pid)
+        with open("/proc/%d/smaps" % pid) as f:
+            name = None
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 5 and "-" in parts[0] and ":" in parts[3]:
+                    name = parts[5] if len(parts) >= 6 else ""
+                    continue
+                if not line.startswith("Pss:"):
+                    continue
+                kb = int(parts[1])
+                if name == "":
+                    out["anon"] += kb
+                    if kb >= 1024:
+                        out["blocks"].append(kb)
+                elif name == "[heap]":
+                    out["heap"] += kb
+                elif name.startswith("[stack"):
+                    out["stack"] += kb
+                elif name.startswith("/SYSV") or name.startswith("/dev/shm") or name.startswith("/memfd:"):
+                    out["shm"] += kb
+                elif name == exe:
+                    out["binary"] += kb
+                elif ".so" in os.path.basename(name):
+                    lib = os.path.basename(name).split(".so")[0]
+                    out["libs"][lib] = out["libs"].get(lib, 0) + kb
+                else:
+                    out["other"] += kb
+    except OSError:
+        return None
+    return out
+
+
+def format_breakdown(b):
+    mb = lambda kb: kb / 1024.0
+    libs = sorted(b["libs"].items(), key=lambda kv: -kv[1])
+    blocks = sorted(b["blocks"], reverse=True)
+    big = sum(blocks)
+    return ("  kiosk PSS at its peak, by kind: anonymous %.1f MB (of it %.1f MB in %d blocks of 1 MB or more: %s MB;\n"
+            "    a full 1920x1080 buffer is 7.9 MB: painted slides, the crossfade frame, the picture and atlas\n"
+            "    textures, the decoded pictures of the deck; neighbouring blocks show as one), heap %.1f MB, stack %.1f MB,\n"
+            "    X shared memory %.1f MB (the window's framebuffer, half of it counted to the X server),\n"
+            "    kiosk binary %.1f MB, %d libraries %.1f MB (%s), other files %.1f MB" %
+            (mb(b["anon"]), mb(big), len(blocks), ", ".join("%.1f" % mb(k) for k in blocks[:8]) or "none",
+             mb(b["heap"]), mb(b["stack"]), mb(b["shm"]), mb(b["binary"]), len(libs), mb(sum(b["libs"].values())),
+             ", ".join("%s %.1f" % (n, mb(k)) for n, k in libs[:6]), mb(b["other"])))
+
+
 def cold_start(kiosk, slides, work, display):
     """ms from exec to 'STATUS=Showing N slides' with N > 0 over a real notify socket."""
     path = os.path.join(work, "notify.sock")
@@ -127,15 +181,20 @@ def cold_start(kiosk, slides, work, display):
     return ms
 
 
-def measure(pid, seconds):
+def measure(pid, seconds, breakdown=False):
+    """CPU % of a core and peak PSS (MB) of pid's tree; with `breakdown`, also pid's PSS by kind at that peak."""
     t0, s0 = ticks(tree(pid)), time.monotonic()
-    peak = 0
+    peak, parts = 0, None
     end = s0 + seconds
     while time.monotonic() < end:
         time.sleep(min(2.0, max(0.0, end - time.monotonic())))
-        peak = max(peak, pss_kb(tree(pid)))
+        now = pss_kb(tree(pid))
+        if now > peak:
+            peak = now
+            if breakdown:
+                parts = pss_breakdown(pid)
     cpu = 100.0 * (ticks(tree(pid)) - t0) / HZ / (time.monotonic() - s0)
-    return cpu, peak / 1024.0
+    return cpu, peak / 1024.0, parts
 
 
 HTML = """<!doctype html><html><head><style>
@@ -205,21 +264,23 @@ def main():
         time.sleep(3)  # start-up is not the slideshow
         import threading
         results = {}
-        threads = [threading.Thread(target=lambda: results.__setitem__("kiosk", measure(k.pid, seconds)))]
+        threads = [threading.Thread(target=lambda: results.__setitem__("kiosk", measure(k.pid, seconds, True)))]
         if c:
             threads.append(threading.Thread(target=lambda: results.__setitem__("chromium", measure(c.pid, seconds))))
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        kc, kp = results["kiosk"]
+        kc, kp, kparts = results["kiosk"]
         load = os.getloadavg()
         print("side by side, 1920x1080 under Xvfb, 4 s slides, 0.8 s crossfades, %d s (load %.2f %.2f %.2f):" %
               ((seconds,) + load))
         print("  kiosk (software):   CPU %5.1f %% of a core, PSS %6.1f MB (targets: <= 1/5 of Chromium's CPU, "
               "PSS <= 65 MB)" % (kc, kp))
+        if kparts:
+            print(format_breakdown(kparts))
         if c:
-            cc, cp = results["chromium"]
+            cc, cp, _ = results["chromium"]
             print("  chromium --kiosk:   CPU %5.1f %% of a core, PSS %6.1f MB  -> kiosk/chromium: CPU %.2f, PSS %.2f" %
                   (cc, cp, kc / cc if cc else float("nan"), kp / cp if cp else float("nan")))
         else:

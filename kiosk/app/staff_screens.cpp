@@ -365,10 +365,11 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
         draw_slide_list(ui, p, model);
 
         // Printers: a badge with each one's state in words, its detail under it, then the last test
-        // print. Without a printer of the kiosk's own there is no Test print, and the words get its room.
-        const Rect area = model.printer_configured
-                              ? p.printer
-                              : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
+        // print and the last failed slip, each naming its printer. With no printer at all there is no
+        // Test print, and the words get its room.
+        const bool any_printer = model.printer_configured || model.desk_printer_configured;
+        const Rect area =
+            any_printer ? p.printer : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
         ImGui::PushClipRect(top_left(area), bottom_right(area), true);
         float y = fpx(area.y);
         const auto printer_row = [&](const char* name, bool configured, const PrinterStatus& status,
@@ -382,16 +383,26 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
             y += draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(area.x), y), fpx(area.w), detail,
                                 colour(theme.text));
         };
-        std::string detail = model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
-        if (!model.last_test_print.empty()) detail += (detail.empty() ? "" : "\n") + ("Test print: " + model.last_test_print);
-        printer_row("Printer", model.printer_configured, model.printer, detail);
+        const std::string detail =
+            model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
+        printer_row(printer_name(PrinterRole::WaitingRoom), model.printer_configured, model.printer, detail);
         if (model.desk_printer_configured) {
             // Call-back slips carry a patient's name and number to the desk: staff must see that it works.
             y += ui.small * 0.3F;
-            printer_row("Desk printer", true, model.desk_printer, "Call-back slips: " + model.desk_printer.detail);
+            printer_row(printer_name(PrinterRole::Desk), true, model.desk_printer,
+                        "Call-back slips: " + model.desk_printer.detail);
+        }
+        std::string notes;
+        if (!model.last_test_print.empty()) notes = "Test print: " + model.last_test_print;
+        if (!model.last_print_problem.empty())
+            notes += (notes.empty() ? "" : "\n") + ("Last failed slip: " + model.last_print_problem);
+        if (!notes.empty()) {
+            y += ui.small * 0.3F;
+            (void)draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(area.x), y), fpx(area.w), notes,
+                                 colour(theme.text));
         }
         ImGui::PopClipRect();
-        if (model.printer_configured && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
+        if (any_printer && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
             command(StaffCommand::TestPrint);
 
         draw_counters(ui, p.today, model.today);

@@ -181,9 +181,11 @@ private:
     // Staff's test print: one slip on each printer there is, answered once all are done.
     std::vector<std::uint64_t> test_print_jobs_;
     std::vector<std::string> test_print_lines_;  // job_message() of each, in the order printed
+    std::vector<std::string> test_print_short_;  // job_summary() of each, for the panel's narrow room
     // The last slip that failed, by printer name, for status.json and the staff panel; cleared when
     // that printer prints again.
     std::string print_problem_;
+    std::string print_problem_short_;  // job_summary(), for the panel
     PrinterRole print_problem_printer_ = PrinterRole::WaitingRoom;
     std::optional<WallTime> print_problem_at_;
     std::uint64_t print_problem_changes_ = 0;  // status.json is written again on each change
@@ -306,10 +308,12 @@ int KioskApp::run() {
                 if (const auto t = std::ranges::find(test_print_jobs_, r.job_id); t != test_print_jobs_.end()) {
                     test_print_jobs_.erase(t);
                     test_print_lines_.push_back(message);
+                    test_print_short_.push_back(job_summary(r));
                     if (test_print_jobs_.empty()) {
-                        staff_model_.last_test_print = join_lines(test_print_lines_);
+                        staff_model_.last_test_print = join_lines(test_print_short_);
+                        if (control_) control_->test_print_done(true, join_lines(test_print_lines_));
                         test_print_lines_.clear();
-                        if (control_) control_->test_print_done(true, staff_model_.last_test_print);
+                        test_print_short_.clear();
                     }
                 } else {
                     apply_panel_effects(panel_->on_job_result(r));
@@ -443,6 +447,7 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
         printer_.reset();
         test_print_jobs_.clear();
         test_print_lines_.clear();
+        test_print_short_.clear();
         print_problem_.clear();
         print_problem_at_.reset();
         ++print_problem_changes_;
@@ -667,7 +672,7 @@ void KioskApp::draw() {
         staff_model_.paused = player_->paused();
         staff_model_.printer_configured = config_->printer.uri != "none";
         staff_model_.desk_printer_configured = config_->desk_printer.configured();
-        staff_model_.last_print_problem = print_problem_;
+        staff_model_.last_print_problem = print_problem_.empty() ? std::string() : print_problem_short_;
         if (printer_) staff_model_.printer = printer_->status();
         if (printer_) staff_model_.desk_printer = printer_->desk_status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
@@ -917,6 +922,7 @@ void KioskApp::note_print_result(const JobResult& r, const std::string& message)
     const bool sent = r.outcome == JobOutcome::Printed || r.outcome == JobOutcome::SentNotConfirmed;
     if (!sent) {
         print_problem_ = message;
+        print_problem_short_ = job_summary(r);
         print_problem_printer_ = r.printer;
         print_problem_at_ = clock_.wall();
         ++print_problem_changes_;

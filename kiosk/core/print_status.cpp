@@ -80,6 +80,10 @@ std::string job_message(const JobResult& r) {
     return out;
 }
 
+std::string job_summary(const JobResult& r) {
+    return std::string(printer_name(r.printer)) + ": " + outcome_words(r.outcome);
+}
+
 bool test_print_succeeded(std::string_view answer) {
     bool any = false;
     while (!answer.empty()) {

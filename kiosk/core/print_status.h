@@ -67,6 +67,9 @@ struct JobResult {
 // A finished job for staff and the log, naming the printer: "Desk printer: out of paper (DLE EOT 4:
 // paper end)", "Waiting-room printer: printed on tcp://… (confirmed by the printer)".
 [[nodiscard]] std::string job_message(const JobResult& r);
+// The same without the printer's own detail, where room is short (the staff panel, whose rows
+// already show each printer's detail): "Desk printer: out of paper", "Waiting-room printer: printed".
+[[nodiscard]] std::string job_summary(const JobResult& r);
 // True when every line of a test print's answer (one line per printer, as job_message writes
 // them) says the slip printed.
 [[nodiscard]] bool test_print_succeeded(std::string_view answer);

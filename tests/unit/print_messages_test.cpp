@@ -27,6 +27,13 @@ TEST(PrintMessages, APrintedSlipSaysWhereWithoutSayingPrintedTwice) {
         << "the outcome comes first, so a reader finds it at the same place";
 }
 
+TEST(PrintMessages, TheShortFormKeepsTheNameAndTheOutcome) {
+    EXPECT_EQ(job_summary({1, JobOutcome::PaperOut, "DLE EOT 4: paper end", PrinterRole::Desk}),
+              "Desk printer: out of paper");
+    EXPECT_EQ(job_summary({2, JobOutcome::Printed, "printed on a:9100", PrinterRole::WaitingRoom}),
+              "Waiting-room printer: printed");
+}
+
 TEST(PrintMessages, StatesInTheWordsOfTheFrontDesk) {
     EXPECT_EQ(printer_summary(PrinterRole::Desk, PrinterState::PaperOut), "Desk printer: out of paper");
     EXPECT_EQ(printer_summary(PrinterRole::WaitingRoom, PrinterState::Offline), "Waiting-room printer: offline");

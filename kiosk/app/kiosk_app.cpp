@@ -38,11 +38,14 @@
 #include "status_writer.h"
 #include "ui_layer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <future>
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -64,6 +67,13 @@ std::atomic<bool> g_reload_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
 
+// Lines as one text, one a line (the staff panel and the web page show them so).
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
 UsageEvent usage_for(PanelEvent e, bool& count) {
     count = true;
     switch (e) {
@@ -84,6 +94,8 @@ struct PublishedStatus {
     bool screen_on = true;
     std::string power;  // "on", "standby", ...: short enough to stay in the string itself
     std::optional<PrinterState> printer;
+    std::optional<PrinterState> desk_printer;
+    std::uint64_t print_problems = 0;  // how often the last print problem changed (not its text)
     WallTime::rep reload = 0;
     bool operator==(const PublishedStatus&) const = default;
 };
@@ -132,6 +144,8 @@ private:
     [[nodiscard]] PatientControlsWanted patient_controls_wanted() const;
     // Both printers' last known states to the patient panel (each decides about its own slips).
     void show_printers_to_panel();
+    // Keeps (or clears) the last print problem that staff see, by printer.
+    void note_print_result(const JobResult& r, const std::string& message);
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -169,7 +183,17 @@ private:
     bool running_ = true;
     int shown_minute_ = -1;
     std::uint64_t slides_counted_ = 0;
-    std::optional<std::uint64_t> test_print_job_;
+    // Staff's test print: one slip on each printer there is, answered once all are done.
+    std::vector<std::uint64_t> test_print_jobs_;
+    std::vector<std::string> test_print_lines_;  // job_message() of each, in the order printed
+    std::vector<std::string> test_print_short_;  // job_summary() of each, for the panel's narrow room
+    // The last slip that failed, by printer name, for status.json and the staff panel; cleared when
+    // that printer prints again.
+    std::string print_problem_;
+    std::string print_problem_short_;  // job_summary(), for the panel
+    PrinterRole print_problem_printer_ = PrinterRole::WaitingRoom;
+    std::optional<WallTime> print_problem_at_;
+    std::uint64_t print_problem_changes_ = 0;  // status.json is written again on each change
     int slip_day_ = 0;
     std::uint32_t slips_today_ = 0;
     SteadyTime last_frame_{};
@@ -296,18 +320,24 @@ int KioskApp::run() {
         if (printer_) {
             show_printers_to_panel();
             for (const JobResult& r : printer_->take_results()) {
-                if (test_print_job_ && r.job_id == *test_print_job_) {
-                    // "printed on tcp://…" already says the outcome; "printed: printed on …" says it twice.
-                    const std::string outcome(to_string(r.outcome));
-                    staff_model_.last_test_print = r.detail.empty()                ? outcome
-                                                   : r.detail.starts_with(outcome) ? r.detail
-                                                                                   : outcome + ": " + r.detail;
-                    test_print_job_.reset();
-                    if (control_) control_->test_print_done(true, staff_model_.last_test_print);
+                // Staff read which printer it was ("Desk printer: out of paper (…)"); patients keep
+                // the panel's own sentences (on_job_result looks at the outcome only).
+                const std::string message = job_message(r);
+                note_print_result(r, message);
+                if (const auto t = std::ranges::find(test_print_jobs_, r.job_id); t != test_print_jobs_.end()) {
+                    test_print_jobs_.erase(t);
+                    test_print_lines_.push_back(message);
+                    test_print_short_.push_back(job_summary(r));
+                    if (test_print_jobs_.empty()) {
+                        staff_model_.last_test_print = join_lines(test_print_short_);
+                        if (control_) control_->test_print_done(true, join_lines(test_print_lines_));
+                        test_print_lines_.clear();
+                        test_print_short_.clear();
+                    }
                 } else {
                     apply_panel_effects(panel_->on_job_result(r));
                 }
-                log_ << "kiosk: print job " << r.job_id << ": " << to_string(r.outcome) << ' ' << r.detail << '\n';
+                log_ << "kiosk: print job " << r.job_id << ": " << message << '\n';
                 dirty_ = true;
             }
         }
@@ -434,7 +464,12 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     // [printer] itself changed.
     if (change.printer || old->desk_printer != now.desk_printer) {
         printer_.reset();
-        test_print_job_.reset();
+        test_print_jobs_.clear();
+        test_print_lines_.clear();
+        test_print_short_.clear();
+        print_problem_.clear();
+        print_problem_at_.reset();
+        ++print_problem_changes_;
         printer_ = make_print_worker(now);
     }
     show_printers_to_panel();
@@ -574,12 +609,17 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
         case StaffEffect::NextSlide: player_->next(); break;
         case StaffEffect::ReloadDeck: decks_->reload_now(); break;
         case StaffEffect::TestPrint:
-            if (printer_) {
-                SlipRequest request;
-                request.topic = "Test print";
-                request.when = clock_.wall();
-                request.slip_number = next_slip_number();
-                test_print_job_ = printer_->submit(compose_slip(*config_, request));
+            // One test slip on each printer there is (the waiting room's, then the desk's), so a
+            // desk-only kiosk tests its desk printer and a kiosk with both tests both in one touch.
+            if (printer_ && test_print_jobs_.empty()) {
+                for (const PrinterRole role : {PrinterRole::WaitingRoom, PrinterRole::Desk}) {
+                    if (!printer_->has(role)) continue;
+                    SlipRequest request;
+                    request.topic = "Test print";
+                    request.when = clock_.wall();
+                    request.slip_number = next_slip_number();
+                    test_print_jobs_.push_back(printer_->submit_to(role, compose_test_slip(*config_, request, role)));
+                }
                 staff_model_.last_test_print = "printing…";
             }
             break;
@@ -651,6 +691,7 @@ void KioskApp::draw() {
         staff_model_.paused = player_->paused();
         staff_model_.printer_configured = config_->printer.uri != "none";
         staff_model_.desk_printer_configured = config_->desk_printer.configured();
+        staff_model_.last_print_problem = print_problem_.empty() ? std::string() : print_problem_short_;
         if (printer_) staff_model_.printer = printer_->status();
         if (printer_) staff_model_.desk_printer = printer_->desk_status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
@@ -794,12 +835,14 @@ void KioskApp::publish_status(bool running) {
                          screen_->on(),
                          screen_->power_state(),
                          printer_ ? std::optional(printer_->status().state) : std::nullopt,
+                         printer_ ? std::optional(printer_->desk_status().state) : std::nullopt,
+                         print_problem_changes_,
                          last_reload_ ? last_reload_->time_since_epoch().count() : 0};
     if (running && seen == published_ && now - last_status_ < std::chrono::seconds(30)) return;
     published_ = std::move(seen);
     last_status_ = now;
     KioskStatus st = snapshot_status({*player_, *decks_, printer_.get(), *usage_, *screen_, options_.slides, started_,
-                                      last_reload_},
+                                      last_reload_, print_problem_, print_problem_at_},
                                      clock_.wall());
     st.running = running;
     status_->publish(std::move(st));
@@ -902,6 +945,21 @@ void KioskApp::show_printers_to_panel() {
     if (!printer_) return;
     panel_->set_printer_status(printer_->status());
     panel_->set_desk_printer_status(printer_->desk_status());
+}
+
+void KioskApp::note_print_result(const JobResult& r, const std::string& message) {
+    const bool sent = r.outcome == JobOutcome::Printed || r.outcome == JobOutcome::SentNotConfirmed;
+    if (!sent) {
+        print_problem_ = message;
+        print_problem_short_ = job_summary(r);
+        print_problem_printer_ = r.printer;
+        print_problem_at_ = clock_.wall();
+        ++print_problem_changes_;
+    } else if (!print_problem_.empty() && print_problem_printer_ == r.printer) {
+        print_problem_.clear();  // that printer works again
+        print_problem_at_.reset();
+        ++print_problem_changes_;
+    }
 }
 
 PatientControlsWanted KioskApp::patient_controls_wanted() const {

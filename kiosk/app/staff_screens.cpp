@@ -365,33 +365,77 @@ void draw_staff_panel(const StaffView& view, StaffPanelModel& model, const Theme
         draw_slide_list(ui, p, model);
 
         // Printers: a badge with each one's state in words, its detail under it, then the last test
-        // print. Without a printer of the kiosk's own there is no Test print, and the words get its room.
-        const Rect area = model.printer_configured
-                              ? p.printer
-                              : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
+        // print and the last failed slip, each naming its printer. With no printer at all there is no
+        // Test print, and the words get its room.
+        const bool any_printer = model.printer_configured || model.desk_printer_configured;
+        const Rect area =
+            any_printer ? p.printer : Rect{p.printer.x, p.printer.y, p.test_print.right() - p.printer.x, p.printer.h};
+        // The test's lines ("Desk printer: printed") in one paragraph: the room is two rows' worth.
+        std::string notes;
+        if (!model.last_test_print.empty()) {
+            std::string lines = model.last_test_print;
+            for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at))
+                lines.replace(at, 1, "; ");
+            notes = "Test print: " + lines;
+        }
+        if (!model.last_print_problem.empty())
+            notes += (notes.empty() ? "" : "\n") + ("Last failed slip: " + model.last_print_problem);
         ImGui::PushClipRect(top_left(area), bottom_right(area), true);
         float y = fpx(area.y);
+        // Two printers share the room of one: their words are a little smaller.
+        const bool both = model.printer_configured && model.desk_printer_configured;
+        const float words_px = both ? ui.small * 0.85F : ui.small;
+        // With two rows (both printers, or the desk's under an unset waiting-room one) and a test or a
+        // failure to report, each row is its name and badge only (the badge says the state): the
+        // notes, which name their printer, need the room.
+        const bool terse = !notes.empty() && model.desk_printer_configured;
         const auto printer_row = [&](const char* name, bool configured, const PrinterStatus& status,
                                      const std::string& detail) {
             const SlideStatus ps = printer_status(configured, status);
             const Rect head{area.x, static_cast<int>(y), area.w, static_cast<int>(ui.body * 1.1F)};
-            draw_text(ui.dl, ui.fonts.large, ui.body, head, name, colour(theme.accent), Align::Left);
-            const float badge_x = fpx(area.x) + text_width(ui.fonts.large, ui.body, name) + fpx(p.gap);
-            (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
-            y = fpx(head.bottom()) + 4.0F;
-            y += draw_paragraph(ui.dl, ui.fonts.body, ui.small, ImVec2(fpx(area.x), y), fpx(area.w), detail,
-                                colour(theme.text));
+            // "Waiting-room printer" and its badge must both show: a name a little too long is drawn
+            // smaller; one much too long (a narrow screen) has its badge on the line under it.
+            const float badge_w = text_width(ui.fonts.large, bh * 0.78F, ps.word) + bh * 0.7F;
+            const float room = fpx(area.w) - badge_w - fpx(p.gap);
+            const float nw = text_width(ui.fonts.large, ui.body, name);
+            float name_px = ui.body;
+            bool badge_below = false;
+            if (nw > room) {
+                if (room > 0.0F && ui.body * room / nw >= ui.small * 0.9F) {
+                    name_px = ui.body * room / nw;
+                } else {
+                    badge_below = true;
+                }
+            }
+            draw_text(ui.dl, ui.fonts.large, name_px, head, name, colour(theme.accent), Align::Left);
+            if (badge_below) {
+                (void)draw_badge(ui, ImVec2(fpx(area.x), fpx(head.bottom()) + 2.0F), bh, *ps.colour, ps.word);
+                y = fpx(head.bottom()) + 2.0F + bh + 4.0F;
+            } else {
+                const float badge_x = fpx(area.x) + text_width(ui.fonts.large, name_px, name) + fpx(p.gap);
+                (void)draw_badge(ui, ImVec2(badge_x, fpx(head.y) + (fpx(head.h) - bh) / 2.0F), bh, *ps.colour, ps.word);
+                y = fpx(head.bottom()) + 4.0F;
+            }
+            if (!terse)
+                y += draw_paragraph(ui.dl, ui.fonts.body, words_px, ImVec2(fpx(area.x), y), fpx(area.w), detail,
+                                    colour(theme.text));
         };
-        std::string detail = model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
-        if (!model.last_test_print.empty()) detail += (detail.empty() ? "" : "\n") + ("Test print: " + model.last_test_print);
-        printer_row("Printer", model.printer_configured, model.printer, detail);
+        const std::string detail =
+            model.printer_configured ? model.printer.detail : "No printer is set up in the config.";
+        printer_row(printer_name(PrinterRole::WaitingRoom), model.printer_configured, model.printer, detail);
         if (model.desk_printer_configured) {
             // Call-back slips carry a patient's name and number to the desk: staff must see that it works.
             y += ui.small * 0.3F;
-            printer_row("Desk printer", true, model.desk_printer, "Call-back slips: " + model.desk_printer.detail);
+            printer_row(printer_name(PrinterRole::Desk), true, model.desk_printer,
+                        "Call-back slips: " + model.desk_printer.detail);
+        }
+        if (!notes.empty()) {
+            y += ui.small * 0.3F;
+            (void)draw_paragraph(ui.dl, ui.fonts.body, words_px, ImVec2(fpx(area.x), y), fpx(area.w), notes,
+                                 colour(theme.text));
         }
         ImGui::PopClipRect();
-        if (model.printer_configured && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
+        if (any_printer && text_button(ui, "##test", p.test_print, "Test print", ui.plain()))
             command(StaffCommand::TestPrint);
 
         draw_counters(ui, p.today, model.today);

@@ -33,7 +33,8 @@ struct StaffPanelModel {
     std::string folder_status;        // "watching slides/" or why not
     std::string settings_status;      // kiosk.toml problems staff must fix (hidden phone, a bad line); empty when fine
     DailyTotals today;
-    std::string last_test_print;      // result of the last test print, if any
+    std::string last_test_print;      // result of the last test print, one line per printer, if any
+    std::string last_print_problem;   // "Desk printer: out of paper (…)": the last slip that failed; empty: none
     std::vector<StaffTouch> touches;  // out: what was touched this frame
 };
 

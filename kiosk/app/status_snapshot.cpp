@@ -39,15 +39,33 @@ KioskStatus snapshot_status(const StatusSources& s, WallTime now) {
         }
     }
     st.last_reload = s.last_reload;
-    st.printer_configured = s.printer != nullptr;
+    // Each printer by its own name and state: staff must know which one needs paper.
+    const auto can_print = [](PrinterState state) {
+        return state == PrinterState::Ready || state == PrinterState::PaperLow;
+    };
+    st.printer_configured = s.printer != nullptr && s.printer->has(PrinterRole::WaitingRoom);
+    st.printer_state = "none";
+    st.printer_summary = printer_summary(PrinterRole::WaitingRoom, PrinterState::None);
+    st.desk_printer.name = printer_name(PrinterRole::Desk);
+    st.desk_printer.summary = printer_summary(PrinterRole::Desk, PrinterState::None);
     if (s.printer) {
+        // A worker with only a desk printer answers None for the waiting room (as status() says).
         const PrinterStatus p = s.printer->status();
         st.printer_state = to_string(p.state);
         st.printer_detail = p.detail;
-        st.printer_ok = p.state == PrinterState::Ready || p.state == PrinterState::PaperLow;
-    } else {
-        st.printer_state = "none";
+        st.printer_ok = can_print(p.state);
+        st.printer_kind = s.printer->kind(PrinterRole::WaitingRoom);
+        st.printer_summary = printer_summary(PrinterRole::WaitingRoom, p.state);
+        const PrinterStatus d = s.printer->desk_status();
+        st.desk_printer.configured = s.printer->has(PrinterRole::Desk);
+        st.desk_printer.kind = s.printer->kind(PrinterRole::Desk);
+        st.desk_printer.state = to_string(d.state);
+        st.desk_printer.detail = d.detail;
+        st.desk_printer.ok = can_print(d.state);
+        st.desk_printer.summary = printer_summary(PrinterRole::Desk, d.state);
     }
+    st.last_print_problem = s.last_print_problem;
+    st.last_print_problem_at = s.last_print_problem_at;
     st.display_on = s.screen.on();
     st.display_reason = to_string(s.screen.gate().reason());
     st.display_power = s.screen.power_state();

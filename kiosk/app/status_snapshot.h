@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace kiosk {
 
@@ -24,6 +25,8 @@ struct StatusSources {
     std::filesystem::path slides_folder;
     WallTime started;
     std::optional<WallTime> last_reload;
+    std::string last_print_problem;  // job_message() of the last failed slip; "" when none
+    std::optional<WallTime> last_print_problem_at;
 };
 
 [[nodiscard]] KioskStatus snapshot_status(const StatusSources& s, WallTime now);

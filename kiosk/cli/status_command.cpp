@@ -121,6 +121,19 @@ int status_command(const Args& args, Io io) {
             o << "none configured";
         }
         o << '\n';
+        // The desk printer (call-back slips), and the last slip that failed with its printer's name.
+        if (root->get("desk_printer")) {
+            o << "Desk printer: ";
+            if (text_of(at(*root, "desk_printer", "configured")) == "yes") {
+                o << text_of(at(*root, "desk_printer", "state"));
+                if (const auto d = text_of(at(*root, "desk_printer", "detail")); !d.empty()) o << " (" << d << ")";
+            } else {
+                o << "none configured";
+            }
+            o << '\n';
+        }
+        if (const auto problem = text_of(root->get("last_print_problem")); !problem.empty())
+            o << "Last failed slip: " << problem << " at " << text_of(root->get("last_print_problem_at")) << '\n';
         o << "Display:  " << (text_of(at(*root, "display", "on")) == "yes" ? "on" : "off") << ", "
           << text_of(at(*root, "display", "reason")) << "; power: " << text_of(at(*root, "display", "power"));
         if (const auto n = text_of(at(*root, "display", "next_change")); n != "—" && !n.empty())

@@ -8,8 +8,9 @@
 //   Requests: screenshot  → image/png: the frame on screen now (read back before it is presented)
 //             screenshot-public → the same, or ERR while the touch panel is open (the web page's view)
 //             status      → application/json: the newest status.json text (at most 30 s old)
-//             test-print  → text/plain: the outcome of a test slip, once the printer has answered
-//                           (ERR when no printer is set up); the staff web page's "Test print"
+//             test-print  → text/plain: a test slip on each printer there is, one line per printer
+//                           once all have answered ("Desk printer: printed on …"; ERR when no
+//                           printer is set up); the staff web page's "Test print"
 //
 // The PNG travels over the socket and the client writes the file, so the kiosk (user kiosk) never
 // writes where the asking user points it.

@@ -99,6 +99,17 @@ SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request) {
     return layout;
 }
 
+SlipLayout compose_test_slip(const KioskConfig& config, const SlipRequest& request, PrinterRole printer) {
+    SlipRequest take_away = request;
+    take_away.kind = SlipKind::TakeAway;
+    SlipLayout layout = compose_slip(config, take_away);
+    if (printer == PrinterRole::Desk && config.desk_printer.configured()) {
+        layout.paper_width_mm = config.desk_printer.printer.paper_width_mm;
+        layout.print_width_dots = effective_print_dots(config.desk_printer.printer);
+    }
+    return layout;
+}
+
 std::string tel_uri(std::string_view phone) {
     const PhoneParse parsed = parse_phone(phone);
     return parsed.number ? tel_uri_for(*parsed.number) : std::string{};

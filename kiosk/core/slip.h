@@ -4,6 +4,7 @@
 
 #include "codepage.h"
 #include "config.h"
+#include "print_status.h"
 #include "slip_request.h"
 #include "wiping_allocator.h"
 
@@ -66,6 +67,9 @@ struct SlipLayout {
 // Wording comes from config.text and config.clinic; the widths from the printer the slip goes to
 // (config.desk_printer for a desk slip when one is configured, else config.printer).
 [[nodiscard]] SlipLayout compose_slip(const KioskConfig& config, const SlipRequest& request);
+// Staff's test slip for one printer: the take-away slip (nothing of a patient's in it) laid out for
+// that printer's width, so a test on the desk printer shows what the desk printer prints.
+[[nodiscard]] SlipLayout compose_test_slip(const KioskConfig& config, const SlipRequest& request, PrinterRole printer);
 
 // "+1 555 010 0199" -> "tel:+15550100199", "+34 912 345 678 ext. 1234" -> "tel:+34912345678;ext=1234"
 // (phone_number.h). Returns "" when it is not a number a phone can dial.

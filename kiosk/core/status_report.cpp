@@ -89,7 +89,25 @@ std::string to_json(const KioskStatus& s) {
     printer.str("state", s.printer_state);
     printer.str("detail", s.printer_detail);
     printer.boolean("ok", s.printer_ok);
+    // Added later; the four keys above keep their meaning for existing readers.
+    printer.str("name", "Waiting-room printer");
+    printer.str("kind", s.printer_kind);
+    printer.str("summary", s.printer_summary);
     printer.close();
+
+    root.key("desk_printer");
+    ObjectWriter desk(out, 2);
+    desk.boolean("configured", s.desk_printer.configured);
+    desk.str("name", s.desk_printer.name.empty() ? "Desk printer" : s.desk_printer.name);
+    desk.str("kind", s.desk_printer.kind);
+    desk.str("state", s.desk_printer.state);
+    desk.str("detail", s.desk_printer.detail);
+    desk.boolean("ok", s.desk_printer.ok);
+    desk.str("summary", s.desk_printer.summary);
+    desk.close();
+
+    root.str("last_print_problem", s.last_print_problem);
+    root.time("last_print_problem_at", s.last_print_problem_at);
 
     root.key("display");
     ObjectWriter display(out, 2);
@@ -125,6 +143,9 @@ std::string to_prometheus(const KioskStatus& s) {
     metric("kiosk_deck_warnings", "gauge", "Warnings in the slides folder.", s.deck_warnings);
     metric("kiosk_printer_configured", "gauge", "1 when a slip printer is configured.", s.printer_configured ? 1 : 0);
     metric("kiosk_printer_ok", "gauge", "1 when the slip printer can print now.", s.printer_ok ? 1 : 0);
+    metric("kiosk_desk_printer_configured", "gauge", "1 when a desk printer (call-back slips) is configured.",
+           s.desk_printer.configured ? 1 : 0);
+    metric("kiosk_desk_printer_ok", "gauge", "1 when the desk printer can print now.", s.desk_printer.ok ? 1 : 0);
     metric("kiosk_display_on", "gauge", "1 while the screen shows slides, 0 while dark by schedule.",
            s.display_on ? 1 : 0);
     auto today = [&](const char* word) {

@@ -13,6 +13,18 @@
 
 namespace kiosk {
 
+// One printer as staff and monitoring see it. The waiting room's printer keeps its older flat
+// fields in KioskStatus (status.json's "printer" keys are read by scripts); the desk printer uses this.
+struct PrinterReport {
+    bool configured = false;
+    std::string name;            // "Desk printer"
+    std::string kind;            // "receipt printer at 192.168.1.50:9100", "CUPS queue 'desk'"; empty when none
+    std::string state = "none";  // to_string(PrinterState): ready, paper out, offline, none, ...
+    std::string detail;          // the printer's own words
+    std::string summary;         // "Desk printer: out of paper", for front-desk staff
+    bool ok = false;             // can print a slip now
+};
+
 struct KioskStatus {
     bool running = true;  // false in the last file a stopping kiosk writes
     int pid = 0;
@@ -36,6 +48,13 @@ struct KioskStatus {
     std::string printer_state;  // ready, paper-out, ...
     std::string printer_detail;
     bool printer_ok = false;  // can print a slip now
+    std::string printer_kind;     // as PrinterReport::kind
+    std::string printer_summary;  // "Waiting-room printer: ready"
+    PrinterReport desk_printer;   // [desk_printer], where call-back slips go
+    // The last slip that failed, naming its printer ("Desk printer: out of paper (…)"); cleared when
+    // that printer next prints one. Empty: none.
+    std::string last_print_problem;
+    std::optional<WallTime> last_print_problem_at;
 
     bool display_on = true;
     std::string display_reason;  // schedule, woken by a touch, outside the schedule

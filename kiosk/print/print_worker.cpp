@@ -1,5 +1,7 @@
 #include "print_worker.h"
 
+#include "printer_uri.h"
+
 #include <utility>
 
 namespace kiosk {
@@ -20,7 +22,13 @@ PrintWorker::~PrintWorker() {
 }
 
 std::uint64_t PrintWorker::submit(SlipLayout slip) {
-    const PrinterConfig& target = slip.kind == SlipKind::Desk && desk_.configured() ? desk_.printer : config_;
+    const PrinterRole printer =
+        slip.kind == SlipKind::Desk && desk_.configured() ? PrinterRole::Desk : PrinterRole::WaitingRoom;
+    return submit_to(printer, std::move(slip));
+}
+
+std::uint64_t PrintWorker::submit_to(PrinterRole printer, SlipLayout slip) {
+    const PrinterConfig& target = printer == PrinterRole::Desk ? desk_.printer : config_;
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(std::max(1.0, target.job_deadline_seconds)));
@@ -28,10 +36,19 @@ std::uint64_t PrintWorker::submit(SlipLayout slip) {
     {
         const std::lock_guard lock(mutex_);
         id = next_id_++;
-        queue_.push_back(Job{id, std::move(slip), deadline});
+        queue_.push_back(Job{id, std::move(slip), deadline, printer});
     }
     wake_.notify_all();
     return id;
+}
+
+bool PrintWorker::has(PrinterRole printer) const {
+    return printer == PrinterRole::Desk ? desk_.configured() : config_.uri != "none";
+}
+
+std::string PrintWorker::kind(PrinterRole printer) const {
+    if (!has(printer)) return {};
+    return printer_kind(printer == PrinterRole::Desk ? desk_.printer.uri : config_.uri);
 }
 
 std::vector<JobResult> PrintWorker::take_results() {
@@ -106,13 +123,18 @@ void PrintWorker::run(std::stop_token stop) {
         // Stamped before asking, so an answer counts as "asked after" only for requests made before it.
         const SteadyTime asked_at = std::chrono::steady_clock::now();
         if (job) {
-            const bool to_desk = job->slip.kind == SlipKind::Desk && desk_.configured();
+            const bool to_desk = job->printer == PrinterRole::Desk;
             MadePrinter& printer = to_desk ? desk_made : made;
             PrintReport report;
-            if (!printer.printer) {
-                report = {JobOutcome::Error, printer.error, status()};
+            if (to_desk && !desk_.configured()) {
+                report = {JobOutcome::NoPrinter, "no desk printer configured", {}};
+            } else if (!printer.printer) {
+                report = {JobOutcome::Error, printer.error, {}};
             } else if (std::chrono::steady_clock::now() >= job->deadline) {
-                report = {JobOutcome::TimedOut, "the slip waited too long behind other jobs and was dropped", status()};
+                // This printer's last answer stands: a dropped slip says nothing new about it (and
+                // a desk slip must not take the waiting room's state).
+                report = {JobOutcome::TimedOut, "the slip waited too long behind other jobs and was dropped",
+                          to_desk ? desk_status() : status()};
             } else {
                 report = printer.printer->print(job->slip, job->deadline, stop);
             }
@@ -127,7 +149,7 @@ void PrintWorker::run(std::stop_token stop) {
                 target.asked_at = asked_at;
             }
             status_.slips_printed = printed;
-            results_.push_back(JobResult{job->id, report.outcome, report.detail});
+            results_.push_back(JobResult{job->id, report.outcome, report.detail, job->printer});
             in_flight_ = 0;
             next_refresh = std::chrono::steady_clock::now() + status_interval_;
         } else if (refresh) {

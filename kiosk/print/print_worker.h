@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -40,6 +41,13 @@ public:
     // starts now: a slip still queued or unfinished by then is reported TimedOut, never printed late.
     // The layout is wiped after printing, as it may hold a patient's name and number.
     std::uint64_t submit(SlipLayout slip);
+    // The same to one printer by name, whatever the slip's kind: staff's test print goes to each
+    // printer there is (has()). A role without a printer is answered NoPrinter.
+    std::uint64_t submit_to(PrinterRole printer, SlipLayout slip);
+    // Whether that printer is configured (uri is not "none").
+    [[nodiscard]] bool has(PrinterRole printer) const;
+    // Its kind and address in words (printer_uri.h's printer_kind); "" when not configured.
+    [[nodiscard]] std::string kind(PrinterRole printer) const;
     // Results of finished jobs since the last call, oldest first.
     [[nodiscard]] std::vector<JobResult> take_results();
     // The latest known state of the kiosk's own printer (Unknown until the first check, which
@@ -59,6 +67,7 @@ private:
         std::uint64_t id = 0;
         SlipLayout slip;
         SteadyTime deadline;
+        PrinterRole printer = PrinterRole::WaitingRoom;
     };
 
     void run(std::stop_token stop);

@@ -62,4 +62,14 @@ ParsedPrinterUri parse_printer_uri(std::string_view text) {
     return fail(text, "unknown kind of printer");
 }
 
+std::string printer_kind(std::string_view uri) {
+    const ParsedPrinterUri parsed = parse_printer_uri(uri);
+    if (!parsed.ok()) return {};
+    if (const auto* tcp = std::get_if<TcpUri>(&parsed.uri))
+        return "receipt printer at " + tcp->host + ":" + std::to_string(tcp->port);
+    if (const auto* file = std::get_if<FileUri>(&parsed.uri)) return "receipt printer on " + file->path;
+    if (const auto* cups = std::get_if<CupsUri>(&parsed.uri)) return "CUPS queue '" + cups->queue + "'";
+    return {};
+}
+
 }  // namespace kiosk

@@ -30,4 +30,9 @@ struct ParsedPrinterUri {
 
 [[nodiscard]] ParsedPrinterUri parse_printer_uri(std::string_view text);
 
+// What kind of printer `uri` names, in words for front-desk staff: "receipt printer at
+// 192.168.1.50:9100", "receipt printer on /dev/usb/lp0", "CUPS queue 'desk'"; "" for none or a bad
+// URI (whose error is reported elsewhere).
+[[nodiscard]] std::string printer_kind(std::string_view uri);
+
 }  // namespace kiosk

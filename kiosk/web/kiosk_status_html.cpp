@@ -43,19 +43,43 @@ std::string on_screen_html(const std::filesystem::path& state_dir) {
     return out;
 }
 
+namespace {
+
+// One printer's lines: "Desk printer: out of paper" in plain words (status.json's summary; an
+// older kiosk's file has none, so the name and state word stand in), then what it is and its own
+// detail in small print.
+std::string printer_lines(const json::Value* printer, const char* name, const std::string& not_set_up) {
+    const json::Value* configured = printer ? printer->get("configured") : nullptr;
+    if (!configured || configured->boolean() != true) {
+        return "<p class=\"printer-none\">" + html_escape(std::string(name) + ": not configured") + "</p>" +
+               (not_set_up.empty() ? "" : "<p class=\"small\">" + html_escape(not_set_up) + "</p>");
+    }
+    const json::Value* ok = printer->get("ok");
+    const bool ready = ok && ok->boolean() == true;
+    std::string summary = str(printer, "summary");
+    if (summary.empty()) summary = std::string(name) + ": " + str(printer, "state");
+    std::string out = std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" + html_escape(summary) + "</p>";
+    std::string small = str(printer, "kind");
+    if (const std::string detail = str(printer, "detail"); !detail.empty())
+        small += (small.empty() ? "" : " — ") + detail;
+    if (!small.empty()) out += "<p class=\"small\">" + html_escape(small) + "</p>";
+    return out;
+}
+
+}  // namespace
+
 std::string printer_html(const std::filesystem::path& state_dir) {
     const auto status = read_status(state_dir);
-    std::string out = "<section class=\"printer\"><h2>Printer</h2>";
+    std::string out = "<section class=\"printer\"><h2>Printers</h2>";
     if (!status) return out + "<p class=\"problem\">No status from the kiosk yet.</p></section>";
-    const json::Value* printer = status->get("printer");
-    const json::Value* configured = printer ? printer->get("configured") : nullptr;
-    const json::Value* ok = printer ? printer->get("ok") : nullptr;
-    if (!configured || configured->boolean() != true) {
-        out += "<p>No printer is set up in kiosk.toml.</p>";
-    } else {
-        const bool ready = ok && ok->boolean() == true;
-        out += std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" + html_escape(str(printer, "state")) +
-               (str(printer, "detail").empty() ? "" : ": ") + html_escape(str(printer, "detail")) + "</p>";
+    // The waiting room's slip printer, then the one behind the counter (call-back slips): each by its
+    // own name, so staff know where to take the paper.
+    out += printer_lines(status->get("printer"), "Waiting-room printer", "No [printer] is set up in kiosk.toml.");
+    if (const json::Value* desk = status->get("desk_printer")) out += printer_lines(desk, "Desk printer", "");
+    if (const std::string problem = str(&*status, "last_print_problem"); !problem.empty()) {
+        const std::string at = str(&*status, "last_print_problem_at");
+        out += "<p class=\"problem\">Last failed slip: " + html_escape(problem) +
+               (at.empty() ? "" : " <span class=\"small\">at " + html_escape(at) + "</span>") + "</p>";
     }
     out += "<h3>Today</h3><table class=\"counts\">";
     bool any = false;

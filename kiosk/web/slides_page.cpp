@@ -4,6 +4,7 @@
 #include "web/kiosk_link.h"
 #include "web/kiosk_status_html.h"
 
+#include "core/print_status.h"
 #include "core/translations.h"
 
 namespace kiosk::web {
@@ -215,8 +216,12 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
     const auto printer_page = [state](const Request& request, const std::string& result, bool ok, int status) {
         std::string body;
         if (!result.empty()) {
+            // One line per printer ("Desk printer: printed on …"), each on a line of its own.
+            std::string lines = html_escape(result);
+            for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at))
+                lines.replace(at, 1, "<br>");
             body += std::string("<p class=\"message ") + (ok ? "ok" : "error") +
-                    "\" role=\"status\" id=\"test-print-result\">" + html_escape(result) + "</p>";
+                    "\" role=\"status\" id=\"test-print-result\">" + lines + "</p>";
         }
         body += printer_html(state->context().state_dir);
         body += "<form method=\"post\" action=\"/printer/test\">" + csrf_field(request.csrf_token) +
@@ -232,7 +237,7 @@ void register_slides_page(Router& router, const std::shared_ptr<PagesState>& sta
         [state, printer_page](const Request& request) {
             const KioskAnswer a = ask_kiosk(state->context().state_dir, "test-print", 65000);
             if (!a.ok) return printer_page(request, "Test print not done: " + a.error, false, 503);
-            const bool printed = a.bytes.rfind("printed", 0) == 0;
+            const bool printed = test_print_succeeded(a.bytes);
             return printer_page(request, "Test print: " + a.bytes, printed, 200);
         },
         Waits::Kiosk);

@@ -1,6 +1,6 @@
 // The staff panel through the real `kiosk run` under Xvfb: the hidden corner hold, the PIN keypad
-// (wrong PIN, right PIN), the panel's Next and Close, the desk printer's state on it, and Exit
-// pressed twice ending the process.
+// (wrong PIN, right PIN), the panel's Next and Close, the desk printer's state on it, a test print
+// on the desk printer alone, and Exit pressed twice ending the process.
 // Keys are found with the same layout functions the screens use.
 #include "app/e2e_support.h"
 #include "app/x_session.h"
@@ -173,6 +173,41 @@ TEST(StaffPanelE2E, CornerHoldPinNextCloseAndExitTwice) {
     EXPECT_TRUE(contains_ignoring_case(desk, "Call-back slips: ready")) << desk;
 
     const kiosk::StaffPanelLayout p = kiosk::staff_panel_layout(kW, kH);
+    // Test print with only the desk printer: the sample slip comes out at the desk, and the panel
+    // says which printer it printed on (it used to say "no printer configured").
+    s.tap(p.test_print);
+    EXPECT_TRUE(wait_until(
+        [&] {
+            const std::vector<std::uint8_t> got = s.desk_printer.received();
+            return std::string(got.begin(), got.end()).find("Test print") != std::string::npos;
+        },
+        20s))
+        << "no test slip reached the desk printer\n"
+        << kiosk.log();
+    // The words may wrap anywhere: compared with every run of spaces and line breaks as one space.
+    const auto one_line = [](std::string t) {
+        std::string out;
+        for (const char c : t) {
+            const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+            if (!space || (!out.empty() && out.back() != ' ')) out += space ? ' ' : c;
+        }
+        return out;
+    };
+    // Only the printers' box is read: on the whole screen OCR mixes its lines with the slide list's.
+    const kiosk::Rect box = p.printer;
+    const std::string crop =
+        std::to_string(box.w) + "x" + std::to_string(box.h) + "+" + std::to_string(box.x) + "+" + std::to_string(box.y);
+    const fs::path tested_png = dir / "staff-4b-test-print.png";
+    std::string tested;
+    (void)wait_until(
+        [&] {
+            return s.x.screenshot(tested_png, crop) &&
+                   contains_ignoring_case(tested = one_line(ocr(tested_png)), "Desk printer: printed");
+        },
+        8s);
+    EXPECT_TRUE(contains_ignoring_case(tested, "Test print: Desk printer: printed")) << tested;
+    EXPECT_FALSE(contains_ignoring_case(tested, "no printer configured")) << tested;
+    EXPECT_NE(kiosk.log().find("Desk printer: printed"), std::string::npos) << "the log names it too\n" << kiosk.log();
     s.tap(p.next);  // returns once the screen changed
     ASSERT_TRUE(s.x.screenshot(dir / "staff-5-after-next.png"));
     EXPECT_GT(differing_pixels(dir / "staff-4-panel.png", dir / "staff-5-after-next.png"), 0)

@@ -208,5 +208,102 @@ TEST(DeskPrinterIntegration, ADeskPrinterAloneTakesCallBacks) {
     EXPECT_NE(desk_paper.line_with("555 010 7777"), nullptr) << desk_paper.all_text();
 }
 
+// The first result the worker reports (up to 30 s).
+JobResult next_result(PrintWorker& worker) {
+    std::vector<JobResult> got;
+    EXPECT_TRUE(test::wait_until([&] { return !(got = worker.take_results()).empty(); }, 30s)) << "no job result";
+    return got.empty() ? JobResult{} : got.front();
+}
+
+// Staff's test print with only a desk printer: the test slip comes out at the desk, laid out for the
+// desk printer's width, and the answer names the printer it printed on.
+TEST(DeskPrinterIntegration, ATestSlipGoesToTheDeskPrinterAloneAndSaysSo) {
+    EscposListener desk_printer(ListenerMode::Ok);
+    KioskConfig config = two_printers(0, desk_printer.port());
+    config.printer.uri = "none";
+    PrintWorker worker(config.printer, config.desk_printer);
+    EXPECT_FALSE(worker.has(PrinterRole::WaitingRoom));
+    ASSERT_TRUE(worker.has(PrinterRole::Desk)) << "the kiosk's test print asks which printers there are";
+    EXPECT_EQ(worker.kind(PrinterRole::Desk), "receipt printer at 127.0.0.1:" + std::to_string(desk_printer.port()));
+    EXPECT_EQ(worker.kind(PrinterRole::WaitingRoom), "");
+
+    SlipRequest request;
+    request.topic = "Test print";
+    request.slip_number = 1;
+    (void)worker.submit_to(PrinterRole::Desk, compose_test_slip(config, request, PrinterRole::Desk));
+    const JobResult r = next_result(worker);
+    EXPECT_EQ(r.printer, PrinterRole::Desk);
+    EXPECT_EQ(r.outcome, JobOutcome::Printed) << r.detail;
+    EXPECT_TRUE(job_message(r).starts_with("Desk printer: printed on 127.0.0.1:")) << job_message(r);
+    EXPECT_TRUE(test_print_succeeded(job_message(r)));
+
+    const test::Paper paper = test::print_on_paper(desk_printer.received(), 512);
+    EXPECT_EQ(paper.cuts, 1) << "the test slip came out at the desk";
+    EXPECT_EQ(paper.area_dots, 512) << "laid out for the desk printer, not the (absent) waiting-room one";
+    EXPECT_NE(paper.line_with("Test print"), nullptr) << paper.all_text();
+    EXPECT_NE(paper.line_with("+1 555 010 0199"), nullptr) << "the take-away sample, nothing of a patient's";
+    for (const auto& line : paper.lines) EXPECT_FALSE(line.wrapped) << line.text;
+}
+
+// A slip that cannot print is reported with the name of the printer that failed, so staff go to the
+// right one; the patient's screen keeps its own sentence (and the number).
+TEST(DeskPrinterIntegration, AFailedSlipNamesThePrinterThatFailed) {
+    EscposListener kiosk_printer(ListenerMode::PaperOut), desk_printer(ListenerMode::PaperOut);
+    const KioskConfig config = two_printers(kiosk_printer.port(), desk_printer.port());
+    KioskLoop kiosk(config);
+    ASSERT_TRUE(test::wait_until([&] { return kiosk.worker.desk_status().state == PrinterState::PaperOut; }, 10s));
+
+    // A call-back request: the desk printer is out of paper.
+    SlipRequest callback;
+    callback.kind = SlipKind::Desk;
+    callback.patient_name = "Zoe";
+    callback.patient_phone = "+15550107777";
+    (void)kiosk.worker.submit(compose_slip(config, callback));
+    callback.wipe();
+    const JobResult desk = next_result(kiosk.worker);
+    EXPECT_EQ(desk.printer, PrinterRole::Desk);
+    EXPECT_EQ(desk.outcome, JobOutcome::PaperOut) << desk.detail;
+    EXPECT_TRUE(job_message(desk).starts_with("Desk printer: out of paper")) << job_message(desk);
+
+    // A take-away slip: the waiting room's printer is out of paper too.
+    SlipRequest take_away;
+    take_away.topic = "Flu shots";
+    (void)kiosk.worker.submit(compose_slip(config, take_away));
+    const JobResult room = next_result(kiosk.worker);
+    EXPECT_EQ(room.printer, PrinterRole::WaitingRoom);
+    EXPECT_EQ(room.outcome, JobOutcome::PaperOut) << room.detail;
+    EXPECT_TRUE(job_message(room).starts_with("Waiting-room printer: out of paper")) << job_message(room);
+
+    // The same through the patient panel, as a patient meets it.
+    kiosk.touch(intent::Open{});
+    kiosk.touch(intent::ChoosePrint{});
+    std::vector<JobResult> seen;
+    ASSERT_TRUE(test::wait_until(
+        [&] {
+            for (JobResult& r : kiosk.worker.take_results()) {
+                kiosk.apply(kiosk.panel.on_job_result(r));
+                seen.push_back(std::move(r));
+            }
+            kiosk.panel.set_printer_status(kiosk.worker.status());
+            kiosk.apply(kiosk.panel.tick());
+            return kiosk.panel.view().screen == PanelScreen::Result;
+        },
+        30s))
+        << kiosk.panel.view().message;
+    // The panel may refuse before sending (it knows the paper is out) or the printer answers: either
+    // way any report names the waiting room's printer.
+    for (const JobResult& r : seen) {
+        EXPECT_EQ(r.printer, PrinterRole::WaitingRoom);
+        EXPECT_TRUE(job_message(r).starts_with("Waiting-room printer: out of paper")) << job_message(r);
+    }
+    const TouchPanelView& view = kiosk.panel.view();
+    EXPECT_TRUE(view.message_is_problem);
+    EXPECT_NE(view.message.find(config.text.printer_out_of_paper), std::string::npos) << view.message;
+    EXPECT_EQ(view.message.find("printer:"), std::string::npos) << "patients keep their own words: " << view.message;
+    EXPECT_EQ(printer_summary(PrinterRole::WaitingRoom, kiosk.worker.status().state),
+              "Waiting-room printer: out of paper");
+    EXPECT_EQ(printer_summary(PrinterRole::Desk, kiosk.worker.desk_status().state), "Desk printer: out of paper");
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -184,6 +184,25 @@ TEST_P(StaffScreens, PanelRendersTheDeckPrinterAndCountersAndNextComesBack) {
     touches = hl.click(draw, model, p.slides);
     EXPECT_TRUE(touches.empty()) << "touching the slide list does nothing but scroll";
 
+    // Only a desk printer: Test print is there (it prints at the desk), and the last failed slip and
+    // the test's answer name their printer (to look at: panel_desk_only).
+    StaffPanelModel desk_only = model;
+    desk_only.printer_configured = false;
+    desk_only.desk_printer_configured = true;
+    desk_only.desk_printer.state = PrinterState::PaperOut;
+    desk_only.desk_printer.detail = "out of paper (192.168.1.50:9100)";
+    desk_only.last_test_print = "Desk printer: out of paper";
+    desk_only.last_print_problem = "Desk printer: out of paper";
+    (void)hl.shoot(draw, desk_only, "panel_desk_only");
+    touches = hl.click(draw, desk_only, p.test_print);
+    ASSERT_EQ(touches.size(), 1U) << "a desk printer alone can be tested";
+    EXPECT_EQ(touches[0].command, StaffCommand::TestPrint);
+    // Both printers, both tested (to look at: panel_both_tested).
+    StaffPanelModel both_tested = both;
+    both_tested.last_test_print = "Waiting-room printer: printed\nDesk printer: out of paper";
+    both_tested.last_print_problem = "Desk printer: out of paper";
+    (void)hl.shoot(draw, both_tested, "panel_both_tested");
+
     // Paused, Exit armed, no printer: the other faces of the same panel.
     model.paused = true;
     model.printer_configured = false;

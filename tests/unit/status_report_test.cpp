@@ -44,6 +44,13 @@ KioskStatus sample() {
     s.printer_configured = true;
     s.printer_state = "paper-out";
     s.printer_detail = "DLE EOT 4: paper end";
+    s.printer_kind = "receipt printer at 127.0.0.1:9100";
+    s.printer_summary = "Waiting-room printer: out of paper";
+    s.desk_printer = {
+        true, "Desk printer", "CUPS queue 'desk'", "offline", "CUPS queue 'desk' is stopped", "Desk printer: offline",
+        false};
+    s.last_print_problem = "Desk printer: offline (CUPS queue 'desk' is stopped)";
+    s.last_print_problem_at = from_local(2026, 3, 2, 9, 14);
     s.display_on = false;
     s.display_reason = "off (schedule)";
     s.display_power = "standby (DPMS); no CEC adapter";
@@ -82,6 +89,39 @@ TEST(StatusJson, ReadsBackToTheSameValues) {
     EXPECT_EQ(m(m(*v, "display"), "on").boolean().value_or(true), false);
     EXPECT_EQ(str(m(m(*v, "display"), "power")), "standby (DPMS); no CEC adapter");
     EXPECT_EQ(m(m(*v, "today"), "slip_printed").number().value_or(-1), 3);
+}
+
+// The desk printer sits beside the waiting room's, under its own key; the older "printer" keys keep
+// their names and meaning (scripts and `kiosk status` read them).
+TEST(StatusJson, BothPrintersEachByNameWithTheOldKeysKept) {
+    const auto v = json::parse(to_json(sample()));
+    ASSERT_TRUE(v.has_value()) << to_json(sample());
+    const json::Value& printer = m(*v, "printer");
+    EXPECT_EQ(m(printer, "configured").boolean().value_or(false), true);
+    EXPECT_EQ(str(m(printer, "state")), "paper-out");
+    EXPECT_EQ(str(m(printer, "detail")), "DLE EOT 4: paper end");
+    EXPECT_EQ(m(printer, "ok").boolean().value_or(true), false);
+    EXPECT_EQ(str(m(printer, "name")), "Waiting-room printer");
+    EXPECT_EQ(str(m(printer, "kind")), "receipt printer at 127.0.0.1:9100");
+    EXPECT_EQ(str(m(printer, "summary")), "Waiting-room printer: out of paper");
+    const json::Value& desk = m(*v, "desk_printer");
+    EXPECT_EQ(m(desk, "configured").boolean().value_or(false), true);
+    EXPECT_EQ(str(m(desk, "name")), "Desk printer");
+    EXPECT_EQ(str(m(desk, "kind")), "CUPS queue 'desk'");
+    EXPECT_EQ(str(m(desk, "state")), "offline");
+    EXPECT_EQ(str(m(desk, "detail")), "CUPS queue 'desk' is stopped");
+    EXPECT_EQ(m(desk, "ok").boolean().value_or(true), false);
+    EXPECT_EQ(str(m(desk, "summary")), "Desk printer: offline");
+    EXPECT_EQ(str(m(*v, "last_print_problem")), "Desk printer: offline (CUPS queue 'desk' is stopped)");
+    EXPECT_EQ(str(m(*v, "last_print_problem_at")), "2026-03-02 09:14:00");
+
+    // No desk printer: the block is still there and says so, for a script that reads it blindly.
+    const auto none = json::parse(to_json(KioskStatus{}));
+    ASSERT_TRUE(none.has_value());
+    EXPECT_EQ(m(m(*none, "desk_printer"), "configured").boolean().value_or(true), false);
+    EXPECT_EQ(str(m(m(*none, "desk_printer"), "state")), "none");
+    EXPECT_EQ(str(m(m(*none, "desk_printer"), "name")), "Desk printer");
+    EXPECT_EQ(str(m(*none, "last_print_problem")), "");
 }
 
 TEST(StatusJson, EmptyListsAndMissingTimesAreStillJson) {
@@ -133,6 +173,8 @@ TEST(StatusPrometheus, ExpositionFormat) {
     EXPECT_EQ(values["kiosk_slides_total"], "123");
     EXPECT_EQ(values["kiosk_deck_errors"], "1");
     EXPECT_EQ(values["kiosk_printer_ok"], "0");
+    EXPECT_EQ(values["kiosk_desk_printer_configured"], "1");
+    EXPECT_EQ(values["kiosk_desk_printer_ok"], "0");
     EXPECT_EQ(values["kiosk_display_on"], "0");
     EXPECT_EQ(values["kiosk_slips_printed_today"], "3");
     EXPECT_EQ(text.find("# TYPE kiosk_slides_total counter"), text.find("# TYPE kiosk_slides_total"));

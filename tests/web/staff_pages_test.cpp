@@ -1,6 +1,8 @@
 // The staff pages' handlers called directly with the Requests a browser would send (the server has
 // already checked session, CSRF and Origin), on a real slides folder in a temporary directory.
 #include "web/staff_pages.h"
+#include "core/print_status.h"
+#include "core/status_report.h"
 #include "support/temp_dir.h"
 #include "web/kiosk_link.h"
 
@@ -163,10 +165,64 @@ TEST(StaffPages, PrinterPageShowsStateAndTodaysCountsButNoPatientData) {
                     "today": {"slip_printed": 3, "button_opened": 5},
                     "patient": {"name": "Ada Lovelace", "phone": "5550100199"}})");
     const Response r = p.call("GET", "/printer");
-    EXPECT_NE(r.body.find("paper-out: load paper"), std::string::npos) << r.body;
+    // An older kiosk's status.json (no summary, no desk printer): the name and its state word.
+    EXPECT_NE(r.body.find("Waiting-room printer: paper-out"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("load paper"), std::string::npos) << r.body;
     EXPECT_NE(r.body.find("<th>Slips printed</th><td>3</td>"), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find("Ada"), std::string::npos);
     EXPECT_EQ(r.body.find("5550100199"), std::string::npos);
+}
+
+// status.json as the kiosk writes it (to_json), with the desk printer out of paper and the waiting
+// room's fine: the box names each printer with its state in plain words, and the failed slip.
+TEST(StaffPages, PrinterBoxShowsBothPrintersByNameAndTheFailedOne) {
+    Pages p;
+    kiosk::KioskStatus st;
+    st.printer_configured = true;
+    st.printer_state = kiosk::to_string(kiosk::PrinterState::Ready);
+    st.printer_ok = true;
+    st.printer_kind = "receipt printer at 127.0.0.1:9100";
+    st.printer_summary = kiosk::printer_summary(kiosk::PrinterRole::WaitingRoom, kiosk::PrinterState::Ready);
+    st.desk_printer = {true,
+                       "Desk printer",
+                       "receipt printer at 192.168.1.50:9100",
+                       kiosk::to_string(kiosk::PrinterState::PaperOut),
+                       "DLE EOT 4: paper end",
+                       kiosk::printer_summary(kiosk::PrinterRole::Desk, kiosk::PrinterState::PaperOut),
+                       false};
+    st.last_print_problem =
+        kiosk::job_message({7, kiosk::JobOutcome::PaperOut, "DLE EOT 4: paper end", kiosk::PrinterRole::Desk});
+    p.tmp.write("state/status.json", kiosk::to_json(st));
+    std::string body = p.call("GET", "/printer").body;
+    EXPECT_NE(body.find("<p class=\"good\">Waiting-room printer: ready</p>"), std::string::npos) << body;
+    EXPECT_NE(body.find("<p class=\"problem\">Desk printer: out of paper</p>"), std::string::npos) << body;
+    EXPECT_NE(body.find("receipt printer at 192.168.1.50:9100"), std::string::npos) << "which printer it is";
+    EXPECT_NE(body.find("Last failed slip: Desk printer: out of paper (DLE EOT 4: paper end)"), std::string::npos)
+        << body;
+    // The slides page's side box is the same.
+    EXPECT_NE(p.call("GET", "/").body.find("Desk printer: out of paper"), std::string::npos);
+
+    // Only a desk printer: the waiting room's says it is not configured, the desk's is ready.
+    kiosk::KioskStatus desk_only;
+    desk_only.printer_summary = kiosk::printer_summary(kiosk::PrinterRole::WaitingRoom, kiosk::PrinterState::None);
+    desk_only.desk_printer = {true,
+                              "Desk printer",
+                              "CUPS queue desk",
+                              "ready",
+                              "",
+                              kiosk::printer_summary(kiosk::PrinterRole::Desk, kiosk::PrinterState::Ready),
+                              true};
+    p.tmp.write("state/status.json", kiosk::to_json(desk_only));
+    body = p.call("GET", "/printer").body;
+    EXPECT_NE(body.find("Waiting-room printer: not configured"), std::string::npos) << body;
+    EXPECT_NE(body.find("<p class=\"good\">Desk printer: ready</p>"), std::string::npos) << body;
+    EXPECT_EQ(body.find("Last failed slip"), std::string::npos) << "no failure, no line";
+
+    // Neither: both say so.
+    p.tmp.write("state/status.json", kiosk::to_json(kiosk::KioskStatus{}));
+    body = p.call("GET", "/printer").body;
+    EXPECT_NE(body.find("Waiting-room printer: not configured"), std::string::npos) << body;
+    EXPECT_NE(body.find("Desk printer: not configured"), std::string::npos) << body;
 }
 
 TEST(StaffPages, TestPrintWithoutARunningKioskSaysSo) {

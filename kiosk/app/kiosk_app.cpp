@@ -217,6 +217,7 @@ private:
     // Until the first frame is presented: then its line is logged and the deck loader may decode
     // the pictures the first deck put off.
     std::optional<StartupTiming> startup_;
+    bool first_deck_partial_ = false;  // the start-up deck on screen, its other slides still decoding
     void on_frame_presented();
 };
 
@@ -285,6 +286,7 @@ int KioskApp::run() {
          << (decks_->holding_back() ? " (more once their pictures are decoded)" : "") << ", screen " << w_ << "×" << h_
          << '\n';
     player_->set_deck(first);
+    first_deck_partial_ = decks_->holding_back();
     last_reload_ = clock_.wall();
     panel_ = std::make_unique<TouchPanel>(clock_, *config_);
     aids_ = std::make_unique<PatientAids>(clock_, *config_, wake_event_, log_);
@@ -309,6 +311,7 @@ int KioskApp::run() {
         take_config_update();
         if (auto deck = decks_->take_new_deck()) {
             player_->set_deck(std::move(deck));
+            first_deck_partial_ = decks_->holding_back();  // true only while the folder is gone
             last_reload_ = clock_.wall();
             dirty_ = true;
         }
@@ -732,7 +735,7 @@ void KioskApp::draw() {
     // A screenshot is what the screen shows: read after the rotated copy, before present.
     if (screenshot) control_->deliver(read_frame(renderer_.get()));
     updates_->present(plan);
-    service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0);
+    service_.on_frame_presented(player_->deck() ? player_->deck()->slides.size() : 0, first_deck_partial_);
     on_frame_presented();
     // The next slide is painted now, while this one is static, so no fade frame waits on painting.
     if (auto upcoming = player_->upcoming()) painter_->prepare(*upcoming, w_, h_);

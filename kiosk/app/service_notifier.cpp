@@ -60,13 +60,15 @@ void ServiceNotifier::send([[maybe_unused]] const std::string& message) const {
 #endif
 }
 
-void ServiceNotifier::on_frame_presented(std::size_t slide_count) {
-    if (ready_sent_ && status_slides_ == slide_count) return;
+void ServiceNotifier::on_frame_presented(std::size_t slide_count, bool more_coming) {
+    if (ready_sent_ && status_slides_ == slide_count && status_more_coming_ == more_coming) return;
     std::string message = ready_sent_ ? "" : "READY=1\n";
     message += "STATUS=Showing " + std::to_string(slide_count) + (slide_count == 1 ? " slide" : " slides");
+    if (more_coming) message += "; the others once their pictures are decoded";
     send(message);
     ready_sent_ = true;
     status_slides_ = slide_count;
+    status_more_coming_ = more_coming;
 }
 
 void ServiceNotifier::tick() {

@@ -26,7 +26,9 @@ public:
     ServiceNotifier& operator=(const ServiceNotifier&) = delete;
 
     // After each present: the first one sends READY=1; a changed slide count updates STATUS=.
-    void on_frame_presented(std::size_t slide_count);
+    // `more_coming`: the deck on screen is the start-up one, whose other slides wait for their
+    // pictures (DeckReloader), so `systemctl status` does not read "Showing 1 slide" as the truth.
+    void on_frame_presented(std::size_t slide_count, bool more_coming = false);
     // Once per loop turn: sends WATCHDOG=1 when one is due. Only the frame loop may call this,
     // never a helper thread, or a hung loop would still look alive.
     void tick();
@@ -45,6 +47,7 @@ private:
     SteadyTime next_ping_{};
     bool ready_sent_ = false;
     std::optional<std::size_t> status_slides_;
+    bool status_more_coming_ = false;
 };
 
 }  // namespace kiosk

@@ -162,7 +162,7 @@ void UiLayer::render(const std::vector<Rect>* clip) {
     for (int n = 0; n < d->CmdListsCount; ++n) {
         for (const ImDrawCmd& c : d->CmdLists[n]->CmdBuffer) own.push_back({c.ClipRect, c.IdxOffset, c.ElemCount});
     }
-    if (parts_idx_.size() < static_cast<std::size_t>(d->CmdListsCount)) parts_idx_.resize(static_cast<std::size_t>(d->CmdListsCount));
+    while (parts_idx_.size() < static_cast<std::size_t>(d->CmdListsCount)) parts_idx_.emplace_back();
     for (const Rect& part : *clip) {
         bool any = false;
         std::size_t k = 0;

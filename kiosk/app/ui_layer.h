@@ -20,6 +20,7 @@
 #include <SDL.h>
 
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,7 +89,10 @@ private:
     UiDrawnAreas drawn_;             // filled in by the widgets through ImGuiIO::UserData
     std::vector<std::byte> drawn_data_;  // the last frame's draw lists, byte for byte
     std::vector<std::byte> next_data_;   // this frame's, before they are compared
-    std::vector<ImVector<ImDrawIdx>> parts_idx_;  // render(clip): the triangles picked for one part
+    // render(clip): the triangles picked for one part, one buffer per draw list. A deque, grown by
+    // emplace_back: ImVector's copy (what std::vector's resize and regrowth use, it has no move)
+    // memcpy's from a null pointer when empty, which UBSan reports.
+    std::deque<ImVector<ImDrawIdx>> parts_idx_;
     bool overlay_same_ = false;
     std::string error_;
 };

@@ -3,9 +3,9 @@
 // streaming texture, which is then copied to the screen without blending. SDL's own way (a
 // texture drawn with alpha modulation over another) runs its generic per-pixel blend twice per
 // frame; this is one pass over three buffers. Only the rows above the footer are blended and
-// copied: the footer is opaque and drawn on top. A frame drawn in parts (screen_updates.h) blends
-// only the rectangles it names, straight into the window's surface when the software renderer
-// draws into it (no texture, no copy).
+// copied: the footer is opaque and drawn on top. When the software renderer draws into the
+// window's own surface, every frame is blended straight into it (no texture, no copy, no third
+// full-screen buffer); a frame drawn in parts (screen_updates.h) blends only the rectangles it names.
 #pragma once
 
 #include "core/text_layout.h"

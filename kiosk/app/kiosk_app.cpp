@@ -11,6 +11,7 @@
 #include "core/pin_lock.h"
 #include "core/swipe_gesture.h"
 #include "core/player.h"
+#include "core/print_ledger.h"
 #include "core/slip.h"
 #include "core/startup_timing.h"
 #include "core/staff_flow.h"
@@ -37,6 +38,7 @@
 #include "status_snapshot.h"
 #include "status_writer.h"
 #include "ui_layer.h"
+#include "x11_window_manager.h"
 
 #include <algorithm>
 #include <atomic>
@@ -45,6 +47,7 @@
 #include <future>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -66,13 +69,6 @@ extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
 std::atomic<bool> g_reload_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 extern "C" void on_reload_signal(int) { g_reload_requested.store(true); }
-
-// Lines as one text, one a line (the staff panel and the web page show them so).
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
-    return out;
-}
 
 UsageEvent usage_for(PanelEvent e, bool& count) {
     count = true;
@@ -144,8 +140,6 @@ private:
     [[nodiscard]] PatientControlsWanted patient_controls_wanted() const;
     // Both printers' last known states to the patient panel (each decides about its own slips).
     void show_printers_to_panel();
-    // Keeps (or clears) the last print problem that staff see, by printer.
-    void note_print_result(const JobResult& r, const std::string& message);
 
     const KioskAppOptions& options_;
     // The settings in use: an immutable snapshot, replaced between frames when kiosk.toml changes.
@@ -183,17 +177,8 @@ private:
     bool running_ = true;
     int shown_minute_ = -1;
     std::uint64_t slides_counted_ = 0;
-    // Staff's test print: one slip on each printer there is, answered once all are done.
-    std::vector<std::uint64_t> test_print_jobs_;
-    std::vector<std::string> test_print_lines_;  // job_message() of each, in the order printed
-    std::vector<std::string> test_print_short_;  // job_summary() of each, for the panel's narrow room
-    // The last slip that failed, by printer name, for status.json and the staff panel; cleared when
-    // that printer prints again.
-    std::string print_problem_;
-    std::string print_problem_short_;  // job_summary(), for the panel
-    PrinterRole print_problem_printer_ = PrinterRole::WaitingRoom;
-    std::optional<WallTime> print_problem_at_;
-    std::uint64_t print_problem_changes_ = 0;  // status.json is written again on each change
+    TestPrintRound test_print_;       // staff's test print: one slip on each printer there is
+    LastPrintProblem print_problem_;  // the last slip that failed, for status.json and the panel
     int slip_day_ = 0;
     std::uint32_t slips_today_ = 0;
     SteadyTime last_frame_{};
@@ -227,15 +212,26 @@ bool KioskApp::open_window() {
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     Uint32 flags = SDL_WINDOW_SHOWN;
     int w = options_.width, h = options_.height;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     if (options_.windowed) {
         if (w == 0) { w = 1280; h = 720; }
     } else {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        flags |= SDL_WINDOW_BORDERLESS;
         SDL_DisplayMode mode{};
         if (w == 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) { w = mode.w; h = mode.h; }
         if (w == 0) { w = 1920; h = 1080; }
+        // On a bare X server (no window manager to ask) the screen-sized window at 0,0 is the
+        // whole screen, and SDL's fullscreen would only wait 100 ms for an answer that never comes.
+        const char* driver = SDL_GetCurrentVideoDriver();
+        if (driver && std::string_view(driver) == "x11" && options_.width == 0 && !x11_has_window_manager()) {
+            x = y = 0;
+            log_ << "kiosk: no window manager on this X display: a borderless " << w << "x" << h
+                 << " window at 0,0 covers the screen\n";
+        } else {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        }
     }
-    window_.reset(SDL_CreateWindow(config_->clinic.name.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    window_.reset(SDL_CreateWindow(config_->clinic.name.c_str(), x, y, w, h, flags));
     if (!window_) {
         log_ << "kiosk: cannot open a window: " << SDL_GetError() << '\n';
         return false;
@@ -326,16 +322,11 @@ int KioskApp::run() {
                 // Staff read which printer it was ("Desk printer: out of paper (…)"); patients keep
                 // the panel's own sentences (on_job_result looks at the outcome only).
                 const std::string message = job_message(r);
-                note_print_result(r, message);
-                if (const auto t = std::ranges::find(test_print_jobs_, r.job_id); t != test_print_jobs_.end()) {
-                    test_print_jobs_.erase(t);
-                    test_print_lines_.push_back(message);
-                    test_print_short_.push_back(job_summary(r));
-                    if (test_print_jobs_.empty()) {
-                        staff_model_.last_test_print = join_lines(test_print_short_);
-                        if (control_) control_->test_print_done(true, join_lines(test_print_lines_));
-                        test_print_lines_.clear();
-                        test_print_short_.clear();
+                print_problem_.note(r, clock_.wall());
+                if (test_print_.owns(r.job_id)) {
+                    if (const auto answer = test_print_.on_result(r)) {
+                        staff_model_.last_test_print = answer->summary;
+                        if (control_) control_->test_print_done(true, answer->lines);
                     }
                 } else {
                     apply_panel_effects(panel_->on_job_result(r));
@@ -467,12 +458,8 @@ void KioskApp::apply_config(std::shared_ptr<const KioskConfig> next) {
     // [printer] itself changed.
     if (change.printer || old->desk_printer != now.desk_printer) {
         printer_.reset();
-        test_print_jobs_.clear();
-        test_print_lines_.clear();
-        test_print_short_.clear();
+        test_print_.abandon();
         print_problem_.clear();
-        print_problem_at_.reset();
-        ++print_problem_changes_;
         printer_ = make_print_worker(now);
     }
     show_printers_to_panel();
@@ -614,14 +601,14 @@ void KioskApp::apply_staff_effect(StaffEffect effect) {
         case StaffEffect::TestPrint:
             // One test slip on each printer there is (the waiting room's, then the desk's), so a
             // desk-only kiosk tests its desk printer and a kiosk with both tests both in one touch.
-            if (printer_ && test_print_jobs_.empty()) {
+            if (printer_ && !test_print_.in_flight()) {
                 for (const PrinterRole role : {PrinterRole::WaitingRoom, PrinterRole::Desk}) {
                     if (!printer_->has(role)) continue;
                     SlipRequest request;
                     request.topic = "Test print";
                     request.when = clock_.wall();
                     request.slip_number = next_slip_number();
-                    test_print_jobs_.push_back(printer_->submit_to(role, compose_test_slip(*config_, request, role)));
+                    test_print_.add_job(printer_->submit_to(role, compose_test_slip(*config_, request, role)));
                 }
                 staff_model_.last_test_print = "printing…";
             }
@@ -694,7 +681,7 @@ void KioskApp::draw() {
         staff_model_.paused = player_->paused();
         staff_model_.printer_configured = config_->printer.uri != "none";
         staff_model_.desk_printer_configured = config_->desk_printer.configured();
-        staff_model_.last_print_problem = print_problem_.empty() ? std::string() : print_problem_short_;
+        staff_model_.last_print_problem = print_problem_.summary();
         if (printer_) staff_model_.printer = printer_->status();
         if (printer_) staff_model_.desk_printer = printer_->desk_status();
         staff_model_.folder_status = options_.slides.string() + ": " + to_string(decks_->folder_status());
@@ -839,13 +826,13 @@ void KioskApp::publish_status(bool running) {
                          screen_->power_state(),
                          printer_ ? std::optional(printer_->status().state) : std::nullopt,
                          printer_ ? std::optional(printer_->desk_status().state) : std::nullopt,
-                         print_problem_changes_,
+                         print_problem_.changes(),
                          last_reload_ ? last_reload_->time_since_epoch().count() : 0};
     if (running && seen == published_ && now - last_status_ < std::chrono::seconds(30)) return;
     published_ = std::move(seen);
     last_status_ = now;
     KioskStatus st = snapshot_status({*player_, *decks_, printer_.get(), *usage_, *screen_, options_.slides, started_,
-                                      last_reload_, print_problem_, print_problem_at_},
+                                      last_reload_, print_problem_.message(), print_problem_.at()},
                                      clock_.wall());
     st.running = running;
     status_->publish(std::move(st));
@@ -948,21 +935,6 @@ void KioskApp::show_printers_to_panel() {
     if (!printer_) return;
     panel_->set_printer_status(printer_->status());
     panel_->set_desk_printer_status(printer_->desk_status());
-}
-
-void KioskApp::note_print_result(const JobResult& r, const std::string& message) {
-    const bool sent = r.outcome == JobOutcome::Printed || r.outcome == JobOutcome::SentNotConfirmed;
-    if (!sent) {
-        print_problem_ = message;
-        print_problem_short_ = job_summary(r);
-        print_problem_printer_ = r.printer;
-        print_problem_at_ = clock_.wall();
-        ++print_problem_changes_;
-    } else if (!print_problem_.empty() && print_problem_printer_ == r.printer) {
-        print_problem_.clear();  // that printer works again
-        print_problem_at_.reset();
-        ++print_problem_changes_;
-    }
 }
 
 PatientControlsWanted KioskApp::patient_controls_wanted() const {

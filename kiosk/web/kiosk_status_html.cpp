@@ -45,6 +45,18 @@ std::string on_screen_html(const std::filesystem::path& state_dir) {
 
 namespace {
 
+// The printer's own detail, less what the lines already say: "ready (127.0.0.1:9100)" under
+// "Waiting-room printer: ready" and "receipt printer at 127.0.0.1:9100" adds nothing, so it goes;
+// "out of paper (DLE EOT 4: paper end)" keeps its parenthesis.
+std::string detail_beyond(std::string detail, const std::string& kind, const std::string& summary) {
+    if (const auto open = detail.rfind(" ("); open != std::string::npos && detail.ends_with(')')) {
+        const std::string inside = detail.substr(open + 2, detail.size() - open - 3);
+        if (!inside.empty() && kind.find(inside) != std::string::npos) detail.erase(open);
+    }
+    if (summary.ends_with(": " + detail)) return {};
+    return detail;
+}
+
 // One printer's lines: "Desk printer: out of paper" in plain words (status.json's summary; an
 // older kiosk's file has none, so the name and state word stand in), then what it is and its own
 // detail in small print.
@@ -60,7 +72,7 @@ std::string printer_lines(const json::Value* printer, const char* name, const st
     if (summary.empty()) summary = std::string(name) + ": " + str(printer, "state");
     std::string out = std::string("<p class=\"") + (ready ? "good" : "problem") + "\">" + html_escape(summary) + "</p>";
     std::string small = str(printer, "kind");
-    if (const std::string detail = str(printer, "detail"); !detail.empty())
+    if (const std::string detail = detail_beyond(str(printer, "detail"), small, summary); !detail.empty())
         small += (small.empty() ? "" : " — ") + detail;
     if (!small.empty()) out += "<p class=\"small\">" + html_escape(small) + "</p>";
     return out;

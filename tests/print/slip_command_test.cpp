@@ -83,6 +83,38 @@ TEST_F(SlipCommandIntegration, PrintsToAnEscposPrinterOverTcp) {
     EXPECT_NE(text.find("Cl\xA1nica Pe\xA4" "a"), std::string::npos) << "CP858 name from --config";
 }
 
+// Staff's test slip on the desk printer, as the panel's Test print makes it: the take-away slip
+// with nothing of a patient's in it, laid out at the desk printer's own width (80 mm here, the
+// waiting room's is 58 mm), and sent to the desk printer, not the waiting room's.
+TEST_F(SlipCommandIntegration, TestSlipGoesToTheDeskPrinterAtItsWidth) {
+    EscposListener room(ListenerMode::Ok);
+    EscposListener desk(ListenerMode::Ok);
+    const auto cfg = dir_.write("two.toml",
+                                "[clinic]\nname = \"Clínica Peña\"\nphone = \"+34 910 555 012\"\n"
+                                "[printer]\nuri = \"tcp://127.0.0.1:" + std::to_string(room.port()) +
+                                    "\"\npaper_width_mm = 58\n"
+                                "[desk_printer]\nuri = \"tcp://127.0.0.1:" + std::to_string(desk.port()) +
+                                    "\"\npaper_width_mm = 80\n");
+    const auto r = test::run_command({kKiosk, "slip", "--config", cfg.string(), "--test", "--desk"}, {},
+                                     std::chrono::seconds(30));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(room.received().empty()) << "the waiting room's printer was not asked to print";
+    const auto parsed = test::parse_escpos(desk.received());
+    ASSERT_EQ(parsed.error, "");
+    const std::string text = test::printed_text(parsed.commands);
+    EXPECT_NE(text.find("Test print"), std::string::npos) << text;
+    EXPECT_NE(text.find("+34 910 555 012"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Please call back"), std::string::npos) << "a take-away layout, no patient's details";
+    int width = 0;
+    for (const auto& c : parsed.commands)
+        if (c.cmd == test::Cmd::PrintWidth) width = c.arg;
+    EXPECT_EQ(width, 576) << "laid out for the desk's 80 mm paper, not the waiting room's 58 mm (384 dots)";
+
+    EXPECT_EQ(test::run_command({kKiosk, "slip", "--config", config_.string(), "--test", "--desk"}).exit_code, 2)
+        << "no [desk_printer] and no --printer: a usage error, not a slip on the wrong printer";
+    EXPECT_EQ(kiosk({"--test", "--phone", "5550100123"}).exit_code, 2) << "a test slip takes no patient's number";
+}
+
 TEST_F(SlipCommandIntegration, PaperOutExitsOneWithReasonAndTheNumber) {
     EscposListener printer(ListenerMode::PaperOut);
     const auto r = kiosk({"--printer", "tcp://127.0.0.1:" + std::to_string(printer.port())});

@@ -182,6 +182,7 @@ TEST(StaffPages, PrinterBoxShowsBothPrintersByNameAndTheFailedOne) {
     st.printer_state = kiosk::to_string(kiosk::PrinterState::Ready);
     st.printer_ok = true;
     st.printer_kind = "receipt printer at 127.0.0.1:9100";
+    st.printer_detail = "ready (127.0.0.1:9100)";  // what the ESC/POS printer's status says
     st.printer_summary = kiosk::printer_summary(kiosk::PrinterRole::WaitingRoom, kiosk::PrinterState::Ready);
     st.desk_printer = {true,
                        "Desk printer",
@@ -195,8 +196,11 @@ TEST(StaffPages, PrinterBoxShowsBothPrintersByNameAndTheFailedOne) {
     p.tmp.write("state/status.json", kiosk::to_json(st));
     std::string body = p.call("GET", "/printer").body;
     EXPECT_NE(body.find("<p class=\"good\">Waiting-room printer: ready</p>"), std::string::npos) << body;
+    EXPECT_NE(body.find("<p class=\"small\">receipt printer at 127.0.0.1:9100</p>"), std::string::npos)
+        << "the state and the address are said once, not again in the small print: " << body;
     EXPECT_NE(body.find("<p class=\"problem\">Desk printer: out of paper</p>"), std::string::npos) << body;
-    EXPECT_NE(body.find("receipt printer at 192.168.1.50:9100"), std::string::npos) << "which printer it is";
+    EXPECT_NE(body.find("receipt printer at 192.168.1.50:9100 — DLE EOT 4: paper end"), std::string::npos)
+        << "which printer it is, and what it said: " << body;
     EXPECT_NE(body.find("Last failed slip: Desk printer: out of paper (DLE EOT 4: paper end)"), std::string::npos)
         << body;
     // The slides page's side box is the same.

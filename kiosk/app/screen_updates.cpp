@@ -1,5 +1,6 @@
 #include "screen_updates.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace kiosk {
@@ -25,7 +26,16 @@ FramePlan ScreenUpdates::plan(SlideRenderer& painter, const UiLayer& ui, const P
             change.slides_same = key->a == last_->a && key->b == last_->b && key->weight == last_->weight;
             change.footer_same = key->footer == last_->footer;
         }
-        plan = plan_frame(change, key->slide_area, key->footer_area, ui.opaque_areas());
+        // Between two painted slides (a fade, its first and last frames, a jump from one to the
+        // other) only where they differ can change: the rest of the screen already shows it.
+        std::optional<std::vector<Rect>> changing;
+        if (change.screen_kept && !change.slides_same) {
+            std::vector<std::uint64_t> ids{last_->a, last_->b, key->a, key->b};
+            std::ranges::sort(ids);
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            if (ids.size() == 2) changing = painter.changing_parts(ids[0], ids[1], w, h);
+        }
+        plan = plan_frame(change, key->slide_area, key->footer_area, ui.opaque_areas(), changing ? &*changing : nullptr);
     }
     last_ = std::move(key);
     return plan;

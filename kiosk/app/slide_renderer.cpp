@@ -61,6 +61,7 @@ ScreenRegions SlideRenderer::regions(int w, int h, SlideLayoutKind kind, bool ha
 
 void SlideRenderer::clear_caches() {
     slides_.clear();
+    difference_.reset();
     frame_.clear();
     layouts_.clear();
     images_.clear();
@@ -190,6 +191,40 @@ void SlideRenderer::prepare(const Slide& slide, int w, int h) {
             }
         }
     }
+    // The fade to come is between these two: compare them now, off the fade's frames.
+    if (slides_.size() == 2 && slides_.front().pixels && slides_.back().pixels)
+        (void)difference(slides_.front().pixels->id, slides_.back().pixels->id, w, h);
+}
+
+const SlidePixels* SlideRenderer::painted(std::uint64_t id) const {
+    for (const CachedSlide& c : slides_)
+        if (c.pixels && c.pixels->id == id) return c.pixels.get();
+    return nullptr;
+}
+
+const TileMask* SlideRenderer::difference(std::uint64_t a, std::uint64_t b, int w, int h) {
+    if (difference_ && ((difference_->a == a && difference_->b == b) || (difference_->a == b && difference_->b == a)))
+        return &difference_->tiles;
+    const SlidePixels* pa = painted(a);
+    const SlidePixels* pb = painted(b);
+    const int rows = h - footer_rows(w, h);
+    if (!pa || !pb || pa->w != w || pb->w != w || pa->h != h || pb->h != h || rows <= 0) return nullptr;
+    difference_ = Difference{a, b, differing_tiles(pa->argb.data(), pb->argb.data(), w, rows)};
+    return &difference_->tiles;
+}
+
+std::optional<std::vector<Rect>> SlideRenderer::changing_parts(std::uint64_t a, std::uint64_t b, int w, int h) {
+    const TileMask* tiles = difference(a, b, w, h);
+    if (!tiles) return std::nullopt;
+    TileMask parts = *tiles;
+    // Drawn over the slide in every re-blended part: always among them, so a part is never drawn
+    // over twice and the portrait dots follow the slide. A little room for glyphs past their box.
+    const ScreenRegions r = regions(w, h, SlideLayoutKind::TextOnly, false);
+    constexpr int kRoom = 8;
+    const auto grown = [](const Rect& x) { return Rect{x.x - kRoom, x.y - kRoom, x.w + 2 * kRoom, x.h + 2 * kRoom}; };
+    parts.mark(grown(r.disclaimer));
+    if (!r.footer.contains(r.footer_dots)) parts.mark(grown(r.footer_dots));
+    return parts.rects();
 }
 
 namespace {
@@ -248,7 +283,11 @@ void SlideRenderer::draw_frame(const PlayerFrame& frame, const LocalTime& now, i
         // The disclaimer (and portrait's dots) lie on the slide: drawn again over each re-blended
         // part, clipped to it, so nothing lands on a button's middle that was not drawn again.
         const int disc_px = disclaimer_px(r);  // measured once: shaping the text is not free
+        const bool dots_on_slide = !r.footer.contains(r.footer_dots);
         for (const Rect& part : plan.slide) {
+            // Only the parts they can reach (glyphs may stand a little outside their box).
+            const Rect room{part.x - 8, part.y - 8, part.w + 16, part.h + 16};
+            if (!room.intersects(r.disclaimer) && !(dots_on_slide && room.intersects(r.footer_dots))) continue;
             const SDL_Rect clip{part.x, part.y, part.w, part.h};
             SDL_RenderSetClipRect(renderer_, &clip);
             draw_on_slide(frame, r, disc_px);

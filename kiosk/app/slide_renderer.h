@@ -14,6 +14,7 @@
 #include "core/patient_controls_layout.h"
 #include "core/player.h"
 #include "core/slide.h"
+#include "core/slide_difference.h"
 #include "core/slide_layout.h"
 #include "fonts.h"
 #include "crossfade.h"
@@ -66,6 +67,13 @@ public:
     // True on the software renderer's pixel path (CPU crossfade).
     [[nodiscard]] bool cpu_frames() const { return cpu_; }
 
+    // What a frame changing between the painted slides `a` and `b` (SlidePixels ids, either order)
+    // must draw again above the footer: where the two differ, plus what is drawn on the slide over
+    // them (the disclaimer; the dots in portrait). Disjoint tile rectangles. nullopt when either is
+    // not painted now (the caller then draws the whole slide area). The pair's tiles are compared
+    // once, when the second slide is prepared.
+    [[nodiscard]] std::optional<std::vector<Rect>> changing_parts(std::uint64_t a, std::uint64_t b, int w, int h);
+
     // Drops cached textures (after the window size changed).
     void clear_caches();
     // Textures held now (slides painted, pictures): stays bounded however many slides play.
@@ -99,6 +107,9 @@ private:
     // The footer rows, when the footer is an opaque full-width strip at the bottom; else 0.
     [[nodiscard]] static int footer_rows(int w, int h);
     void fill(const Rect& r, const Rgb& c, std::uint8_t alpha = 255);
+    [[nodiscard]] const SlidePixels* painted(std::uint64_t id) const;
+    // Compares the two painted slides once per pair (a fade is between the current and next).
+    const TileMask* difference(std::uint64_t a, std::uint64_t b, int w, int h);
     [[nodiscard]] ScreenRegions regions(int w, int h, SlideLayoutKind kind, bool has_image) const;
 
     SDL_Renderer* renderer_;
@@ -110,6 +121,11 @@ private:
     bool cpu_ = false;
     CrossfadeFrame frame_;
     std::list<CachedSlide> slides_;  // most recent first; at most two: the current and the next slide
+    struct Difference {
+        std::uint64_t a = 0, b = 0;
+        TileMask tiles;  // where they differ, above the footer
+    };
+    std::optional<Difference> difference_;  // of the last pair compared
     std::uint64_t late_paints_ = 0;
     std::map<std::string, TextLayout> layouts_;
     PatientControlsWanted controls_;

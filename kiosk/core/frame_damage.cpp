@@ -91,7 +91,7 @@ std::array<Rect, 2> opaque_core(const Rect& r, float radius) {
 }
 
 FramePlan plan_frame(const FrameChange& change, const Rect& slide_area, const Rect& footer,
-                     const std::vector<Rect>& opaque) {
+                     const std::vector<Rect>& opaque, const std::vector<Rect>* changing) {
     FramePlan plan;
     if (!change.screen_kept || !change.overlay_same) {
         plan.drawn = {bounding_box({slide_area, footer})};
@@ -99,7 +99,12 @@ FramePlan plan_frame(const FrameChange& change, const Rect& slide_area, const Re
     }
     plan.full = false;
     plan.footer = !change.footer_same;
-    if (!change.slides_same) plan.slide = subtract(slide_area, opaque);
+    if (!change.slides_same && changing == nullptr) plan.slide = subtract(slide_area, opaque);
+    if (!change.slides_same && changing != nullptr) {
+        for (const Rect& part : *changing) {
+            for (const Rect& r : subtract(intersection(part, slide_area), opaque)) plan.slide.push_back(r);
+        }
+    }
     plan.drawn = plan.slide;
     if (plan.footer && footer.w > 0 && footer.h > 0) plan.drawn.push_back(footer);
     return plan;

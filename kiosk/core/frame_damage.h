@@ -38,8 +38,10 @@ struct FramePlan {
 };
 
 // `slide_area`: the slides' part of the screen (above an opaque footer strip); `footer`: that strip;
-// `opaque`: the opaque middles of the buttons drawn over the slides.
+// `opaque`: the opaque middles of the buttons drawn over the slides. `changing`, when given: the
+// only parts of the slide area that can differ from the last frame (disjoint; slide_difference.h),
+// e.g. where the two slides of a fade differ, so the rest is neither re-blended nor drawn over.
 [[nodiscard]] FramePlan plan_frame(const FrameChange& change, const Rect& slide_area, const Rect& footer,
-                                   const std::vector<Rect>& opaque);
+                                   const std::vector<Rect>& opaque, const std::vector<Rect>* changing = nullptr);
 
 }  // namespace kiosk

@@ -168,6 +168,7 @@ TEST(FrameParts, FramesDrawnInPartsEqualWholeRedrawsAfterFadesClockAndTouches) {
     const auto shots = std::filesystem::path(KIOSK_APP_SHOTS_DIR);
     std::filesystem::create_directories(shots);
     int in_parts_fading = 0;
+    int only_where_they_differ = 0;  // fade frames that re-blended under 80 % of the screen
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const Step& st = steps[i];
         PlayerFrame f;
@@ -193,7 +194,13 @@ TEST(FrameParts, FramesDrawnInPartsEqualWholeRedrawsAfterFadesClockAndTouches) {
         live.painter.draw_frame(f, now, kW, kH, plan);
         live.ui.render(plan.full ? nullptr : &plan.drawn);
         updates.present(plan);
-        if (!plan.full && st.fade > 0 && st.fade < 1) ++in_parts_fading;
+        if (!plan.full && st.fade > 0 && st.fade < 1) {
+            ++in_parts_fading;
+            long drawn = 0;
+            for (const Rect& r : plan.slide) drawn += static_cast<long>(r.w) * r.h;
+            // Where the two slides are the same (the shared background) nothing is drawn again.
+            if (drawn * 10 < static_cast<long>(kW) * kH * 8) ++only_where_they_differ;
+        }
 
         build_buttons(ref, controls);
         ref.painter.draw_frame(f, now, kW, kH);
@@ -211,6 +218,7 @@ TEST(FrameParts, FramesDrawnInPartsEqualWholeRedrawsAfterFadesClockAndTouches) {
         }
     }
     EXPECT_GE(in_parts_fading, 6) << "fade frames were drawn whole: the test checked nothing";
+    EXPECT_GE(only_where_they_differ, 4) << "fade frames re-blended the whole slide area, not only where the slides differ";
     EXPECT_GT(updates.full_frames(), 2U) << "the first frame and the touches redraw everything";
 }
 
